@@ -1,0 +1,62 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, ConfigType } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { seconds, ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { ClockModule, policyConfig, PolicyModule } from '@app/core';
+import { DatabaseModule, databaseConfig, type DatabaseRuntime } from '@app/database';
+import { AuditModule } from '@app/audit';
+import { authConfig, AuthModule, LOGIN_THROTTLE_KEY } from '@app/auth';
+import { appConfig } from './config/app.config';
+import { loggingOptions } from './config/logging';
+import { HealthModule } from './health/health.module';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { AppThrottlerGuard } from './http/app-throttler.guard';
+import { createValidationPipe } from './http/validation';
+
+@Module({})
+export class AppModule {
+  static forRoot(runtime: DatabaseRuntime): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        // settings come from the environment only, each namespace validated as it loads
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          load: [appConfig, databaseConfig, authConfig, policyConfig],
+        }),
+        LoggerModule.forRootAsync({
+          inject: [appConfig.KEY],
+          useFactory: (config: ConfigType<typeof appConfig>) => loggingOptions(config.logLevel),
+        }),
+        ThrottlerModule.forRootAsync({
+          inject: [appConfig.KEY],
+          useFactory: (config: ConfigType<typeof appConfig>) => ({
+            throttlers: [
+              { name: 'default', ttl: seconds(config.throttle.ttlSeconds), limit: config.throttle.limit },
+              {
+                name: 'login',
+                ttl: seconds(config.throttle.ttlSeconds),
+                limit: config.throttle.loginLimit,
+                skipIf: (context) => Reflect.getMetadata(LOGIN_THROTTLE_KEY, context.getHandler()) !== true,
+              },
+            ],
+          }),
+        }),
+        ClockModule,
+        PolicyModule,
+        DatabaseModule.forRoot(runtime),
+        AuditModule,
+        AuthModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        // after the auth guards (registered in AuthModule), so a signed-in user is limited as a user
+        { provide: APP_GUARD, useClass: AppThrottlerGuard },
+      ],
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import { registerAs } from '@nestjs/config';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
+import { parseBooleanSetting, validateConfig } from '@app/core';
+
+class AppEnv {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: string = 'development';
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  // behind a load balancer: trust X-Forwarded-For for the client address (rate limits)
+  @Transform(({ obj }) => parseBooleanSetting(obj.TRUST_PROXY))
+  @IsBoolean({ message: 'must be true or false' })
+  TRUST_PROXY: boolean = false;
+
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  THROTTLE_TTL_SECONDS: number = 60;
+
+  // per signed-in user (or per address before sign-in), per window
+  @IsInt()
+  @Min(1)
+  THROTTLE_LIMIT: number = 600;
+
+  // sign-in attempts per address per window
+  @IsInt()
+  @Min(1)
+  LOGIN_THROTTLE_LIMIT: number = 10;
+}
+
+export const appConfig = registerAs('app', () => {
+  const env = process.env;
+  const pick = (name: string) => (env[name] === '' ? undefined : env[name]);
+  const parsed = validateConfig('app', AppEnv, {
+    NODE_ENV: pick('NODE_ENV'),
+    PORT: pick('PORT'),
+    LOG_LEVEL: pick('LOG_LEVEL'),
+    TRUST_PROXY: pick('TRUST_PROXY'),
+    THROTTLE_TTL_SECONDS: pick('THROTTLE_TTL_SECONDS'),
+    THROTTLE_LIMIT: pick('THROTTLE_LIMIT'),
+    LOGIN_THROTTLE_LIMIT: pick('LOGIN_THROTTLE_LIMIT'),
+  });
+  return {
+    env: parsed.NODE_ENV,
+    port: parsed.PORT,
+    logLevel: parsed.LOG_LEVEL,
+    trustProxy: parsed.TRUST_PROXY,
+    throttle: {
+      ttlSeconds: parsed.THROTTLE_TTL_SECONDS,
+      limit: parsed.THROTTLE_LIMIT,
+      loginLimit: parsed.LOGIN_THROTTLE_LIMIT,
+    },
+  };
+});

@@ -1,0 +1,41 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { correlationIdFor, RequestContext } from '@app/core';
+
+export const BODY_LIMIT = '256kb';
+
+// everything about the HTTP surface that is not a module: shared by main.ts and the e2e
+// harness, so tests exercise exactly what runs
+export function configureApp(app: NestExpressApplication, options: { trustProxy: boolean }): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', options.trustProxy);
+  app.disable('x-powered-by');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const correlationId = correlationIdFor(req as unknown as Parameters<typeof correlationIdFor>[0]);
+    res.setHeader('x-correlation-id', correlationId);
+    RequestContext.run({ correlationId }, next);
+  });
+  app.use(helmet());
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.setGlobalPrefix('api');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Front door API')
+      .setDescription(
+        "The public contract of the multi-agency children's hub front door: contacts, threshold decisions, " +
+          'domestic-abuse notifications, strategy discussions, queues, metrics and audit. ' +
+          'Sign in with POST /api/auth/login and send the token as `Authorization: Bearer <token>`.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

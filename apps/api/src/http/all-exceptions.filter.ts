@@ -1,0 +1,121 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { correlationIdFor, DomainError, ErrorCode, errorCodeForStatus, httpStatusFor, type FieldError } from '@app/core';
+import type { ErrorBody } from './error-body';
+
+interface Failure {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  details?: FieldError[];
+  meta?: Record<string, unknown>;
+}
+
+// errors from body-parser (http-errors objects) before any route runs
+interface HttpErrorLike {
+  status: number;
+  type?: string;
+  expose?: boolean;
+}
+
+function isHttpErrorLike(error: unknown): error is HttpErrorLike {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as HttpErrorLike).status === 'number' &&
+    (error as HttpErrorLike).expose === true
+  );
+}
+
+function describe(exception: unknown): Failure | undefined {
+  if (exception instanceof DomainError) {
+    return {
+      status: httpStatusFor(exception.code),
+      code: exception.code,
+      message: exception.message,
+      details: exception.details,
+      meta: exception.meta,
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    // the adapter wraps body-parser's SyntaxError (malformed JSON) and URIError (bad %-encoding)
+    if (exception.cause instanceof SyntaxError) {
+      return {
+        status: 400,
+        code: ErrorCode.VALIDATION_FAILED,
+        message: 'The request body is not valid JSON.',
+        details: [{ field: 'body', message: 'malformed JSON' }],
+      };
+    }
+    if (exception.cause instanceof URIError) {
+      return { status: 400, code: ErrorCode.VALIDATION_FAILED, message: 'The request path is not validly encoded.' };
+    }
+    if (status >= 500) return undefined;
+    const code = errorCodeForStatus(status);
+    const message =
+      code === ErrorCode.RATE_LIMITED
+        ? 'Too many requests: slow down and try again shortly.'
+        : code === ErrorCode.PAYLOAD_TOO_LARGE
+          ? 'The request body is larger than 256 kB.'
+          : exception.message;
+    return { status, code, message };
+  }
+  if (isHttpErrorLike(exception) && exception.status < 500) {
+    if (exception.type === 'entity.too.large') {
+      return { status: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is larger than 256 kB.' };
+    }
+    if (exception.type === 'entity.parse.failed') {
+      return {
+        status: 400,
+        code: ErrorCode.VALIDATION_FAILED,
+        message: 'The request body is not valid JSON.',
+        details: [{ field: 'body', message: 'malformed JSON' }],
+      };
+    }
+    return {
+      status: exception.status,
+      code: errorCodeForStatus(exception.status),
+      message: 'The request could not be read.',
+    };
+  }
+  return undefined;
+}
+
+// every failure leaves in the one shape; a 5xx says nothing about why (no stack, no SQL)
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<Request>();
+    const response = ctx.getResponse<Response>();
+    const correlationId = correlationIdFor(request as unknown as Parameters<typeof correlationIdFor>[0]);
+    const failure = describe(exception) ?? {
+      status: 500,
+      code: ErrorCode.INTERNAL_ERROR,
+      message: 'Something went wrong on our side. It has been logged; quote the correlation id if you report it.',
+    };
+    if (failure.status >= 500) {
+      // name and stack only: driver messages can quote values, so the message itself is not logged
+      const error = exception instanceof Error ? exception : undefined;
+      this.logger.error(
+        { correlationId, errorName: error?.name ?? typeof exception, stack: error?.stack?.split('\n').slice(1).join('\n') },
+        'unhandled error',
+      );
+    }
+    if (response.headersSent) return;
+    const body: ErrorBody = {
+      error: {
+        ...(failure.meta ?? {}),
+        code: failure.code,
+        message: failure.message,
+        ...(failure.details?.length ? { details: failure.details } : {}),
+      },
+      correlationId,
+    };
+    response.status(failure.status).json(body);
+  }
+}

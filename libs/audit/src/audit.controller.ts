@@ -1,0 +1,42 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@app/auth/access';
+import { AuditPageDto, AuditQueryDto, AuditVerifyDto } from './dto/audit.dto';
+import { AuditService } from './audit.service';
+import type { AuditEntryEntity } from './entities/audit-entry.entity';
+
+function toDto(entry: AuditEntryEntity) {
+  return {
+    id: entry.id,
+    occurredAt: entry.occurredAt.toISOString(),
+    actor: { id: entry.actorId, role: entry.actorRole, agencyId: entry.actorAgencyId },
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    correlationId: entry.correlationId,
+    details: entry.details,
+    hash: entry.hash,
+  };
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles('MANAGER', 'ADMIN')
+  @ApiOkResponse({ type: AuditPageDto })
+  async search(@Query() query: AuditQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<AuditPageDto> {
+    const page = await this.audit.search(user, { ...query, limit: query.limit ?? 100 });
+    return { items: page.items.map(toDto), nextBefore: page.nextBefore };
+  }
+
+  @Get('verify')
+  @Roles('MANAGER', 'ADMIN')
+  @ApiOkResponse({ type: AuditVerifyDto })
+  verify(@CurrentUser() user: AuthenticatedUser): Promise<AuditVerifyDto> {
+    return this.audit.verify(user);
+  }
+}

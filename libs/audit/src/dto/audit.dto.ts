@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class AuditQueryDto {
+  @ApiPropertyOptional({ description: 'the id of the record the entries are about' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  entityId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'the user who acted' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  actorId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'inclusive' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'must be an ISO-8601 instant' })
+  from?: Date;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'exclusive' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'must be an ISO-8601 instant' })
+  to?: Date;
+
+  @ApiPropertyOptional({ description: 'page on: the nextBefore of the previous page' })
+  @IsOptional()
+  @Matches(/^\d{1,18}$/, { message: 'must be an entry id' })
+  before?: string;
+
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+export class AuditActorDto {
+  @ApiProperty({ format: 'uuid', nullable: true })
+  id: string | null;
+
+  @ApiProperty({ nullable: true })
+  role: string | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true })
+  agencyId: string | null;
+}
+
+export class AuditEntryDto {
+  @ApiProperty({ description: 'position in the chain' })
+  id: string;
+
+  @ApiProperty({ format: 'date-time' })
+  occurredAt: string;
+
+  @ApiProperty({ type: AuditActorDto })
+  actor: AuditActorDto;
+
+  @ApiProperty({ example: 'LOGIN_SUCCEEDED' })
+  action: string;
+
+  @ApiProperty({ example: 'user' })
+  entityType: string;
+
+  @ApiProperty({ nullable: true })
+  entityId: string | null;
+
+  @ApiProperty({ nullable: true })
+  correlationId: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  details: Record<string, unknown>;
+
+  @ApiProperty()
+  hash: string;
+}
+
+export class AuditPageDto {
+  @ApiProperty({ type: [AuditEntryDto] })
+  items: AuditEntryDto[];
+
+  @ApiPropertyOptional({ description: 'pass as `before` for the next (older) page' })
+  nextBefore?: string;
+}
+
+export class AuditVerifyDto {
+  @ApiProperty()
+  ok: boolean;
+
+  @ApiProperty({ description: 'entries whose hash was recomputed' })
+  checked: number;
+
+  @ApiPropertyOptional({ description: 'the first entry whose hash or link does not match' })
+  firstBrokenId?: string;
+}

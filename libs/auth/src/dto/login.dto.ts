@@ -1,0 +1,48 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'screener@mach.example' })
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'demo-password' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password: string;
+}
+
+export class AgencyRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'MACH' })
+  name: string;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty()
+  email: string;
+
+  @ApiProperty({ enum: ['SCREENER', 'MANAGER', 'POLICE', 'PARTNER', 'ADMIN'] })
+  role: string;
+
+  @ApiProperty({ type: AgencyRefDto })
+  agency: AgencyRefDto;
+}
+
+export class LoginResponseDto {
+  @ApiProperty({ description: 'JWT; send as Authorization: Bearer <token>' })
+  accessToken: string;
+
+  @ApiProperty({ type: UserDto })
+  user: UserDto;
+}

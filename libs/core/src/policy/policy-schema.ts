@@ -1,0 +1,323 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+// the shapes of the policy files in config/, validated at boot so a council's typo
+// stops the service with the file and field named instead of misrouting a child
+
+export const CONTACT_CATEGORIES = [
+  'NEGLECT',
+  'PHYSICAL_ABUSE',
+  'SEXUAL_ABUSE',
+  'EMOTIONAL_ABUSE',
+  'DOMESTIC_ABUSE',
+  'CSE',
+  'CCE',
+  'MISSING',
+  'FGM',
+  'SELF_HARM',
+  'MENTAL_HEALTH',
+  'SUBSTANCE_MISUSE',
+  'HOMELESS_16_17',
+  'RADICALISATION',
+  'DISABILITY',
+  'OTHER',
+] as const;
+export type ContactCategory = (typeof CONTACT_CATEGORIES)[number];
+
+export const RAG_RATINGS = ['RED', 'AMBER', 'GREEN'] as const;
+export type RagRating = (typeof RAG_RATINGS)[number];
+
+export const RISK_LEVELS = ['STANDARD', 'MEDIUM', 'HIGH'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const DECISION_OUTCOMES = [
+  'NFA',
+  'INFORMATION_AND_ADVICE',
+  'EARLY_HELP',
+  'SOCIAL_CARE_ASSESSMENT',
+  'STRATEGY_DISCUSSION',
+] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class TimescaleSchema {
+  @IsIn(['elapsedHours', 'workingDays'])
+  kind: 'elapsedHours' | 'workingDays';
+
+  @IsNumber()
+  @Min(0)
+  @Max(1000)
+  amount: number;
+}
+
+// --- calendar.yml
+export class SchoolTermSchema {
+  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  start: string;
+
+  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  end: string;
+}
+
+export class OfficeHoursSchema {
+  @Matches(TIME, { message: 'must be a time HH:mm' })
+  start: string;
+
+  @Matches(TIME, { message: 'must be a time HH:mm' })
+  end: string;
+}
+
+export class CalendarPolicySchema {
+  @IsString()
+  timeZone: string;
+
+  @ValidateNested()
+  @Type(() => OfficeHoursSchema)
+  officeHours: OfficeHoursSchema;
+
+  @Matches(TIME, { message: 'must be a time HH:mm' })
+  schoolDayStart: string;
+
+  @IsArray()
+  @ArrayUnique()
+  @Matches(DATE, { each: true, message: 'each entry must be a date YYYY-MM-DD' })
+  bankHolidays: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SchoolTermSchema)
+  schoolTerms?: SchoolTermSchema[];
+}
+
+// --- rag-policy.yml
+export class RagTimescalesSchema {
+  @ValidateNested()
+  @Type(() => TimescaleSchema)
+  RED: TimescaleSchema;
+
+  @ValidateNested()
+  @Type(() => TimescaleSchema)
+  AMBER: TimescaleSchema;
+
+  @ValidateNested()
+  @Type(() => TimescaleSchema)
+  GREEN: TimescaleSchema;
+}
+
+export class RedSuggestionSchema {
+  @IsBoolean()
+  immediateRisk: boolean;
+
+  @IsArray()
+  @IsIn(CONTACT_CATEGORIES, { each: true })
+  categories: ContactCategory[];
+
+  @IsArray()
+  @IsIn(CONTACT_CATEGORIES, { each: true })
+  categoriesWithInjury: ContactCategory[];
+}
+
+export class AmberSuggestionSchema {
+  @IsArray()
+  @IsIn(CONTACT_CATEGORIES, { each: true })
+  categories: ContactCategory[];
+
+  @IsInt()
+  @Min(1)
+  priorContactsInLast12Months: number;
+}
+
+export class RagSuggestionSchema {
+  @ValidateNested()
+  @Type(() => RedSuggestionSchema)
+  red: RedSuggestionSchema;
+
+  @ValidateNested()
+  @Type(() => AmberSuggestionSchema)
+  amber: AmberSuggestionSchema;
+}
+
+export class RagPolicySchema {
+  @ValidateNested()
+  @Type(() => RagTimescalesSchema)
+  timescales: RagTimescalesSchema;
+
+  @IsNumber()
+  @Min(0.01)
+  @Max(0.99)
+  dueSoonFraction: number;
+
+  @ValidateNested()
+  @Type(() => RagSuggestionSchema)
+  suggestion: RagSuggestionSchema;
+}
+
+// --- da-triage-matrix.yml
+export class UrgentContactRuleSchema {
+  @IsArray()
+  @IsIn(RISK_LEVELS, { each: true })
+  riskLevels: RiskLevel[];
+
+  @IsInt()
+  @Min(0)
+  @Max(27)
+  dashScoreAtLeast: number;
+
+  @IsBoolean()
+  anyChildInjured: boolean;
+
+  @IsBoolean()
+  weaponUsedWithChildPresent: boolean;
+}
+
+export class ContactRuleSchema {
+  @IsArray()
+  @IsIn(RISK_LEVELS, { each: true })
+  riskLevels: RiskLevel[];
+
+  @IsInt()
+  @Min(0)
+  @Max(27)
+  dashScoreAtLeast: number;
+
+  @IsBoolean()
+  anyChildWitnessed: boolean;
+
+  @IsBoolean()
+  victimPregnant: boolean;
+
+  @IsInt()
+  @Min(1)
+  victimNotificationsInLast12MonthsAtLeast: number;
+
+  @IsBoolean()
+  childContactOrReferralInLast12Months: boolean;
+}
+
+export class TriageDueSchema {
+  @ValidateNested()
+  @Type(() => TimescaleSchema)
+  URGENT_CONTACT: TimescaleSchema;
+
+  @ValidateNested()
+  @Type(() => TimescaleSchema)
+  otherwise: TimescaleSchema;
+}
+
+export class MaracRuleSchema {
+  @IsArray()
+  @IsIn(RISK_LEVELS, { each: true })
+  riskLevels: RiskLevel[];
+
+  @IsInt()
+  @Min(0)
+  @Max(27)
+  dashScoreAtLeast: number;
+
+  @IsInt()
+  @Min(1)
+  policeIncidentsInLast12MonthsAtLeast: number;
+
+  @IsInt()
+  @Min(1)
+  monthsSincePreviousMaracFlag: number;
+}
+
+export class EncompassRuleSchema {
+  @IsInt()
+  @Min(0)
+  schoolAgeFrom: number;
+
+  @IsInt()
+  @Max(25)
+  schoolAgeTo: number;
+}
+
+export class DaTriagePolicySchema {
+  @ValidateNested()
+  @Type(() => UrgentContactRuleSchema)
+  urgentContact: UrgentContactRuleSchema;
+
+  @ValidateNested()
+  @Type(() => ContactRuleSchema)
+  contact: ContactRuleSchema;
+
+  @ValidateNested()
+  @Type(() => TriageDueSchema)
+  triageDue: TriageDueSchema;
+
+  @ValidateNested()
+  @Type(() => MaracRuleSchema)
+  marac: MaracRuleSchema;
+
+  @ValidateNested()
+  @Type(() => EncompassRuleSchema)
+  encompass: EncompassRuleSchema;
+}
+
+// --- threshold-catalogue.yml
+export class AuthorisationRuleSchema {
+  @IsArray()
+  @IsIn(DECISION_OUTCOMES, { each: true })
+  redContactOutcomes: DecisionOutcome[];
+
+  @IsBoolean()
+  whenOverridden: boolean;
+
+  @IsInt()
+  @Min(1)
+  priorContactsInLast12MonthsAtLeast: number;
+}
+
+export class ThresholdCatalogueSchema {
+  @IsObject()
+  levels: Record<string, string>;
+
+  @IsObject()
+  consistentOutcomes: Record<string, DecisionOutcome[]>;
+
+  @IsArray()
+  @IsIn(DECISION_OUTCOMES, { each: true })
+  referralOutcomes: DecisionOutcome[];
+
+  @IsInt()
+  @Min(1)
+  rationaleMinLength: number;
+
+  @ValidateNested()
+  @Type(() => AuthorisationRuleSchema)
+  authorisation: AuthorisationRuleSchema;
+
+  @IsInt()
+  @Min(1)
+  reReferralWindowMonths: number;
+
+  @ValidateNested()
+  @Type(() => TimescaleSchema)
+  singleAssessmentDue: TimescaleSchema;
+
+  @ValidateNested()
+  @Type(() => TimescaleSchema)
+  strategyDiscussionDue: TimescaleSchema;
+
+  @IsInt()
+  @Min(1)
+  icpcDueWorkingDays: number;
+}

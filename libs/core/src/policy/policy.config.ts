@@ -1,0 +1,14 @@
+import { registerAs } from '@nestjs/config';
+import { IsString } from 'class-validator';
+import { validateConfig } from '../config/validate-config';
+
+class PolicyEnv {
+  // folder holding the policy files a council edits (RAG, triage matrix, thresholds, calendar)
+  @IsString()
+  POLICY_DIR: string = 'config';
+}
+
+export const policyConfig = registerAs('policy', () => {
+  const env = validateConfig('policy', PolicyEnv, { POLICY_DIR: process.env.POLICY_DIR || undefined });
+  return { dir: env.POLICY_DIR };
+});
