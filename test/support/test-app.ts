@@ -26,9 +26,11 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   clock?: SettableClock;
   controllers?: Type<unknown>[];
+  // a blank database the app migrates itself, instead of a clone of the seeded template
+  fresh?: boolean;
 }
 
-async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+export async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: process.env[TEST_ENV.adminUrl] });
   await client.connect();
   try {
@@ -44,7 +46,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const template = process.env[TEST_ENV.template];
   if (!adminUrl || !template) throw new Error('e2e global setup did not run');
   const name = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withAdmin((c) => c.query(`create database "${name}" template "${template}"`));
+  const source = options.fresh ? 'template0' : template;
+  await withAdmin((c) => c.query(`create database "${name}" template "${source}"`));
   const databaseUrl = adminUrl.replace(/\/postgres$/, `/${name}`);
 
   const env: Record<string, string> = {
@@ -89,6 +92,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         await withAdmin((c) => c.query(`drop database if exists "${name}" with (force)`));
       },
     };
+  } catch (error) {
+    // a boot that fails (on purpose, in config tests) leaves no database behind
+    await withAdmin((c) => c.query(`drop database if exists "${name}" with (force)`));
+    throw error;
   } finally {
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];

@@ -27,10 +27,9 @@ export class AuthService implements OnModuleInit {
   }
 
   async login(dto: LoginDto): Promise<LoginResponseDto> {
-    const email = dto.email.trim().toLowerCase();
     const user = await this.dataSource
       .getRepository(UserEntity)
-      .findOne({ where: { email }, relations: { agency: true } });
+      .findOne({ where: { email: dto.email }, relations: { agency: true } });
     const valid = await verifyPassword(dto.password, user?.passwordHash ?? this.decoyHash);
     if (!user || !valid || !user.active) {
       if (user) {
