@@ -1,6 +1,7 @@
 import { registerAs } from '@nestjs/config';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
-import { validateConfig } from '@app/core';
+import { readEnv, validateConfig } from '@app/core';
+import { MAX_HASH_COST, MIN_HASH_COST } from './password-hasher';
 
 class AuthEnv {
   @IsIn(['development', 'test', 'production'])
@@ -19,8 +20,8 @@ class AuthEnv {
 
   // scrypt cost as a power of two (N = 2^cost); 15 is about 100 ms here
   @IsInt()
-  @Min(10)
-  @Max(20)
+  @Min(MIN_HASH_COST)
+  @Max(MAX_HASH_COST)
   PASSWORD_HASH_COST: number = 15;
 }
 
@@ -28,14 +29,11 @@ class AuthEnv {
 const DEVELOPMENT_SECRET = 'front-door-development-secret-not-for-production-use';
 
 export const authConfig = registerAs('auth', () => {
-  const env = process.env;
-  const pick = (name: string) => (env[name] === '' ? undefined : env[name]);
-  const parsed = validateConfig('auth', AuthEnv, {
-    NODE_ENV: pick('NODE_ENV'),
-    JWT_SECRET: pick('JWT_SECRET'),
-    JWT_TTL_SECONDS: pick('JWT_TTL_SECONDS'),
-    PASSWORD_HASH_COST: pick('PASSWORD_HASH_COST'),
-  });
+  const parsed = validateConfig(
+    'auth',
+    AuthEnv,
+    readEnv(['NODE_ENV', 'JWT_SECRET', 'JWT_TTL_SECONDS', 'PASSWORD_HASH_COST']),
+  );
   if (parsed.NODE_ENV === 'production' && !parsed.JWT_SECRET) {
     throw new Error('Invalid auth configuration:\n  JWT_SECRET: required when NODE_ENV=production');
   }

@@ -25,11 +25,22 @@ export async function hashPassword(password: string, cost: number): Promise<stri
   return `scrypt$${cost}$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
+// the costs PASSWORD_HASH_COST allows; a stored hash outside them is treated as corrupt
+export const MIN_HASH_COST = 10;
+export const MAX_HASH_COST = 20;
+
+// false for anything malformed: a bad row must read as a failed sign-in, never as a 500
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, costText, saltText, keyText] = stored.split('$');
-  const cost = Number(costText);
-  if (scheme !== 'scrypt' || !Number.isInteger(cost) || !saltText || !keyText) return false;
+  const [scheme, costText, saltText, keyText, ...rest] = stored.split('$');
+  const cost = /^\d{1,2}$/.test(costText ?? '') ? Number(costText) : NaN;
+  if (scheme !== 'scrypt' || rest.length > 0 || !saltText || !keyText) return false;
+  if (!(cost >= MIN_HASH_COST && cost <= MAX_HASH_COST)) return false;
   const expected = Buffer.from(keyText, 'base64url');
-  const actual = await derive(password, Buffer.from(saltText, 'base64url'), cost);
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  if (expected.length !== KEY_LENGTH) return false;
+  try {
+    const actual = await derive(password, Buffer.from(saltText, 'base64url'), cost);
+    return timingSafeEqual(expected, actual);
+  } catch {
+    return false;
+  }
 }

@@ -19,7 +19,7 @@ export class SocketAuthenticator {
       auth && typeof auth === 'object' && typeof (auth as { token?: unknown }).token === 'string'
         ? (auth as { token: string }).token
         : undefined;
-    if (!token) throw DomainError.unauthenticated('UNAUTHENTICATED');
+    if (!token) throw DomainError.unauthenticated('Send the access token as auth: { token }.');
     return this.tokens.verify(token);
   }
 }

@@ -1,7 +1,7 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { parseBooleanSetting, validateConfig } from '@app/core';
+import { parseBooleanSetting, readEnv, validateConfig } from '@app/core';
 
 class DatabaseEnv {
   @IsIn(['development', 'test', 'production'])
@@ -39,23 +39,21 @@ class DatabaseEnv {
   DEMO_PASSWORD: string = 'demo-password';
 }
 
-function fromEnv(): Record<string, unknown> {
-  const env = process.env;
-  const pick = (name: string) => (env[name] === '' ? undefined : env[name]);
-  return {
-    NODE_ENV: pick('NODE_ENV'),
-    DATABASE_URL: pick('DATABASE_URL'),
-    DATABASE_POOL_SIZE: pick('DATABASE_POOL_SIZE'),
-    DATABASE_SSL: pick('DATABASE_SSL'),
-    EMBEDDED_PG_DIR: pick('EMBEDDED_PG_DIR'),
-    EMBEDDED_PG_PORT: pick('EMBEDDED_PG_PORT'),
-    SEED_DEMO: pick('SEED_DEMO'),
-    DEMO_PASSWORD: pick('DEMO_PASSWORD'),
-  };
-}
-
 export const databaseConfig = registerAs('database', () => {
-  const env = validateConfig('database', DatabaseEnv, fromEnv());
+  const env = validateConfig(
+    'database',
+    DatabaseEnv,
+    readEnv([
+      'NODE_ENV',
+      'DATABASE_URL',
+      'DATABASE_POOL_SIZE',
+      'DATABASE_SSL',
+      'EMBEDDED_PG_DIR',
+      'EMBEDDED_PG_PORT',
+      'SEED_DEMO',
+      'DEMO_PASSWORD',
+    ]),
+  );
   const production = env.NODE_ENV === 'production';
   // API.md: production never seeds; asking it to is a mistake that must stop boot
   if (production && env.SEED_DEMO === true) {

@@ -1,7 +1,7 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
-import { parseBooleanSetting, validateConfig } from '@app/core';
+import { parseBooleanSetting, readEnv, validateConfig } from '@app/core';
 
 class AppEnv {
   @IsIn(['development', 'test', 'production'])
@@ -37,17 +37,7 @@ class AppEnv {
 }
 
 export const appConfig = registerAs('app', () => {
-  const env = process.env;
-  const pick = (name: string) => (env[name] === '' ? undefined : env[name]);
-  const parsed = validateConfig('app', AppEnv, {
-    NODE_ENV: pick('NODE_ENV'),
-    PORT: pick('PORT'),
-    LOG_LEVEL: pick('LOG_LEVEL'),
-    TRUST_PROXY: pick('TRUST_PROXY'),
-    THROTTLE_TTL_SECONDS: pick('THROTTLE_TTL_SECONDS'),
-    THROTTLE_LIMIT: pick('THROTTLE_LIMIT'),
-    LOGIN_THROTTLE_LIMIT: pick('LOGIN_THROTTLE_LIMIT'),
-  });
+  const parsed = validateConfig('app', AppEnv, readEnv(['NODE_ENV', 'PORT', 'LOG_LEVEL', 'TRUST_PROXY', 'THROTTLE_TTL_SECONDS', 'THROTTLE_LIMIT', 'LOGIN_THROTTLE_LIMIT']));
   return {
     env: parsed.NODE_ENV,
     port: parsed.PORT,

@@ -13,6 +13,8 @@ export const ErrorCode = {
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   RATE_LIMITED: 'RATE_LIMITED',
+  // any other 4xx the framework raises (406, 408, 431, ...)
+  REQUEST_REJECTED: 'REQUEST_REJECTED',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
@@ -46,6 +48,8 @@ export function httpStatusFor(code: ErrorCode): number {
       return 422;
     case ErrorCode.RATE_LIMITED:
       return 429;
+    case ErrorCode.REQUEST_REJECTED:
+      return 400;
     case ErrorCode.SERVICE_UNAVAILABLE:
       return 503;
     case ErrorCode.INTERNAL_ERROR:
@@ -77,6 +81,6 @@ export function errorCodeForStatus(status: number): ErrorCode {
     case 503:
       return ErrorCode.SERVICE_UNAVAILABLE;
     default:
-      return status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED;
+      return status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.REQUEST_REJECTED;
   }
 }

@@ -61,6 +61,9 @@ function readPolicy<T extends object>(dir: string, file: string, cls: ClassConst
 function checkThresholds(path: string, t: ThresholdCatalogueSchema): void {
   const problems: string[] = [];
   const levels = Object.keys(t.levels);
+  for (const key of [...levels, ...Object.keys(t.consistentOutcomes)]) {
+    if (!['1', '2', '3', '4'].includes(key)) problems.push(`${key}: levels are 1 to 4`);
+  }
   for (const level of ['1', '2', '3', '4']) {
     if (!levels.includes(level)) problems.push(`levels.${level}: level ${level} must be named`);
     const outcomes = t.consistentOutcomes[level];

@@ -1,6 +1,9 @@
+// decorators below read and write design-time metadata, whoever imports this first
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
   ArrayUnique,
+  IsDefined,
   IsArray,
   IsBoolean,
   IsIn,
@@ -13,6 +16,8 @@ import {
   Max,
   Min,
   ValidateNested,
+  ValidationArguments,
+  registerDecorator,
 } from 'class-validator';
 
 // the shapes of the policy files in config/, validated at boot so a council's typo
@@ -56,6 +61,21 @@ export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+// working days are counted whole; elapsed hours may be fractional (0.5 = 30 minutes)
+function IsWholeWhenWorkingDays() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isWholeWhenWorkingDays',
+      target: target.constructor,
+      propertyName,
+      options: { message: 'must be a whole number of working days' },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) =>
+          (args.object as { kind?: string }).kind !== 'workingDays' || Number.isInteger(value),
+      },
+    });
+}
+
 export class TimescaleSchema {
   @IsIn(['elapsedHours', 'workingDays'])
   kind: 'elapsedHours' | 'workingDays';
@@ -63,6 +83,7 @@ export class TimescaleSchema {
   @IsNumber()
   @Min(0)
   @Max(1000)
+  @IsWholeWhenWorkingDays()
   amount: number;
 }
 
@@ -87,6 +108,7 @@ export class CalendarPolicySchema {
   @IsString()
   timeZone: string;
 
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => OfficeHoursSchema)
   officeHours: OfficeHoursSchema;
@@ -108,14 +130,17 @@ export class CalendarPolicySchema {
 
 // --- rag-policy.yml
 export class RagTimescalesSchema {
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => TimescaleSchema)
   RED: TimescaleSchema;
 
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => TimescaleSchema)
   AMBER: TimescaleSchema;
 
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => TimescaleSchema)
   GREEN: TimescaleSchema;
@@ -145,16 +170,19 @@ export class AmberSuggestionSchema {
 }
 
 export class RagSuggestionSchema {
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => RedSuggestionSchema)
   red: RedSuggestionSchema;
 
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => AmberSuggestionSchema)
   amber: AmberSuggestionSchema;
 }
 
 export class RagPolicySchema {
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => RagTimescalesSchema)
   timescales: RagTimescalesSchema;
@@ -164,6 +192,7 @@ export class RagPolicySchema {
   @Max(0.99)
   dueSoonFraction: number;
 
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => RagSuggestionSchema)
   suggestion: RagSuggestionSchema;
@@ -212,10 +241,12 @@ export class ContactRuleSchema {
 }
 
 export class TriageDueSchema {
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => TimescaleSchema)
   URGENT_CONTACT: TimescaleSchema;
 
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => TimescaleSchema)
   otherwise: TimescaleSchema;
@@ -251,22 +282,27 @@ export class EncompassRuleSchema {
 }
 
 export class DaTriagePolicySchema {
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => UrgentContactRuleSchema)
   urgentContact: UrgentContactRuleSchema;
 
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => ContactRuleSchema)
   contact: ContactRuleSchema;
 
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => TriageDueSchema)
   triageDue: TriageDueSchema;
 
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => MaracRuleSchema)
   marac: MaracRuleSchema;
 
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => EncompassRuleSchema)
   encompass: EncompassRuleSchema;
@@ -301,6 +337,7 @@ export class ThresholdCatalogueSchema {
   @Min(1)
   rationaleMinLength: number;
 
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => AuthorisationRuleSchema)
   authorisation: AuthorisationRuleSchema;
@@ -309,10 +346,12 @@ export class ThresholdCatalogueSchema {
   @Min(1)
   reReferralWindowMonths: number;
 
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => TimescaleSchema)
   singleAssessmentDue: TimescaleSchema;
 
+  @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => TimescaleSchema)
   strategyDiscussionDue: TimescaleSchema;

@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { IsString } from 'class-validator';
-import { validateConfig } from '../config/validate-config';
+import { readEnv, validateConfig } from '../config/validate-config';
 
 class PolicyEnv {
   // folder holding the policy files a council edits (RAG, triage matrix, thresholds, calendar)
@@ -9,6 +9,6 @@ class PolicyEnv {
 }
 
 export const policyConfig = registerAs('policy', () => {
-  const env = validateConfig('policy', PolicyEnv, { POLICY_DIR: process.env.POLICY_DIR || undefined });
+  const env = validateConfig('policy', PolicyEnv, readEnv(['POLICY_DIR']));
   return { dir: env.POLICY_DIR };
 });

@@ -1,0 +1,139 @@
+import { appConfig } from './app.config';
+
+const KEYS = [
+  'NODE_ENV',
+  'PORT',
+  'LOG_LEVEL',
+  'TRUST_PROXY',
+  'THROTTLE_TTL_SECONDS',
+  'THROTTLE_LIMIT',
+  'LOGIN_THROTTLE_LIMIT',
+] as const;
+
+let saved: NodeJS.ProcessEnv;
+
+beforeEach(() => {
+  saved = process.env;
+  process.env = { ...saved };
+  // jest sets NODE_ENV=test: start every case from an unset environment
+  for (const key of KEYS) delete process.env[key];
+});
+
+afterEach(() => {
+  process.env = saved;
+});
+
+function captureError(run: () => unknown): Error {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof Error) return error;
+    throw new Error(`threw a non-Error: ${String(error)}`, { cause: error });
+  }
+  throw new Error('expected the call to throw');
+}
+
+describe('appConfig', () => {
+  it('should return the defaults when no setting is given', () => {
+    expect(appConfig()).toEqual({
+      env: 'development',
+      port: 3000,
+      logLevel: 'info',
+      trustProxy: false,
+      throttle: { ttlSeconds: 60, limit: 600, loginLimit: 10 },
+    });
+  });
+
+  it('should return the defaults when every setting is an empty string', () => {
+    for (const key of KEYS) process.env[key] = '';
+    expect(appConfig()).toEqual({
+      env: 'development',
+      port: 3000,
+      logLevel: 'info',
+      trustProxy: false,
+      throttle: { ttlSeconds: 60, limit: 600, loginLimit: 10 },
+    });
+  });
+
+  // app.config.ts: env strings become typed settings
+  it.each`
+    name                      | value           | read                                       | expected
+    ${'PORT'}                 | ${'4000'}       | ${(c: AppConfig) => c.port}                | ${4000}
+    ${'PORT'}                 | ${'0'}          | ${(c: AppConfig) => c.port}                | ${0}
+    ${'PORT'}                 | ${'65535'}      | ${(c: AppConfig) => c.port}                | ${65535}
+    ${'TRUST_PROXY'}          | ${'true'}       | ${(c: AppConfig) => c.trustProxy}          | ${true}
+    ${'TRUST_PROXY'}          | ${'1'}          | ${(c: AppConfig) => c.trustProxy}          | ${true}
+    ${'TRUST_PROXY'}          | ${'false'}      | ${(c: AppConfig) => c.trustProxy}          | ${false}
+    ${'TRUST_PROXY'}          | ${'0'}          | ${(c: AppConfig) => c.trustProxy}          | ${false}
+    ${'THROTTLE_LIMIT'}       | ${'5'}          | ${(c: AppConfig) => c.throttle.limit}      | ${5}
+    ${'THROTTLE_TTL_SECONDS'} | ${'3600'}       | ${(c: AppConfig) => c.throttle.ttlSeconds} | ${3600}
+    ${'LOGIN_THROTTLE_LIMIT'} | ${'3'}          | ${(c: AppConfig) => c.throttle.loginLimit} | ${3}
+    ${'LOG_LEVEL'}            | ${'silent'}     | ${(c: AppConfig) => c.logLevel}            | ${'silent'}
+    ${'NODE_ENV'}             | ${'production'} | ${(c: AppConfig) => c.env}                 | ${'production'}
+    ${'NODE_ENV'}             | ${'test'}       | ${(c: AppConfig) => c.env}                 | ${'test'}
+  `(
+    'should read $expected when $name is $value',
+    ({
+      name,
+      value,
+      read,
+      expected,
+    }: {
+      name: string;
+      value: string;
+      read: (c: AppConfig) => unknown;
+      expected: unknown;
+    }) => {
+      process.env[name] = value;
+      const setting = read(appConfig());
+      expect(setting).toBe(expected);
+      expect(typeof setting).toBe(typeof expected);
+    },
+  );
+
+  // app.config.ts: a bad setting stops boot with a message naming the setting
+  it.each`
+    name                      | value
+    ${'PORT'}                 | ${'abc'}
+    ${'PORT'}                 | ${'65536'}
+    ${'PORT'}                 | ${'-1'}
+    ${'PORT'}                 | ${'80.5'}
+    ${'PORT'}                 | ${'0x10'}
+    ${'PORT'}                 | ${'1e3'}
+    ${'LOG_LEVEL'}            | ${'loud'}
+    ${'LOG_LEVEL'}            | ${'INFO'}
+    ${'TRUST_PROXY'}          | ${'yes'}
+    ${'THROTTLE_TTL_SECONDS'} | ${'0'}
+    ${'THROTTLE_TTL_SECONDS'} | ${'3601'}
+    ${'THROTTLE_LIMIT'}       | ${'0'}
+    ${'THROTTLE_LIMIT'}       | ${'many'}
+    ${'LOGIN_THROTTLE_LIMIT'} | ${'0'}
+    ${'NODE_ENV'}             | ${'staging'}
+  `('should throw naming $name when $name is $value', ({ name, value }: { name: string; value: string }) => {
+    process.env[name] = value;
+    const error = captureError(() => appConfig());
+    expect(error.message).toMatch(/^Invalid app configuration:\n/);
+    expect(error.message).toContain(`\n  ${name}: `);
+  });
+
+  // validate-config.ts readEnv: blank and padded settings read as unset / trimmed
+  it('should read a blank PORT as unset and trim a padded one', () => {
+    process.env.PORT = '   ';
+    expect(appConfig().port).toBe(3000);
+    process.env.PORT = ' 4000 ';
+    expect(appConfig().port).toBe(4000);
+  });
+
+  // validate-config.ts: the message names the setting, never its value
+  it.each`
+    name             | value
+    ${'PORT'}        | ${'abc'}
+    ${'LOG_LEVEL'}   | ${'loud'}
+    ${'TRUST_PROXY'} | ${'maybe'}
+  `('should not quote the value when $name is $value', ({ name, value }: { name: string; value: string }) => {
+    process.env[name] = value;
+    expect(captureError(() => appConfig()).message).not.toContain(value);
+  });
+});
+
+type AppConfig = ReturnType<typeof appConfig>;
