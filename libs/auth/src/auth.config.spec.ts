@@ -1,33 +1,13 @@
 import { authConfig } from './auth.config';
+import { captureError, isolateEnv } from '@app/core/testing/unit-helpers';
 
 const KEYS = ['NODE_ENV', 'JWT_SECRET', 'JWT_TTL_SECONDS', 'PASSWORD_HASH_COST'] as const;
 const GOOD_SECRET = 'a-production-secret-that-is-long-enough-0123456789';
 
-let saved: NodeJS.ProcessEnv;
-
-beforeEach(() => {
-  saved = process.env;
-  process.env = { ...saved };
-  // jest sets NODE_ENV=test: start every case from an unset environment
-  for (const key of KEYS) delete process.env[key];
-});
-
-afterEach(() => {
-  process.env = saved;
-});
+isolateEnv(KEYS);
 
 function setEnv(vars: Record<string, string>): void {
   Object.assign(process.env, vars);
-}
-
-function captureError(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`threw a non-Error: ${String(error)}`, { cause: error });
-  }
-  throw new Error('expected the call to throw');
 }
 
 type AuthConfig = ReturnType<typeof authConfig>;

@@ -1,4 +1,5 @@
 import { databaseConfig, type DatabaseConfig } from './database.config';
+import { captureError, isolateEnv } from '@app/core/testing/unit-helpers';
 
 const KEYS = [
   'NODE_ENV',
@@ -13,31 +14,10 @@ const KEYS = [
 
 const PRODUCTION_URL = 'postgres://front-door:pw@db.internal:5432/front_door';
 
-let saved: NodeJS.ProcessEnv;
-
-beforeEach(() => {
-  saved = process.env;
-  process.env = { ...saved };
-  // jest sets NODE_ENV=test: start every case from an unset environment
-  for (const key of KEYS) delete process.env[key];
-});
-
-afterEach(() => {
-  process.env = saved;
-});
+isolateEnv(KEYS);
 
 function setEnv(vars: Record<string, string>): void {
   Object.assign(process.env, vars);
-}
-
-function captureError(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`threw a non-Error: ${String(error)}`, { cause: error });
-  }
-  throw new Error('expected the call to throw');
 }
 
 describe('databaseConfig', () => {

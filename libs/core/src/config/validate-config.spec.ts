@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 import { parseBooleanSetting, validateConfig } from './validate-config';
+import { captureError } from '../testing/unit-helpers';
 
 class SampleEnv {
   @IsIn(['development', 'test', 'production'])
@@ -20,16 +21,6 @@ class SampleEnv {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   SECRET?: string;
-}
-
-function captureError(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`threw a non-Error: ${String(error)}`, { cause: error });
-  }
-  throw new Error('expected the call to throw');
 }
 
 describe('validateConfig', () => {

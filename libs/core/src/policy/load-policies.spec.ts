@@ -5,22 +5,13 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { WorkingCalendar } from '../calendar';
 import { loadPolicies, POLICY_FILES, PolicyError } from './load-policies';
+import { captureError } from '../testing/unit-helpers';
 
 type PolicyFile = (typeof POLICY_FILES)[keyof typeof POLICY_FILES];
 type Mapping = Record<string, unknown>;
 
 // jest's rootDir is the repo root and the working directory, so this is the shipped config/
 const SHIPPED = 'config';
-
-function captureError(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`threw a non-Error: ${String(error)}`, { cause: error });
-  }
-  throw new Error('expected the call to throw');
-}
 
 describe('loadPolicies', () => {
   describe('with the shipped config folder', () => {
