@@ -28,8 +28,7 @@ export function configureApp(app: NestExpressApplication, options: { trustProxy:
     new DocumentBuilder()
       .setTitle('Front door API')
       .setDescription(
-        "The public contract of the multi-agency children's hub front door: contacts, threshold decisions, " +
-          'domestic-abuse notifications, strategy discussions, queues, metrics and audit. ' +
+        "The public contract of the multi-agency children's hub front door (see API.md in the design). " +
           'Sign in with POST /api/auth/login and send the token as `Authorization: Bearer <token>`.',
       )
       .setVersion('1')
