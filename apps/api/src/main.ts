@@ -10,7 +10,7 @@ import { configureApp } from './configure-app';
 async function bootstrap(): Promise<void> {
   const started = Date.now();
   // settings are validated before anything starts: a bad one stops here, named
-  const app0 = appConfig();
+  const settings = appConfig();
   const database = databaseConfig();
 
   let embedded: EmbeddedDatabase | undefined;
@@ -22,34 +22,35 @@ async function bootstrap(): Promise<void> {
     });
   }
 
+  // the service closes first (in-flight requests, pool), then its database
   let app: NestExpressApplication | undefined;
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    try {
-      await app?.close();
-    } finally {
-      await embedded?.stop();
-      if (signal !== 'error') process.exit(0);
-    }
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
+  let stopping: Promise<void> | undefined;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      try {
+        await app?.close();
+      } finally {
+        await embedded?.stop();
+      }
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => void shutdown().finally(() => process.exit(0)));
+  }
 
   try {
     app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot({ url: embedded?.url, embedded: !!embedded }),
       { bodyParser: false, bufferLogs: true },
     );
-    configureApp(app, { trustProxy: app0.trustProxy });
-    await app.listen(app0.port);
-    const url = await app.getUrl();
+    configureApp(app, { trustProxy: settings.trustProxy });
+    await app.listen(settings.port);
+    const url = (await app.getUrl()).replace('[::1]', 'localhost');
     app.get(Logger).log(
-      `front door ready in ${Date.now() - started} ms on ${url.replace('[::1]', 'localhost')}/api ` +
-        `(docs ${url.replace('[::1]', 'localhost')}/api/docs; database ${embedded ? 'embedded' : 'DATABASE_URL'})`,
+      `front door ready in ${Date.now() - started} ms on ${url}/api ` +
+        `(docs ${url}/api/docs; database ${embedded ? 'embedded' : 'DATABASE_URL'})`,
     );
   } catch (error) {
-    await stop('error');
+    await shutdown();
     throw error;
   }
 }
