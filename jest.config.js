@@ -1,4 +1,8 @@
 // one runner, two projects: pure unit tests next to the code, e2e suites under test/
+const { compilerOptions } = require('./tsconfig.json');
+
+// the @app/* aliases, as tsconfig declares them
+const aliases = Object.fromEntries(Object.entries(compilerOptions.paths).filter(([key]) => key.startsWith('@app/')));
 const swc = [
   '@swc/jest',
   {
@@ -11,16 +15,7 @@ const swc = [
       keepClassNames: true,
       // swc rewrites @app/* itself, so global setup (outside jest's resolver) works too
       baseUrl: __dirname,
-      paths: {
-        '@app/core': ['libs/core/src'],
-        '@app/core/*': ['libs/core/src/*'],
-        '@app/database': ['libs/database/src'],
-        '@app/database/*': ['libs/database/src/*'],
-        '@app/auth': ['libs/auth/src'],
-        '@app/auth/*': ['libs/auth/src/*'],
-        '@app/audit': ['libs/audit/src'],
-        '@app/audit/*': ['libs/audit/src/*'],
-      },
+      paths: aliases,
     },
   },
 ];
@@ -34,6 +29,8 @@ const common = {
 };
 
 module.exports = {
+  // e2e files boot a whole api on a fresh database (a unit test never nears this)
+  testTimeout: 30000,
   projects: [
     {
       ...common,
@@ -46,7 +43,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
 };

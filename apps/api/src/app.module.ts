@@ -7,6 +7,8 @@ import { ClockModule, policyConfig, PolicyModule } from '@app/core';
 import { DatabaseModule, databaseConfig, type DatabaseRuntime } from '@app/database';
 import { AuditModule } from '@app/audit';
 import { authConfig, AuthModule, LOGIN_THROTTLE_KEY } from '@app/auth';
+import { ContactsModule } from '@app/contacts';
+import { LiveModule } from '@app/live';
 import { appConfig } from './config/app.config';
 import { loggingOptions } from './config/logging';
 import { HealthModule } from './health/health.module';
@@ -49,6 +51,8 @@ export class AppModule {
         DatabaseModule.forRoot(runtime),
         AuditModule,
         AuthModule,
+        LiveModule,
+        ContactsModule,
         HealthModule,
       ],
       providers: [

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@app/core';
 import type { AuditDetails } from './entities/audit-entry.entity';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -14,16 +15,6 @@ export interface HashedContent {
   entityId: string | null;
   correlationId: string | null;
   details: AuditDetails;
-}
-
-// jsonb does not keep key order, so the hash is taken over a canonical form
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 // each row's hash covers its content and the previous row's hash: editing or removing

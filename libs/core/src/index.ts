@@ -10,3 +10,4 @@ export * from './policy/policy.config';
 export * from './policy/policy.module';
 export * from './context/request-context';
 export * from './clock/clock.module';
+export * from './json/canonical-json';

@@ -5,3 +5,4 @@ export * from './data-source-options';
 export * from './embedded-postgres';
 export * from './run-migrations';
 export * from './migrations';
+export * from './idempotency';

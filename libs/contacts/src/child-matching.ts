@@ -1,0 +1,69 @@
+import type { EntityManager } from 'typeorm';
+import type { ChildInputDto } from './dto/create-contact.dto';
+import { ChildEntity } from './entities/child.entity';
+import { childMatchKey } from './policy/child-match';
+
+export interface MatchedChild {
+  child: ChildEntity;
+  matched: boolean;
+}
+
+// API.md: the same child is recognised by NHS number, else by first name + last name +
+// date of birth (case- and space-insensitive). A name match whose record carries another
+// NHS number is another child. Concurrent intakes of one new child are serialised by
+// advisory locks on the keys, taken in one order (NHS number, then names), so they make
+// one record, not two.
+export async function matchOrCreateChild(manager: EntityManager, input: ChildInputDto, now: Date): Promise<MatchedChild> {
+  const nhs = input.nhsNumber ?? null;
+  const key = childMatchKey(input.firstName, input.lastName, input.dateOfBirth);
+  if (nhs) await manager.query(`select pg_advisory_xact_lock(hashtext($1))`, [`child:nhs:${nhs}`]);
+  if (key) await manager.query(`select pg_advisory_xact_lock(hashtext($1))`, [`child:key:${key}`]);
+
+  const repo = manager.getRepository(ChildEntity);
+  let found: ChildEntity | null = nhs ? await repo.findOne({ where: { nhsNumber: nhs } }) : null;
+  if (!found && key) {
+    const candidates = await repo.find({ where: { matchKey: key }, order: { createdAt: 'ASC' } });
+    found = candidates.find((c) => c.nhsNumber === null || c.nhsNumber === nhs) ?? null;
+  }
+
+  if (found) {
+    // what we learn now fills gaps; it never overwrites what an earlier contact recorded
+    const fill: Partial<ChildEntity> = {};
+    const gaps: [keyof ChildEntity, string | undefined | null][] = [
+      ['nhsNumber', nhs],
+      ['dateOfBirth', input.dateOfBirth],
+      ['sex', input.sex],
+      ['ethnicity', input.ethnicity],
+      ['postcode', input.postcode],
+      ['address', input.address],
+      ['school', input.school],
+    ];
+    for (const [field, value] of gaps) {
+      if (value && found[field] === null) Object.assign(fill, { [field]: value });
+    }
+    if (fill.dateOfBirth && !found.matchKey) fill.matchKey = childMatchKey(found.firstName, found.lastName, fill.dateOfBirth);
+    if (Object.keys(fill).length > 0) {
+      await repo.update({ id: found.id }, { ...fill, updatedAt: now });
+      Object.assign(found, fill);
+    }
+    return { child: found, matched: true };
+  }
+
+  const child = repo.create({
+    nhsNumber: nhs,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    dateOfBirth: input.dateOfBirth ?? null,
+    expectedDateOfBirth: input.expectedDateOfBirth ?? null,
+    sex: input.sex ?? null,
+    ethnicity: input.ethnicity ?? null,
+    postcode: input.postcode ?? null,
+    address: input.address ?? null,
+    school: input.school ?? null,
+    matchKey: key,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await repo.insert(child);
+  return { child, matched: false };
+}

@@ -1,0 +1,169 @@
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '@app/core';
+import type { ChildDto, ContactDto, HistoryDto, HistoryItemDto, PartnerContactDto, RagChangeDto } from './dto/contact-response.dto';
+import { ChildEntity } from './entities/child.entity';
+import { ContactEntity } from './entities/contact.entity';
+
+const HISTORY_ITEMS = 50;
+
+export interface HistoryCounts {
+  contactsLast12Months: number;
+  referralsLast12Months: number;
+}
+
+// other contacts and referrals of the child in the 12 months before `asOf`
+// (ix_contact_child_received, ix_referral_child_date)
+export async function historyCounts(
+  manager: EntityManager,
+  childId: string,
+  asOf: Date,
+  excludeContactId: string | null,
+): Promise<HistoryCounts> {
+  const [row] = (await manager.query(
+    `select
+       (select count(*) from contact
+         where child_id = $1 and received_at > $2::timestamptz - interval '12 months' and received_at <= $2
+           and id is distinct from $3)::int as contacts,
+       (select count(*) from referral
+         where child_id = $1 and referral_date > ($2::timestamptz at time zone 'Europe/London')::date - interval '12 months'
+           and referral_date <= ($2::timestamptz at time zone 'Europe/London')::date
+           and contact_id is distinct from $3)::int as referrals`,
+    [childId, asOf, excludeContactId],
+  )) as { contacts: number; referrals: number }[];
+  return { contactsLast12Months: row.contacts, referralsLast12Months: row.referrals };
+}
+
+async function historyItems(manager: EntityManager, childId: string, contactId: string): Promise<HistoryItemDto[]> {
+  const rows = (await manager.query(
+    `(select 'CONTACT' as kind, c.id, c.reference, c.received_at as date, c.rag, c.status, c.categories
+        from contact c where c.child_id = $1 and c.id <> $2
+        order by c.received_at desc limit $3)
+     union all
+     (select 'REFERRAL', r.id, null, r.referral_date::timestamptz, null, null, null
+        from referral r where r.child_id = $1 and r.contact_id <> $2
+        order by r.referral_date desc limit $3)
+     order by date desc limit $3`,
+    [childId, contactId, HISTORY_ITEMS],
+  )) as {
+    kind: string;
+    id: string;
+    reference: string | null;
+    date: Date;
+    rag: string | null;
+    status: string | null;
+    categories: string[] | null;
+  }[];
+  return rows.map((r) => ({
+    kind: r.kind,
+    id: r.id,
+    ...(r.reference ? { reference: r.reference } : {}),
+    date: new Date(r.date).toISOString(),
+    ...(r.rag ? { rag: r.rag } : {}),
+    ...(r.status ? { status: r.status } : {}),
+    ...(r.categories ? { categories: r.categories } : {}),
+  }));
+}
+
+export function childDto(child: ChildEntity): ChildDto {
+  const optional = {
+    dateOfBirth: child.dateOfBirth,
+    expectedDateOfBirth: child.expectedDateOfBirth,
+    sex: child.sex,
+    ethnicity: child.ethnicity,
+    postcode: child.postcode,
+    address: child.address,
+    nhsNumber: child.nhsNumber,
+    school: child.school,
+  };
+  return {
+    id: child.id,
+    firstName: child.firstName,
+    lastName: child.lastName,
+    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== null && v !== undefined)),
+  };
+}
+
+export function partnerView(contact: ContactEntity): PartnerContactDto {
+  return {
+    id: contact.id,
+    reference: contact.reference,
+    householdId: contact.householdId,
+    status: contact.status,
+    receivedAt: contact.receivedAt.toISOString(),
+  };
+}
+
+export async function findContact(manager: EntityManager, id: string): Promise<ContactEntity> {
+  const contact = await manager.getRepository(ContactEntity).findOne({ where: { id } });
+  if (!contact) throw DomainError.notFound('contact');
+  return contact;
+}
+
+// the whole contact as MACH staff see it; `items` false for the intake response
+export async function staffView(
+  manager: EntityManager,
+  contact: ContactEntity,
+  asOf: Date,
+  withItems: boolean,
+): Promise<ContactDto> {
+  const child = await manager.getRepository(ChildEntity).findOneOrFail({ where: { id: contact.childId } });
+  const counts = await historyCounts(manager, contact.childId, asOf, contact.id);
+  const history: HistoryDto = withItems
+    ? { ...counts, items: await historyItems(manager, contact.childId, contact.id) }
+    : counts;
+  const ragRows = (await manager.query(
+    `select r.from_rag, r.to_rag, r.reason, r.changed_at, r.decision_due_at, u.id as user_id, u.name as user_name
+       from contact_rag_change r join app_user u on u.id = r.changed_by
+      where r.contact_id = $1 order by r.id`,
+    [contact.id],
+  )) as {
+    from_rag: string | null;
+    to_rag: string;
+    reason: string | null;
+    changed_at: Date;
+    decision_due_at: Date;
+    user_id: string;
+    user_name: string;
+  }[];
+  const ragHistory: RagChangeDto[] = ragRows.map((r) => ({
+    fromRag: r.from_rag,
+    toRag: r.to_rag,
+    reason: r.reason,
+    changedBy: { id: r.user_id, name: r.user_name },
+    changedAt: new Date(r.changed_at).toISOString(),
+    decisionDueAt: new Date(r.decision_due_at).toISOString(),
+  }));
+  let claimedBy: { id: string; name: string } | undefined;
+  if (contact.claimedBy) {
+    const [holder] = (await manager.query('select id, name from app_user where id = $1', [contact.claimedBy])) as {
+      id: string;
+      name: string;
+    }[];
+    claimedBy = holder;
+  }
+  return {
+    id: contact.id,
+    reference: contact.reference,
+    householdId: contact.householdId,
+    source: contact.source,
+    status: contact.status,
+    rag: contact.rag,
+    suggestedRag: contact.suggestedRag,
+    ragReasons: contact.ragReasons,
+    receivedAt: contact.receivedAt.toISOString(),
+    decisionDueAt: contact.decisionDueAt.toISOString(),
+    categories: contact.categories,
+    concerns: contact.concerns,
+    injury: contact.injury,
+    immediateRisk: contact.immediateRisk,
+    referrer: contact.referrer,
+    consent: {
+      status: contact.consentStatus,
+      ...(contact.consentReason ? { reason: contact.consentReason } : {}),
+    },
+    child: childDto(child),
+    history,
+    ...(claimedBy ? { claimedBy, claimedAt: contact.claimedAt?.toISOString() } : {}),
+    ragHistory,
+  };
+}

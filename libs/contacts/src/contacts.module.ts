@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { ContactsController } from './contacts.controller';
+import { ChildEntity } from './entities/child.entity';
+import { ContactEntity } from './entities/contact.entity';
+import { ContactRagChangeEntity } from './entities/contact-rag-change.entity';
+import { ScreeningQueue } from './screening-queue';
+import { ChangeRag } from './use-cases/change-rag';
+import { ClaimContact } from './use-cases/claim-contact';
+import { CreateContact } from './use-cases/create-contact';
+import { ViewContact } from './use-cases/view-contact';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ChildEntity, ContactEntity, ContactRagChangeEntity]), AuditModule],
+  controllers: [ContactsController],
+  providers: [CreateContact, ViewContact, ClaimContact, ChangeRag, ScreeningQueue],
+})
+export class ContactsModule {}

@@ -1,0 +1,230 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class UserRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+}
+
+export class ChildDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  firstName: string;
+
+  @ApiProperty()
+  lastName: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  dateOfBirth?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  expectedDateOfBirth?: string;
+
+  @ApiPropertyOptional({ enum: ['M', 'F', 'U'] })
+  sex?: string;
+
+  @ApiPropertyOptional()
+  ethnicity?: string;
+
+  @ApiPropertyOptional()
+  postcode?: string;
+
+  @ApiPropertyOptional()
+  address?: string;
+
+  @ApiPropertyOptional()
+  nhsNumber?: string;
+
+  @ApiPropertyOptional()
+  school?: string;
+}
+
+export class HistoryItemDto {
+  @ApiProperty({ enum: ['CONTACT', 'REFERRAL'] })
+  kind: string;
+
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiPropertyOptional()
+  reference?: string;
+
+  @ApiProperty({ format: 'date-time', description: 'received (contact) or referral date' })
+  date: string;
+
+  @ApiPropertyOptional({ enum: ['RED', 'AMBER', 'GREEN'] })
+  rag?: string;
+
+  @ApiPropertyOptional()
+  status?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  categories?: string[];
+}
+
+export class HistoryDto {
+  @ApiProperty({ description: 'other contacts about this child in the 12 months before' })
+  contactsLast12Months: number;
+
+  @ApiProperty({ description: 'referrals of this child in the 12 months before' })
+  referralsLast12Months: number;
+
+  @ApiPropertyOptional({ type: [HistoryItemDto], description: 'the most recent 50, newest first' })
+  items?: HistoryItemDto[];
+}
+
+export class RagChangeDto {
+  @ApiProperty({ enum: ['RED', 'AMBER', 'GREEN'], nullable: true })
+  fromRag: string | null;
+
+  @ApiProperty({ enum: ['RED', 'AMBER', 'GREEN'] })
+  toRag: string;
+
+  @ApiProperty({ nullable: true })
+  reason: string | null;
+
+  @ApiProperty({ type: UserRefDto })
+  changedBy: UserRefDto;
+
+  @ApiProperty({ format: 'date-time' })
+  changedAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  decisionDueAt: string;
+}
+
+export class ConsentOutDto {
+  @ApiProperty()
+  status: string;
+
+  @ApiPropertyOptional()
+  reason?: string;
+}
+
+export class ReferrerOutDto {
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty()
+  organisation: string;
+
+  @ApiPropertyOptional()
+  role?: string;
+
+  @ApiPropertyOptional()
+  phone?: string;
+
+  @ApiPropertyOptional()
+  email?: string;
+}
+
+// what MACH staff see; a PARTNER sees PartnerContactDto
+export class ContactDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'CON-2026-000123' })
+  reference: string;
+
+  @ApiProperty({ format: 'uuid' })
+  householdId: string;
+
+  @ApiProperty()
+  source: string;
+
+  @ApiProperty({ enum: ['RECEIVED', 'IN_SCREENING', 'AWAITING_AUTHORISATION', 'DECIDED'] })
+  status: string;
+
+  @ApiProperty({ enum: ['RED', 'AMBER', 'GREEN'] })
+  rag: string;
+
+  @ApiProperty({ enum: ['RED', 'AMBER', 'GREEN'] })
+  suggestedRag: string;
+
+  @ApiProperty({ type: [String] })
+  ragReasons: string[];
+
+  @ApiProperty({ format: 'date-time' })
+  receivedAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  decisionDueAt: string;
+
+  @ApiProperty({ type: [String] })
+  categories: string[];
+
+  @ApiProperty()
+  concerns: string;
+
+  @ApiProperty()
+  injury: boolean;
+
+  @ApiProperty()
+  immediateRisk: boolean;
+
+  @ApiProperty({ type: ReferrerOutDto })
+  referrer: ReferrerOutDto;
+
+  @ApiProperty({ type: ConsentOutDto })
+  consent: ConsentOutDto;
+
+  @ApiProperty({ type: ChildDto })
+  child: ChildDto;
+
+  @ApiProperty({ type: HistoryDto })
+  history: HistoryDto;
+
+  @ApiPropertyOptional({ type: UserRefDto })
+  claimedBy?: UserRefDto;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  claimedAt?: string;
+
+  @ApiProperty({ type: [RagChangeDto] })
+  ragHistory: RagChangeDto[];
+}
+
+export class PartnerContactDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  reference: string;
+
+  @ApiProperty({ format: 'uuid' })
+  householdId: string;
+
+  @ApiProperty()
+  status: string;
+
+  @ApiProperty({ format: 'date-time' })
+  receivedAt: string;
+}
+
+export class ClaimDto {
+  @ApiProperty({ type: UserRefDto })
+  claimedBy: UserRefDto;
+
+  @ApiProperty({ format: 'date-time' })
+  claimedAt: string;
+}
+
+export class ReleaseDto {
+  @ApiProperty({ enum: ['RECEIVED'] })
+  status: string;
+}
+
+export class RagChangedDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: ['RED', 'AMBER', 'GREEN'] })
+  rag: string;
+
+  @ApiProperty({ format: 'date-time' })
+  decisionDueAt: string;
+}

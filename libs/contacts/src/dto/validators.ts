@@ -1,0 +1,76 @@
+import { Transform } from 'class-transformer';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { isValidNhsNumber, normaliseNhsNumber } from '../policy/nhs-number';
+
+// surrounding spaces are never meaningful in a name or code a person typed
+export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+// '943 476 5919' and '943-476-5919' are how NHS numbers are written; stored as 10 digits
+export const NormaliseNhsNumber = () =>
+  Transform(({ value }) => (typeof value === 'string' ? normaliseNhsNumber(value) : value));
+
+export function IsNhsNumber(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isNhsNumber',
+      target: target.constructor,
+      propertyName,
+      options: { message: 'must be a valid 10-digit NHS number (mod-11 check digit)', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isValidNhsNumber(value) },
+    });
+}
+
+// an instant with its zone: '2026-11-20T10:00:00Z' or '...+01:00'; a bare date is ambiguous
+export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// UK postcode shape (not a lookup)
+export const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i;
+export const PHONE = /^[0-9+() -]{6,24}$/;
+
+// CIN census 2025-26 code lists (shared/reference/cin_census/cin_census_codelists.json)
+export const REFERRAL_SOURCES = [
+  '1A',
+  '1B',
+  '1C',
+  '1D',
+  '2A',
+  '2B',
+  '3A',
+  '3B',
+  '3C',
+  '3D',
+  '3E',
+  '3F',
+  '4',
+  '5A',
+  '5B',
+  '5C',
+  '5D',
+  '6',
+  '7',
+  '8',
+  '9',
+  '10',
+] as const;
+export const ETHNICITY_CODES = [
+  'WBRI',
+  'WIRI',
+  'WIRT',
+  'WOTH',
+  'WROM',
+  'MWBC',
+  'MWBA',
+  'MWAS',
+  'MOTH',
+  'AIND',
+  'APKN',
+  'ABAN',
+  'AOTH',
+  'BCRB',
+  'BAFR',
+  'BOTH',
+  'CHNE',
+  'OOTH',
+  'REFU',
+  'NOBT',
+] as const;

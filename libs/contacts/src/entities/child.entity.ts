@@ -1,0 +1,46 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity({ name: 'child' })
+export class ChildEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'nhs_number', type: 'char', length: 10, nullable: true })
+  nhsNumber: string | null;
+
+  @Column({ name: 'first_name', type: 'text' })
+  firstName: string;
+
+  @Column({ name: 'last_name', type: 'text' })
+  lastName: string;
+
+  @Column({ name: 'date_of_birth', type: 'date', nullable: true })
+  dateOfBirth: string | null;
+
+  @Column({ name: 'expected_date_of_birth', type: 'date', nullable: true })
+  expectedDateOfBirth: string | null;
+
+  @Column({ type: 'char', length: 1, nullable: true })
+  sex: 'M' | 'F' | 'U' | null;
+
+  @Column({ type: 'text', nullable: true })
+  ethnicity: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  postcode: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  address: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  school: string | null;
+
+  @Column({ name: 'match_key', type: 'text', nullable: true })
+  matchKey: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,76 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { POLICIES, timelinessAt, type Policies, type RagRating } from '@app/core';
+import { QueueRegistry, type QueueItem, type QueueView } from '@app/live';
+
+interface Row {
+  id: string;
+  reference: string;
+  first_name: string;
+  last_name: string;
+  rag: RagRating;
+  status: string;
+  received_at: Date;
+  decision_due_at: Date;
+  claimed_by: string | null;
+  claimed_by_name: string | null;
+  prior_contacts_12m: number;
+  consent_status: string;
+  immediate_risk: boolean;
+  unborn: boolean;
+}
+
+// flags a screener scans for; a repeat contact is one with an earlier contact in 12 months
+export function screeningFlags(row: Pick<Row, 'prior_contacts_12m' | 'consent_status' | 'immediate_risk' | 'unborn'>): string[] {
+  const flags: string[] = [];
+  if (row.immediate_risk) flags.push('IMMEDIATE_RISK');
+  if (row.prior_contacts_12m >= 1) flags.push('REPEAT_CONTACT');
+  if (row.consent_status === 'REFUSED' || row.consent_status === 'NOT_SOUGHT') flags.push('NO_CONSENT');
+  if (row.consent_status === 'OVERRIDDEN') flags.push('CONSENT_OVERRIDDEN');
+  if (row.unborn) flags.push('UNBORN');
+  return flags;
+}
+
+// open contacts awaiting a threshold decision: one query on the partial index
+// ix_contact_screening_queue (rag_rank, decision_due_at, id), so closed history costs nothing
+export const SCREENING_QUEUE_SQL = `
+  select c.id, c.reference, ch.first_name, ch.last_name, c.rag, c.status, c.received_at, c.decision_due_at,
+         c.claimed_by, u.name as claimed_by_name, c.prior_contacts_12m, c.consent_status, c.immediate_risk,
+         (ch.date_of_birth is null and ch.expected_date_of_birth is not null) as unborn
+    from contact c
+    join child ch on ch.id = c.child_id
+    left join app_user u on u.id = c.claimed_by
+   where c.status in ('RECEIVED', 'IN_SCREENING')
+   order by c.rag_rank, c.decision_due_at, c.id`;
+
+@Injectable()
+export class ScreeningQueue implements QueueView, OnModuleInit {
+  readonly name = 'screening' as const;
+  readonly roles = ['SCREENER', 'MANAGER'] as const;
+
+  constructor(
+    private readonly registry: QueueRegistry,
+    @Inject(POLICIES) private readonly policies: Policies,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async read(manager: EntityManager, now: Date): Promise<QueueItem[]> {
+    const rows = (await manager.query(SCREENING_QUEUE_SQL)) as Row[];
+    return rows.map((row) => ({
+      id: row.id,
+      kind: 'CONTACT',
+      reference: row.reference,
+      childName: `${row.first_name} ${row.last_name}`,
+      rag: row.rag,
+      status: row.status,
+      receivedAt: row.received_at.toISOString(),
+      dueAt: row.decision_due_at.toISOString(),
+      timeliness: timelinessAt(now, row.received_at, row.decision_due_at, this.policies.rag.dueSoonFraction).timeliness,
+      ...(row.claimed_by ? { claimedBy: { id: row.claimed_by, name: row.claimed_by_name ?? '' } } : {}),
+      flags: screeningFlags(row),
+    }));
+  }
+}

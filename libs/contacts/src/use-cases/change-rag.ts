@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '@app/auth/access';
+import { Journal } from '@app/audit';
+import { Clock, DomainError, ErrorCode, POLICIES, WorkingCalendar, type Policies } from '@app/core';
+import type { ChangeRagDto } from '../dto/contact-actions.dto';
+import type { RagChangedDto } from '../dto/contact-response.dto';
+import { ContactEntity } from '../entities/contact.entity';
+import { ContactRagChangeEntity } from '../entities/contact-rag-change.entity';
+import { decisionDueAt } from '../policy/rag-policy';
+
+// DOMAIN.md: a change of rating needs a written reason and moves the deadline
+// (recomputed from when the contact was received)
+@Injectable()
+export class ChangeRag {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly journal: Journal,
+    private readonly clock: Clock,
+    private readonly calendar: WorkingCalendar,
+    @Inject(POLICIES) private readonly policies: Policies,
+  ) {}
+
+  async execute(user: AuthenticatedUser, contactId: string, dto: ChangeRagDto): Promise<RagChangedDto> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const contact = await manager
+        .getRepository(ContactEntity)
+        .findOne({ where: { id: contactId }, lock: { mode: 'pessimistic_write' } });
+      if (!contact) throw DomainError.notFound('contact');
+      if (contact.status !== 'RECEIVED' && contact.status !== 'IN_SCREENING') {
+        throw new DomainError(ErrorCode.STALE_STATE, `The contact is ${contact.status}; its rating is settled.`);
+      }
+      if (contact.claimedBy && contact.claimedBy !== user.id && user.role !== 'MANAGER') {
+        throw new DomainError(ErrorCode.CONTACT_ALREADY_CLAIMED, 'Another screener is working on this contact.', undefined, {
+          claimedBy: { id: contact.claimedBy },
+        });
+      }
+      if (contact.rag === dto.rag) throw DomainError.validation([{ field: 'rag', message: `is already ${dto.rag}` }]);
+
+      const dueAt = decisionDueAt(contact.receivedAt, dto.rag, this.calendar, this.policies.rag);
+      await manager
+        .getRepository(ContactEntity)
+        .update({ id: contactId }, { rag: dto.rag, decisionDueAt: dueAt, updatedAt: now });
+      await manager.getRepository(ContactRagChangeEntity).insert({
+        contactId,
+        fromRag: contact.rag,
+        toRag: dto.rag,
+        reason: dto.reason,
+        changedBy: user.id,
+        changedAt: now,
+        decisionDueAt: dueAt,
+      });
+      await this.journal.write(
+        manager,
+        user,
+        {
+          action: 'CONTACT_RAG_CHANGED',
+          entityType: 'contact',
+          entityId: contactId,
+          details: { from: contact.rag, to: dto.rag },
+        },
+        [{ type: 'contact.rag_changed', payload: { contactId, rag: dto.rag, views: ['screening'] } }],
+      );
+      return { id: contactId, rag: dto.rag, decisionDueAt: dueAt.toISOString() };
+    });
+  }
+}

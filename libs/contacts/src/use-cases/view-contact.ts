@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { assertCanSeeAgencyRecord, isMachStaff, type AuthenticatedUser } from '@app/auth/access';
+import { Journal } from '@app/audit';
+import { Clock } from '@app/core';
+import { findContact, partnerView, staffView } from '../contact-reader';
+import type { ContactDto, PartnerContactDto } from '../dto/contact-response.dto';
+
+// every read of a contact, and of the child history it shows, is audited
+@Injectable()
+export class ViewContact {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly journal: Journal,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(user: AuthenticatedUser, contactId: string): Promise<ContactDto | PartnerContactDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const contact = await findContact(manager, contactId);
+      // a partner sees only what its own agency sent, and "not yours" reads as "not found"
+      assertCanSeeAgencyRecord(user, contact.originAgencyId, 'contact');
+      if (!isMachStaff(user)) {
+        await this.journal.write(manager, user, { action: 'CONTACT_VIEWED', entityType: 'contact', entityId: contact.id });
+        return partnerView(contact);
+      }
+      const view = await staffView(manager, contact, this.clock.now(), true);
+      await this.journal.write(manager, user, [
+        { action: 'CONTACT_VIEWED', entityType: 'contact', entityId: contact.id },
+        { action: 'CHILD_HISTORY_VIEWED', entityType: 'child', entityId: contact.childId, details: { contactId: contact.id } },
+      ]);
+      return view;
+    });
+  }
+}

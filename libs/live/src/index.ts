@@ -1,0 +1,3 @@
+export * from './live.module';
+export * from './queue-registry';
+export * from './queue-view';

@@ -1,0 +1,71 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@app/auth/access';
+import { QueuesService } from './queues.service';
+import { QUEUE_VIEW_NAMES } from './queue-view';
+
+class ClaimedByDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+}
+
+class QueueItemDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'CONTACT' })
+  kind: string;
+
+  @ApiProperty({ example: 'CON-2026-000123' })
+  reference: string;
+
+  @ApiProperty()
+  childName: string;
+
+  @ApiProperty({ enum: ['RED', 'AMBER', 'GREEN'] })
+  rag: string;
+
+  @ApiProperty()
+  status: string;
+
+  @ApiProperty({ format: 'date-time' })
+  receivedAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  dueAt: string;
+
+  @ApiProperty({ enum: ['ON_TRACK', 'DUE_SOON', 'OVERDUE'] })
+  timeliness: string;
+
+  @ApiPropertyOptional({ type: ClaimedByDto })
+  claimedBy?: ClaimedByDto;
+
+  @ApiProperty({ type: [String], example: ['REPEAT_CONTACT'] })
+  flags: string[];
+}
+
+class QueueSnapshotDto {
+  @ApiProperty({ description: 'the live sequence number this list is consistent with' })
+  seq: string;
+
+  @ApiProperty({ type: [QueueItemDto], description: 'RED, AMBER, GREEN, then dueAt ascending' })
+  items: QueueItemDto[];
+}
+
+@ApiTags('queues')
+@ApiBearerAuth()
+@Controller('queues')
+export class QueuesController {
+  constructor(private readonly queues: QueuesService) {}
+
+  @Get(':view')
+  @Roles('SCREENER', 'MANAGER')
+  @ApiParam({ name: 'view', enum: QUEUE_VIEW_NAMES })
+  @ApiOkResponse({ type: QueueSnapshotDto })
+  read(@Param('view') view: string, @CurrentUser() user: AuthenticatedUser): Promise<QueueSnapshotDto> {
+    return this.queues.snapshot(user, view);
+  }
+}

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import type { TestApp } from './test-app';
+
+export type Body = Record<string, unknown>;
+
+// a valid contact, changed per test; names are unique per call so children do not match by accident
+export function contactBody(overrides: Body = {}): Body {
+  const unique = randomUUID().slice(0, 8);
+  return {
+    source: '2A',
+    referrer: { name: 'Ms J Patel', organisation: 'Acklam Primary School', role: 'DSL' },
+    child: { firstName: `Amira${unique}`, lastName: 'Khan', dateOfBirth: '2017-04-02', sex: 'F' },
+    concerns: 'Amira arrived hungry three days running and was wearing the same clothes.',
+    categories: ['OTHER'],
+    immediateRisk: false,
+    consent: { status: 'GIVEN' },
+    ...overrides,
+  };
+}
+
+export function hoursAgo(hours: number): string {
+  return new Date(Date.now() - hours * 3600_000).toISOString();
+}
+
+// makes active screeners of our own (the demo world has two), all able to sign in
+export async function makeScreeners(t: TestApp, count: number): Promise<{ id: string; token: string }[]> {
+  const rows = (await t.dataSource.query(
+    `insert into app_user (agency_id, email, name, role, password_hash)
+     select u.agency_id, 'racer' || g || '-' || $2 || '@mach.example', 'Racer ' || g, 'SCREENER', u.password_hash
+       from app_user u, generate_series(1, $1::int) g
+      where u.email = 'screener@mach.example'
+     returning id, email`,
+    [count, randomUUID().slice(0, 6)],
+  )) as { id: string; email: string }[];
+  return Promise.all(rows.map(async (r) => ({ id: r.id, token: await t.login(r.email) })));
+}
