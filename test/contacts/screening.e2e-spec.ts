@@ -185,6 +185,12 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
       const again = await t.http().post(`/api/contacts/${created.body.id}/claim`).set(as(screener)).send({}).expect(200);
       expect(again.body).toEqual(first.body);
       expect(first.body.claimedBy.name).toBe('Sam Screener');
+      // the second claim changed nothing, so it published nothing
+      const events = await t.dataSource.query(
+        `select type from live_event where payload->>'contactId' = $1 order by seq`,
+        [created.body.id],
+      );
+      expect(events.map((e: { type: string }) => e.type)).toEqual(['contact.created', 'contact.claimed']);
       const item = (await queue(screener2)).find((i) => i.id === created.body.id);
       expect(item?.claimedBy?.name).toBe('Sam Screener');
     });
