@@ -71,11 +71,14 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
       const kid = child();
       const old = await post(screener, contactBody({ child: kid, receivedAt: new Date(Date.now() - 400 * 86400_000).toISOString() })).expect(201);
       const recent = await post(screener, contactBody({ child: kid, receivedAt: new Date(Date.now() - 60 * 86400_000).toISOString(), categories: ['NEGLECT'] })).expect(201);
-      // a referral 2 months ago (threshold decisions make these; here it is written directly)
-      await t.dataSource.query(
-        `insert into referral (contact_id, child_id, referral_date) values ($1, $2, (now() - interval '59 days')::date)`,
-        [recent.body.id, recent.body.child.id],
-      );
+      // the recent one is decided as a social care assessment: a referral, dated today
+      await t.http().post(`/api/contacts/${recent.body.id}/claim`).set(as(screener)).send({}).expect(200);
+      await t.http().post(`/api/contacts/${recent.body.id}/decision`).set(as(screener)).send({
+        level: 3,
+        outcome: 'SOCIAL_CARE_ASSESSMENT',
+        rationale: 'Persistent neglect reported by school over several weeks; needs a single assessment.',
+        primaryNeedCode: 'N1',
+      }).expect(201);
       const latest = await post(screener, contactBody({ child: kid })).expect(201);
       expect(latest.body.history).toEqual({ contactsLast12Months: 1, referralsLast12Months: 1 });
 
@@ -84,7 +87,12 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
       expect(view.body.history.referralsLast12Months).toBe(1);
       const items = view.body.history.items as { kind: string; id: string; rag?: string; date: string }[];
       expect(items.map((i) => i.kind)).toEqual(['REFERRAL', 'CONTACT', 'CONTACT']);
-      expect(items.find((i) => i.id === recent.body.id)).toMatchObject({ kind: 'CONTACT', rag: 'AMBER', reference: recent.body.reference });
+      expect(items.find((i) => i.id === recent.body.id)).toMatchObject({
+        kind: 'CONTACT',
+        rag: 'AMBER',
+        reference: recent.body.reference,
+        outcome: 'SOCIAL_CARE_ASSESSMENT',
+      });
       expect(items.find((i) => i.id === old.body.id)).toMatchObject({ kind: 'CONTACT', rag: 'GREEN' });
     });
   });

@@ -9,6 +9,7 @@ import { AuditModule } from '@app/audit';
 import { authConfig, AuthModule, LOGIN_THROTTLE_KEY } from '@app/auth';
 import { ContactsModule } from '@app/contacts';
 import { LiveModule } from '@app/live';
+import { ThresholdsModule } from '@app/thresholds';
 import { appConfig } from './config/app.config';
 import { loggingOptions } from './config/logging';
 import { HealthModule } from './health/health.module';
@@ -53,6 +54,7 @@ export class AppModule {
         AuthModule,
         LiveModule,
         ContactsModule,
+        ThresholdsModule,
         HealthModule,
       ],
       providers: [

@@ -3,6 +3,7 @@ import { DomainError } from '@app/core';
 import type { ChildDto, ContactDto, HistoryDto, HistoryItemDto, PartnerContactDto, RagChangeDto } from './dto/contact-response.dto';
 import { ChildEntity } from './entities/child.entity';
 import { ContactEntity } from './entities/contact.entity';
+import type { ContactSections } from './contact-sections';
 
 const HISTORY_ITEMS = 50;
 
@@ -35,11 +36,11 @@ export async function historyCounts(
 
 async function historyItems(manager: EntityManager, childId: string, contactId: string): Promise<HistoryItemDto[]> {
   const rows = (await manager.query(
-    `(select 'CONTACT' as kind, c.id, c.reference, c.received_at as date, c.rag, c.status, c.categories
+    `(select 'CONTACT' as kind, c.id, c.reference, c.received_at as date, c.rag, c.status, c.categories, c.outcome
         from contact c where c.child_id = $1 and c.id <> $2
         order by c.received_at desc limit $3)
      union all
-     (select 'REFERRAL', r.id, null, r.referral_date::timestamptz, null, null, null
+     (select 'REFERRAL', r.id, null, r.referral_date::timestamptz, null, null, null, null
         from referral r where r.child_id = $1 and r.contact_id <> $2
         order by r.referral_date desc limit $3)
      order by date desc limit $3`,
@@ -52,6 +53,7 @@ async function historyItems(manager: EntityManager, childId: string, contactId: 
     rag: string | null;
     status: string | null;
     categories: string[] | null;
+    outcome: string | null;
   }[];
   return rows.map((r) => ({
     kind: r.kind,
@@ -61,6 +63,7 @@ async function historyItems(manager: EntityManager, childId: string, contactId: 
     ...(r.rag ? { rag: r.rag } : {}),
     ...(r.status ? { status: r.status } : {}),
     ...(r.categories ? { categories: r.categories } : {}),
+    ...(r.outcome ? { outcome: r.outcome } : {}),
   }));
 }
 
@@ -91,6 +94,18 @@ export function partnerView(contact: ContactEntity): PartnerContactDto {
     status: contact.status,
     receivedAt: contact.receivedAt.toISOString(),
   };
+}
+
+// the parts other modules add to a contact (a decision, its referral, the referrer's
+// acknowledgement), each for the audience that may see it
+export async function sectionsFor(
+  manager: EntityManager,
+  sections: ContactSections,
+  contactId: string,
+  audience: 'staff' | 'partner',
+): Promise<Record<string, unknown>> {
+  const parts = await Promise.all(sections.all().map((s) => s.read(manager, contactId, audience)));
+  return Object.assign({}, ...parts);
 }
 
 export async function findContact(manager: EntityManager, id: string): Promise<ContactEntity> {
@@ -157,6 +172,7 @@ export async function staffView(
     injury: contact.injury,
     immediateRisk: contact.immediateRisk,
     referrer: contact.referrer,
+    ...(contact.outcome ? { outcome: contact.outcome } : {}),
     consent: {
       status: contact.consentStatus,
       ...(contact.consentReason ? { reason: contact.consentReason } : {}),

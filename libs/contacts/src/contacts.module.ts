@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
+import { ContactSections } from './contact-sections';
 import { ContactsController } from './contacts.controller';
+import { ScreeningTransitions } from './screening-transitions';
 import { ChildEntity } from './entities/child.entity';
 import { ContactEntity } from './entities/contact.entity';
 import { ContactRagChangeEntity } from './entities/contact-rag-change.entity';
@@ -14,6 +16,7 @@ import { ViewContact } from './use-cases/view-contact';
 @Module({
   imports: [TypeOrmModule.forFeature([ChildEntity, ContactEntity, ContactRagChangeEntity]), AuditModule],
   controllers: [ContactsController],
-  providers: [CreateContact, ViewContact, ClaimContact, ChangeRag, ScreeningQueue],
+  providers: [CreateContact, ViewContact, ClaimContact, ChangeRag, ScreeningQueue, ContactSections, ScreeningTransitions],
+  exports: [ContactSections, ScreeningTransitions],
 })
 export class ContactsModule {}

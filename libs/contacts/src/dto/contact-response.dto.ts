@@ -64,6 +64,9 @@ export class HistoryItemDto {
 
   @ApiPropertyOptional({ type: [String] })
   categories?: string[];
+
+  @ApiPropertyOptional({ description: 'the threshold decision outcome, once in force' })
+  outcome?: string;
 }
 
 export class HistoryDto {
@@ -156,6 +159,9 @@ export class ContactDto {
 
   @ApiProperty({ type: [String] })
   categories: string[];
+
+  @ApiPropertyOptional({ description: 'the threshold decision outcome, once in force' })
+  outcome?: string;
 
   @ApiProperty()
   concerns: string;

@@ -94,6 +94,10 @@ export class ContactEntity {
   @Column({ name: 'prior_referrals_12m', type: 'integer' })
   priorReferrals12m: number;
 
+  // the threshold decision's outcome once it is in force
+  @Column({ type: 'text', nullable: true })
+  outcome: string | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -124,6 +124,7 @@ export class CreateContact {
         claimedAt: null,
         priorContacts12m: counts.contactsLast12Months,
         priorReferrals12m: counts.referralsLast12Months,
+        outcome: null,
         updatedAt: now,
       });
       await manager.getRepository(ContactEntity).insert(contact);

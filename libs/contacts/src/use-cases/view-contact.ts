@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { assertCanSeeAgencyRecord, isMachStaff, type AuthenticatedUser } from '@app/auth/access';
 import { Journal } from '@app/audit';
 import { Clock } from '@app/core';
-import { findContact, partnerView, staffView } from '../contact-reader';
+import { ContactSections } from '../contact-sections';
+import { findContact, partnerView, sectionsFor, staffView } from '../contact-reader';
 import type { ContactDto, PartnerContactDto } from '../dto/contact-response.dto';
 
 // every read of a contact, and of the child history it shows, is audited
@@ -14,6 +15,7 @@ export class ViewContact {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly journal: Journal,
     private readonly clock: Clock,
+    private readonly sections: ContactSections,
   ) {}
 
   async execute(user: AuthenticatedUser, contactId: string): Promise<ContactDto | PartnerContactDto> {
@@ -23,9 +25,12 @@ export class ViewContact {
       assertCanSeeAgencyRecord(user, contact.originAgencyId, 'contact');
       if (!isMachStaff(user)) {
         await this.journal.write(manager, user, { action: 'CONTACT_VIEWED', entityType: 'contact', entityId: contact.id });
-        return partnerView(contact);
+        return { ...partnerView(contact), ...(await sectionsFor(manager, this.sections, contact.id, 'partner')) };
       }
-      const view = await staffView(manager, contact, this.clock.now(), true);
+      const view = {
+        ...(await staffView(manager, contact, this.clock.now(), true)),
+        ...(await sectionsFor(manager, this.sections, contact.id, 'staff')),
+      };
       await this.journal.write(manager, user, [
         { action: 'CONTACT_VIEWED', entityType: 'contact', entityId: contact.id },
         { action: 'CHILD_HISTORY_VIEWED', entityType: 'child', entityId: contact.childId, details: { contactId: contact.id } },

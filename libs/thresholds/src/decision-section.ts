@@ -1,0 +1,44 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ContactSections, type ContactSection } from '@app/contacts';
+import { decisionDtos, referralDto, strategyDiscussionDto } from './decision-view';
+import { ReferralEntity } from './entities/referral.entity';
+import { ThresholdDecisionEntity } from './entities/threshold-decision.entity';
+
+// the decision part of GET /api/contacts/:id. MACH staff: the standing decision (or the
+// last one, with a manager's rejection comment), earlier rejected ones, the referral and any
+// strategy discussion. The referring partner: only the acknowledgement of the outcome.
+@Injectable()
+export class DecisionSection implements ContactSection, OnModuleInit {
+  constructor(private readonly sections: ContactSections) {}
+
+  onModuleInit(): void {
+    this.sections.register(this);
+  }
+
+  async read(manager: EntityManager, contactId: string, audience: 'staff' | 'partner'): Promise<Record<string, unknown>> {
+    const decisions = await manager
+      .getRepository(ThresholdDecisionEntity)
+      .find({ where: { contactId }, order: { decidedAt: 'DESC' } });
+    if (decisions.length === 0) return {};
+    const standing = decisions.find((d) => d.status !== 'REJECTED');
+    if (audience === 'partner') {
+      const ack = standing?.acknowledgement;
+      return ack ? { outcome: ack.outcome, acknowledgement: ack } : {};
+    }
+    // the standing decision is the contact's decision; rejected ones are its history
+    const ordered = standing ? [standing, ...decisions.filter((d) => d !== standing)] : decisions;
+    const [latest, ...earlier] = await decisionDtos(manager, ordered);
+    const referral = await manager.getRepository(ReferralEntity).findOne({ where: { contactId } });
+    const [discussion] = (await manager.query(
+      `select id, due_at from strategy_discussion where contact_id = $1 order by created_at desc limit 1`,
+      [contactId],
+    )) as { id: string; due_at: Date }[];
+    return {
+      decision: latest,
+      ...(earlier.length ? { earlierDecisions: earlier } : {}),
+      ...(referral ? { referral: referralDto(referral) } : {}),
+      ...(discussion ? { strategyDiscussion: strategyDiscussionDto(discussion) } : {}),
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { DecisionOutcome } from '@app/core';
+
+export type DecisionStatus = 'DECIDED' | 'AWAITING_AUTHORISATION' | 'APPROVED' | 'REJECTED';
+
+export interface Acknowledgement {
+  recipient: { name: string; organisation: string };
+  outcome: string;
+  recordedAt: string;
+}
+
+@Entity({ name: 'threshold_decision' })
+export class ThresholdDecisionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'contact_id', type: 'uuid' })
+  contactId: string;
+
+  @Column({ type: 'smallint' })
+  level: number;
+
+  @Column({ type: 'text' })
+  outcome: DecisionOutcome;
+
+  @Column({ type: 'text' })
+  rationale: string;
+
+  @Column({ name: 'primary_need_code', type: 'text', nullable: true })
+  primaryNeedCode: string | null;
+
+  @Column({ type: 'text', array: true })
+  factors: string[];
+
+  @Column({ name: 'override_reason', type: 'text', nullable: true })
+  overrideReason: string | null;
+
+  @Column({ type: 'boolean' })
+  overridden: boolean;
+
+  @Column({ name: 'decided_by', type: 'uuid' })
+  decidedBy: string;
+
+  @Column({ name: 'decided_at', type: 'timestamptz' })
+  decidedAt: Date;
+
+  @Column({ name: 'within_timescale', type: 'boolean' })
+  withinTimescale: boolean;
+
+  @Column({ name: 'minutes_taken', type: 'integer' })
+  minutesTaken: number;
+
+  @Column({ type: 'text' })
+  status: DecisionStatus;
+
+  @Column({ name: 'authorisation_reasons', type: 'jsonb' })
+  authorisationReasons: { code: string; text: string }[];
+
+  @Column({ name: 'authorised_by', type: 'uuid', nullable: true })
+  authorisedBy: string | null;
+
+  @Column({ name: 'authorised_at', type: 'timestamptz', nullable: true })
+  authorisedAt: Date | null;
+
+  @Column({ name: 'authorisation_comment', type: 'text', nullable: true })
+  authorisationComment: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  acknowledgement: Acknowledgement | null;
+}

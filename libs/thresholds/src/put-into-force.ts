@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuditEvent } from '@app/audit';
+import { POLICIES, WorkingCalendar, type Policies } from '@app/core';
+import type { ContactForDecision } from '@app/contacts';
+import { ReferralEntity } from './entities/referral.entity';
+import { ThresholdDecisionEntity, type Acknowledgement } from './entities/threshold-decision.entity';
+import { makesReferral, referrerOutcome } from './policy/threshold-rules';
+
+export interface InForce {
+  referral?: ReferralEntity;
+  strategyDiscussion?: { id: string; due_at: Date };
+  audit: AuditEvent[];
+}
+
+// what a decision does once it stands (at once, or when a manager approves it): the referrer
+// is told, a referral is made for a social care response, a strategy discussion is due
+@Injectable()
+export class PutIntoForce {
+  constructor(
+    private readonly calendar: WorkingCalendar,
+    @Inject(POLICIES) private readonly policies: Policies,
+  ) {}
+
+  async apply(manager: EntityManager, decision: ThresholdDecisionEntity, contact: ContactForDecision, now: Date): Promise<InForce> {
+    const catalogue = this.policies.thresholds;
+    const acknowledgement: Acknowledgement = {
+      recipient: { name: contact.referrer.name, organisation: contact.referrer.organisation },
+      outcome: referrerOutcome(decision.outcome),
+      recordedAt: now.toISOString(),
+    };
+    await manager.getRepository(ThresholdDecisionEntity).update({ id: decision.id }, { acknowledgement });
+    decision.acknowledgement = acknowledgement;
+    const audit: AuditEvent[] = [
+      { action: 'REFERRER_ACKNOWLEDGED', entityType: 'contact', entityId: contact.id, details: { outcome: acknowledgement.outcome } },
+    ];
+    const result: InForce = { audit };
+    if (!makesReferral(decision.outcome, catalogue)) return result;
+
+    // CIN census: the referral date is the day the decision was made
+    const referralDate = this.calendar.localDate(decision.decidedAt);
+    const [{ earlier }] = (await manager.query(
+      `select exists (
+         select 1 from referral
+          where child_id = $1 and referral_date <= $2::date
+            and referral_date > ($2::date - make_interval(months => $3))::date
+       ) as earlier`,
+      [contact.childId, referralDate, catalogue.reReferralWindowMonths],
+    )) as { earlier: boolean }[];
+    const referral = manager.getRepository(ReferralEntity).create({
+      contactId: contact.id,
+      childId: contact.childId,
+      decisionId: decision.id,
+      referralDate,
+      source: contact.source,
+      primaryNeedCode: decision.primaryNeedCode ?? 'N0',
+      // DOMAIN.md: single assessment due 45 working days from the referral date
+      assessmentDueDate: this.calendar.workingDaysAfter(referralDate, catalogue.singleAssessmentDue.amount),
+      reReferral: earlier,
+    });
+    await manager.getRepository(ReferralEntity).insert(referral);
+    result.referral = referral;
+    audit.push({
+      action: 'REFERRAL_CREATED',
+      entityType: 'referral',
+      entityId: referral.id,
+      details: { contactId: contact.id, reReferral: earlier },
+    });
+
+    if (decision.outcome === 'STRATEGY_DISCUSSION') {
+      // DOMAIN.md: a strategy discussion due within 1 working day of the decision
+      const dueAt = this.calendar.deadline(decision.decidedAt, catalogue.strategyDiscussionDue);
+      const [row] = (await manager.query(
+        `insert into strategy_discussion (contact_id, decision_id, due_at, status, created_at)
+         values ($1, $2, $3, 'DUE', $4) returning id, due_at`,
+        [contact.id, decision.id, dueAt, now],
+      )) as { id: string; due_at: Date }[];
+      result.strategyDiscussion = row;
+      audit.push({ action: 'STRATEGY_DISCUSSION_CREATED', entityType: 'strategy_discussion', entityId: row.id });
+    }
+    return result;
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { ContactsModule } from '@app/contacts';
+import { AuthorisationQueue } from './authorisation-queue';
+import { DecisionSection } from './decision-section';
+import { ReferralEntity } from './entities/referral.entity';
+import { ThresholdDecisionEntity } from './entities/threshold-decision.entity';
+import { PutIntoForce } from './put-into-force';
+import { ThresholdsController } from './thresholds.controller';
+import { AuthoriseDecision } from './use-cases/authorise-decision';
+import { RecordDecision } from './use-cases/record-decision';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ThresholdDecisionEntity, ReferralEntity]), AuditModule, ContactsModule],
+  controllers: [ThresholdsController],
+  providers: [RecordDecision, AuthoriseDecision, PutIntoForce, DecisionSection, AuthorisationQueue],
+})
+export class ThresholdsModule {}

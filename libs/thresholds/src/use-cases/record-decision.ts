@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '@app/auth/access';
+import { Journal } from '@app/audit';
+import { Clock, DomainError, ErrorCode, POLICIES, type Policies } from '@app/core';
+import { ScreeningTransitions } from '@app/contacts';
+import { decisionDtos, referralDto, strategyDiscussionDto } from '../decision-view';
+import type { DecisionResultDto, RecordDecisionDto } from '../dto/decision.dto';
+import { ThresholdDecisionEntity } from '../entities/threshold-decision.entity';
+import { authorisationReasons, checkDecision, isConsistentPair } from '../policy/threshold-rules';
+import { PutIntoForce } from '../put-into-force';
+
+@Injectable()
+export class RecordDecision {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transitions: ScreeningTransitions,
+    private readonly putIntoForce: PutIntoForce,
+    private readonly journal: Journal,
+    private readonly clock: Clock,
+    @Inject(POLICIES) private readonly policies: Policies,
+  ) {}
+
+  async execute(user: AuthenticatedUser, contactId: string, dto: RecordDecisionDto): Promise<DecisionResultDto> {
+    const catalogue = this.policies.thresholds;
+    const errors = checkDecision(dto, catalogue);
+    if (errors.length > 0) throw DomainError.validation(errors);
+    const now = this.clock.now();
+
+    return this.dataSource.transaction(async (manager) => {
+      const contact = await this.transitions.forDecision(manager, contactId);
+      if (contact.status !== 'RECEIVED' && contact.status !== 'IN_SCREENING') {
+        throw new DomainError(ErrorCode.STALE_STATE, `The contact is ${contact.status}: it has been decided already.`);
+      }
+      const overridden = !isConsistentPair(dto.level, dto.outcome, catalogue);
+      const reasons = authorisationReasons(
+        { rag: contact.rag, outcome: dto.outcome, overridden, priorContactsInLast12Months: contact.priorContacts12m },
+        catalogue,
+      );
+      const status = reasons.length > 0 ? 'AWAITING_AUTHORISATION' : 'DECIDED';
+      // the race is settled here: one conditional UPDATE, the loser gets STALE_STATE
+      await this.transitions.close(manager, user, contactId, contact.rag, {
+        status,
+        outcome: status === 'DECIDED' ? dto.outcome : null,
+      }, now);
+
+      const decision = manager.getRepository(ThresholdDecisionEntity).create({
+        contactId,
+        level: dto.level,
+        outcome: dto.outcome,
+        rationale: dto.rationale,
+        primaryNeedCode: dto.primaryNeedCode ?? null,
+        factors: dto.factors ?? [],
+        overrideReason: overridden ? (dto.overrideReason ?? null) : null,
+        overridden,
+        decidedBy: user.id,
+        decidedAt: now,
+        // Working Together 2023: timeliness is measured against the contact's deadline
+        withinTimescale: now.getTime() <= contact.decisionDueAt.getTime(),
+        minutesTaken: Math.max(0, Math.round((now.getTime() - contact.receivedAt.getTime()) / 60_000)),
+        status,
+        authorisationReasons: reasons,
+        authorisedBy: null,
+        authorisedAt: null,
+        authorisationComment: null,
+        acknowledgement: null,
+      });
+      await manager.getRepository(ThresholdDecisionEntity).insert(decision);
+
+      const inForce = status === 'DECIDED' ? await this.putIntoForce.apply(manager, decision, contact, now) : undefined;
+      await this.journal.write(
+        manager,
+        user,
+        [
+          {
+            action: 'DECISION_RECORDED',
+            entityType: 'contact',
+            entityId: contactId,
+            details: {
+              decisionId: decision.id,
+              level: dto.level,
+              outcome: dto.outcome,
+              status,
+              withinTimescale: decision.withinTimescale,
+              authorisationReasons: reasons.map((r) => r.code),
+            },
+          },
+          ...(inForce?.audit ?? []),
+        ],
+        [{ type: 'contact.decided', payload: { contactId, status, views: ['screening', 'authorisation'] } }],
+      );
+      const [out] = await decisionDtos(manager, [decision]);
+      return {
+        decision: out,
+        status,
+        ...(inForce?.referral ? { referral: referralDto(inForce.referral) } : {}),
+        ...(inForce?.strategyDiscussion ? { strategyDiscussion: strategyDiscussionDto(inForce.strategyDiscussion) } : {}),
+      };
+    });
+  }
+}
