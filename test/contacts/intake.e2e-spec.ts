@@ -158,7 +158,7 @@ describe('contacts: intake (API.md "Contacts")', () => {
       for (let i = 0; i < 3; i += 1) {
         const res = await post(screener, contactBody()).expect(201);
         const [event] = await t.dataSource.query(
-          `select seq::int, type from live_event where payload->>'contactId' = $1`,
+          `select seq::int, type from live_event where payload->>'id' = $1`,
           [res.body.id],
         );
         expect(event.type).toBe('contact.created');

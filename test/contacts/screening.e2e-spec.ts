@@ -195,7 +195,7 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
       expect(first.body.claimedBy.name).toBe('Sam Screener');
       // the second claim changed nothing, so it published nothing
       const events = await t.dataSource.query(
-        `select type from live_event where payload->>'contactId' = $1 order by seq`,
+        `select type from live_event where payload->>'id' = $1 order by seq`,
         [created.body.id],
       );
       expect(events.map((e: { type: string }) => e.type)).toEqual(['contact.created', 'contact.claimed']);

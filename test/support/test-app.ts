@@ -18,7 +18,12 @@ export interface TestApp {
   clock: Clock;
   // the database of this app only, for SQL the API does not offer (tamper tests)
   databaseUrl: string;
+  // http://127.0.0.1:<port> when started with listen
+  url: string;
   login(email: string, password?: string): Promise<string>;
+  // the app only (an instance going away); its database stays
+  stop(): Promise<void>;
+  // the app, then the database it made
   close(): Promise<void>;
 }
 
@@ -28,6 +33,10 @@ export interface TestAppOptions {
   controllers?: Type<unknown>[];
   // a blank database the app migrates itself, instead of a clone of the seeded template
   fresh?: boolean;
+  // another instance on this database (made by an earlier createTestApp, which drops it)
+  databaseUrl?: string;
+  // listen on a real port (socket.io clients need one); the url is on the result
+  listen?: boolean;
 }
 
 export async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
@@ -45,10 +54,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const adminUrl = process.env[TEST_ENV.adminUrl];
   const template = process.env[TEST_ENV.template];
   if (!adminUrl || !template) throw new Error('e2e global setup did not run');
+  const owned = !options.databaseUrl;
   const name = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const source = options.fresh ? 'template0' : template;
-  await withAdmin((c) => c.query(`create database "${name}" template "${source}"`));
-  const databaseUrl = adminUrl.replace(/\/postgres$/, `/${name}`);
+  if (owned) await withAdmin((c) => c.query(`create database "${name}" template "${source}"`));
+  const databaseUrl = options.databaseUrl ?? adminUrl.replace(/\/postgres$/, `/${name}`);
+  const dropDatabase = async () => {
+    if (owned) await withAdmin((c) => c.query(`drop database if exists "${name}" with (force)`));
+  };
 
   const env: Record<string, string> = {
     NODE_ENV: 'test',
@@ -75,26 +88,35 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
     configureApp(app, { trustProxy: false });
     await app.init();
+    let url = '';
+    if (options.listen) {
+      await app.listen(0, '127.0.0.1');
+      url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    }
     const http = () => request(app.getHttpServer());
+    let stopped: Promise<void> | undefined;
+    const stop = () => (stopped ??= app.close());
     return {
       app,
       http,
       dataSource: app.get<DataSource>(getDataSourceToken()),
       clock,
       databaseUrl,
+      url,
       login: async (email, password = DEMO_PASSWORD) => {
         const res = await http().post('/api/auth/login').send({ email, password });
         if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status}`);
         return (res.body as { accessToken: string }).accessToken;
       },
+      stop,
       close: async () => {
-        await app.close();
-        await withAdmin((c) => c.query(`drop database if exists "${name}" with (force)`));
+        await stop();
+        await dropDatabase();
       },
     };
   } catch (error) {
     // a boot that fails (on purpose, in config tests) leaves no database behind
-    await withAdmin((c) => c.query(`drop database if exists "${name}" with (force)`));
+    await dropDatabase();
     throw error;
   } finally {
     for (const [key, value] of Object.entries(saved)) {

@@ -278,7 +278,7 @@ describe('threshold decisions (DOMAIN.md "Threshold decisions")', () => {
       [c.id, res.body.referral.id, res.body.strategyDiscussion.id],
     )).map((r: { action: string }) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['DECISION_RECORDED', 'REFERRER_ACKNOWLEDGED', 'REFERRAL_CREATED', 'STRATEGY_DISCUSSION_CREATED']));
-    const events = await t.dataSource.query(`select type from live_event where payload->>'contactId' = $1 order by seq`, [c.id]);
+    const events = await t.dataSource.query(`select type from live_event where payload->>'id' = $1 order by seq`, [c.id]);
     expect(events.map((e: { type: string }) => e.type)).toEqual(['contact.created', 'contact.claimed', 'contact.decided']);
   });
 });

@@ -8,7 +8,7 @@ import { DatabaseModule, databaseConfig, type DatabaseRuntime } from '@app/datab
 import { AuditModule } from '@app/audit';
 import { authConfig, AuthModule, LOGIN_THROTTLE_KEY } from '@app/auth';
 import { ContactsModule } from '@app/contacts';
-import { LiveModule } from '@app/live';
+import { LiveModule, liveConfig } from '@app/live';
 import { ThresholdsModule } from '@app/thresholds';
 import { appConfig } from './config/app.config';
 import { loggingOptions } from './config/logging';
@@ -27,7 +27,7 @@ export class AppModule {
         ConfigModule.forRoot({
           isGlobal: true,
           ignoreEnvFile: true,
-          load: [appConfig, databaseConfig, authConfig, policyConfig],
+          load: [appConfig, databaseConfig, authConfig, policyConfig, liveConfig],
         }),
         LoggerModule.forRootAsync({
           inject: [appConfig.KEY],

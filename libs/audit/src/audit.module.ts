@@ -2,13 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
-import { Journal } from './journal';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntryEntity])],
   controllers: [AuditController],
-  providers: [AuditService, Journal],
-  exports: [AuditService, Journal],
+  providers: [AuditService],
+  exports: [AuditService],
 })
 export class AuditModule {}

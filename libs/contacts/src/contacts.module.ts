@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '@app/audit';
 import { ContactSections } from './contact-sections';
+import { ContactTimeliness } from './contact-timeliness';
 import { ContactsController } from './contacts.controller';
 import { ScreeningTransitions } from './screening-transitions';
 import { ChildEntity } from './entities/child.entity';
@@ -14,9 +14,9 @@ import { CreateContact } from './use-cases/create-contact';
 import { ViewContact } from './use-cases/view-contact';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ChildEntity, ContactEntity, ContactRagChangeEntity]), AuditModule],
+  imports: [TypeOrmModule.forFeature([ChildEntity, ContactEntity, ContactRagChangeEntity])],
   controllers: [ContactsController],
-  providers: [CreateContact, ViewContact, ClaimContact, ChangeRag, ScreeningQueue, ContactSections, ScreeningTransitions],
+  providers: [CreateContact, ViewContact, ClaimContact, ChangeRag, ScreeningQueue, ContactSections, ScreeningTransitions, ContactTimeliness],
   exports: [ContactSections, ScreeningTransitions],
 })
 export class ContactsModule {}

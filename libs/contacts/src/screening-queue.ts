@@ -31,17 +31,19 @@ export function screeningFlags(row: Pick<Row, 'prior_contacts_12m' | 'consent_st
   return flags;
 }
 
-// open contacts awaiting a threshold decision: one query on the partial index
-// ix_contact_screening_queue (rag_rank, decision_due_at, id), so closed history costs nothing
-export const SCREENING_QUEUE_SQL = `
+const SELECT = `
   select c.id, c.reference, ch.first_name, ch.last_name, c.rag, c.status, c.received_at, c.decision_due_at,
          c.claimed_by, u.name as claimed_by_name, c.prior_contacts_12m, c.consent_status, c.immediate_risk,
          (ch.date_of_birth is null and ch.expected_date_of_birth is not null) as unborn
     from contact c
     join child ch on ch.id = c.child_id
     left join app_user u on u.id = c.claimed_by
-   where c.status in ('RECEIVED', 'IN_SCREENING')
-   order by c.rag_rank, c.decision_due_at, c.id`;
+   where c.status in ('RECEIVED', 'IN_SCREENING')`;
+
+// open contacts awaiting a threshold decision: one query on the partial index
+// ix_contact_screening_queue (rag_rank, decision_due_at, id), so closed history costs nothing
+export const SCREENING_QUEUE_SQL = `${SELECT} order by c.rag_rank, c.decision_due_at, c.id`;
+const SCREENING_ITEM_SQL = `${SELECT} and c.id = $1`;
 
 @Injectable()
 export class ScreeningQueue implements QueueView, OnModuleInit {
@@ -59,7 +61,16 @@ export class ScreeningQueue implements QueueView, OnModuleInit {
 
   async read(manager: EntityManager, now: Date): Promise<QueueItem[]> {
     const rows = (await manager.query(SCREENING_QUEUE_SQL)) as Row[];
-    return rows.map((row) => ({
+    return rows.map((row) => this.item(row, now));
+  }
+
+  async readOne(manager: EntityManager, id: string, now: Date): Promise<QueueItem | null> {
+    const [row] = (await manager.query(SCREENING_ITEM_SQL, [id])) as Row[];
+    return row ? this.item(row, now) : null;
+  }
+
+  private item(row: Row, now: Date): QueueItem {
+    return {
       id: row.id,
       kind: 'CONTACT',
       reference: row.reference,
@@ -71,6 +82,6 @@ export class ScreeningQueue implements QueueView, OnModuleInit {
       timeliness: timelinessAt(now, row.received_at, row.decision_due_at, this.policies.rag.dueSoonFraction).timeliness,
       ...(row.claimed_by ? { claimedBy: { id: row.claimed_by, name: row.claimed_by_name ?? '' } } : {}),
       flags: screeningFlags(row),
-    }));
+    };
   }
 }

@@ -69,7 +69,8 @@ export class ScreeningTransitions {
     now: Date,
   ): Promise<void> {
     const updated = (await manager.query(
-      `update contact set status = $4, outcome = $5, updated_at = $6
+      `update contact set status = $4, outcome = $5, updated_at = $6,
+              next_transition_at = case when $4 = 'DECIDED' then null else next_transition_at end
         where id = $1 and status in ('RECEIVED', 'IN_SCREENING') and rag = $3
           and (claimed_by = $2 or $7)
         returning id`,
@@ -112,6 +113,7 @@ export class ScreeningTransitions {
       `update contact
           set status = case when $2 then 'DECIDED' when claimed_by is null then 'RECEIVED' else 'IN_SCREENING' end,
               outcome = case when $2 then $3 else null end,
+              next_transition_at = case when $2 then null else next_transition_at end,
               updated_at = $4
         where id = $1 and status = 'AWAITING_AUTHORISATION'
         returning id`,

@@ -1,3 +1,7 @@
 export * from './live.module';
+export * from './live.config';
+export * from './journal';
+export * from './outbox';
 export * from './queue-registry';
 export * from './queue-view';
+export * from './timed-sources';

@@ -1,15 +1,41 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { AuthModule } from '@app/auth';
+import { EscalationTicker } from './escalation-ticker';
+import { Journal } from './journal';
+import { LiveCommitSubscriber } from './live-commit.subscriber';
+import { LiveDispatcher } from './live-dispatcher';
+import { LiveGateway } from './live.gateway';
+import { LiveReplay } from './live-replay';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
+import { MetricsPublisher } from './metrics-publisher';
+import { Outbox } from './outbox';
 import { QueueRegistry } from './queue-registry';
 import { QueuesController } from './queues.controller';
 import { QueuesService } from './queues.service';
+import { TimedSources } from './timed-sources';
 
-// queues now; the socket.io gateway and the escalation ticker join here
+// queues, the outbox and journal every use case writes through, the socket.io gateway,
+// the per-instance dispatcher, the escalation ticker, and the managers' metrics
 @Global()
 @Module({
-  imports: [AuditModule],
-  controllers: [QueuesController],
-  providers: [QueueRegistry, QueuesService],
-  exports: [QueueRegistry],
+  imports: [AuditModule, AuthModule],
+  controllers: [QueuesController, MetricsController],
+  providers: [
+    QueueRegistry,
+    QueuesService,
+    TimedSources,
+    Outbox,
+    Journal,
+    LiveDispatcher,
+    LiveCommitSubscriber,
+    LiveReplay,
+    LiveGateway,
+    EscalationTicker,
+    MetricsService,
+    MetricsPublisher,
+  ],
+  exports: [QueueRegistry, TimedSources, Journal, Outbox],
 })
 export class LiveModule {}

@@ -20,9 +20,32 @@ export interface QueueItem {
   flags: string[];
 }
 
-// one queue a module offers: who may see it and how to read it (in queue order)
+// one queue a module offers: who may see it, how to read it (in queue order), and how to
+// read one entity's item in it (null: not on this queue), for live changes
 export interface QueueView {
   readonly name: QueueViewName;
   readonly roles: readonly Role[];
   read(manager: EntityManager, now: Date): Promise<QueueItem[]>;
+  readOne(manager: EntityManager, id: string, now: Date): Promise<QueueItem | null>;
+}
+
+// what one committed change did to one queue
+export interface QueueChange {
+  view: QueueViewName;
+  op: 'upsert' | 'remove';
+  item: QueueItem | { id: string };
+}
+
+// a change to announce: the entity and the queues it may have entered, moved in or left
+export interface LiveChangeRef {
+  type: string;
+  id: string;
+  views: QueueViewName[];
+}
+
+// an entity whose place on its queues changes with the clock alone (ON_TRACK -> DUE_SOON ->
+// OVERDUE): the ticker asks it for the ones due now; it moves their next transition on
+export interface TimedSource {
+  readonly views: QueueViewName[];
+  takeDue(manager: EntityManager, now: Date, limit: number): Promise<string[]>;
 }

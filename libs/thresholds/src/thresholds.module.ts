@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '@app/audit';
 import { ContactsModule } from '@app/contacts';
 import { AuthorisationQueue } from './authorisation-queue';
 import { DecisionSection } from './decision-section';
@@ -12,7 +11,7 @@ import { AuthoriseDecision } from './use-cases/authorise-decision';
 import { RecordDecision } from './use-cases/record-decision';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ThresholdDecisionEntity, ReferralEntity]), AuditModule, ContactsModule],
+  imports: [TypeOrmModule.forFeature([ThresholdDecisionEntity, ReferralEntity]), ContactsModule],
   controllers: [ThresholdsController],
   providers: [RecordDecision, AuthoriseDecision, PutIntoForce, DecisionSection, AuthorisationQueue],
 })

@@ -98,6 +98,10 @@ export class ContactEntity {
   @Column({ type: 'text', nullable: true })
   outcome: string | null;
 
+  // when the clock alone next changes its timeliness (null: never again)
+  @Column({ name: 'next_transition_at', type: 'timestamptz', nullable: true })
+  nextTransitionAt: Date | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/auth/access';
-import { Journal } from '@app/audit';
+import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode, POLICIES, WorkingCalendar, type Policies } from '@app/core';
 import type { ChangeRagDto } from '../dto/contact-actions.dto';
 import type { RagChangedDto } from '../dto/contact-response.dto';
+import { ContactTimeliness } from '../contact-timeliness';
 import { ContactEntity } from '../entities/contact.entity';
 import { ContactRagChangeEntity } from '../entities/contact-rag-change.entity';
 import { decisionDueAt } from '../policy/rag-policy';
@@ -20,6 +21,7 @@ export class ChangeRag {
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
     @Inject(POLICIES) private readonly policies: Policies,
+    private readonly timeliness: ContactTimeliness,
   ) {}
 
   async execute(user: AuthenticatedUser, contactId: string, dto: ChangeRagDto): Promise<RagChangedDto> {
@@ -42,7 +44,15 @@ export class ChangeRag {
       const dueAt = decisionDueAt(contact.receivedAt, dto.rag, this.calendar, this.policies.rag);
       await manager
         .getRepository(ContactEntity)
-        .update({ id: contactId }, { rag: dto.rag, decisionDueAt: dueAt, updatedAt: now });
+        .update(
+          { id: contactId },
+          {
+            rag: dto.rag,
+            decisionDueAt: dueAt,
+            nextTransitionAt: this.timeliness.nextTransitionAt(now, contact.receivedAt, dueAt),
+            updatedAt: now,
+          },
+        );
       await manager.getRepository(ContactRagChangeEntity).insert({
         contactId,
         fromRag: contact.rag,
@@ -61,7 +71,7 @@ export class ChangeRag {
           entityId: contactId,
           details: { from: contact.rag, to: dto.rag },
         },
-        [{ type: 'contact.rag_changed', payload: { contactId, rag: dto.rag, views: ['screening'] } }],
+        [{ type: 'contact.rag_changed', id: contactId, views: ['screening'] }],
       );
       return { id: contactId, rag: dto.rag, decisionDueAt: dueAt.toISOString() };
     });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '@app/auth/access';
-import { Journal } from '@app/audit';
+import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode } from '@app/core';
 import type { ClaimDto, ReleaseDto } from '../dto/contact-response.dto';
 
@@ -88,7 +88,7 @@ export class ClaimContact {
           entityId: contactId,
           details: { claimedBy: holderId },
         },
-        [{ type: 'contact.claimed', payload: { contactId, claimedBy: holderId, views: ['screening'] } }],
+        [{ type: 'contact.claimed', id: contactId, views: ['screening'] }],
       );
       return { claimedBy: holder, claimedAt: now.toISOString() };
     });
@@ -113,7 +113,7 @@ export class ClaimContact {
         manager,
         user,
         { action: 'CONTACT_RELEASED', entityType: 'contact', entityId: contactId },
-        [{ type: 'contact.released', payload: { contactId, views: ['screening'] } }],
+        [{ type: 'contact.released', id: contactId, views: ['screening'] }],
       );
       return { status: 'RECEIVED' };
     });

@@ -3,10 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isMachStaff, type AuthenticatedUser } from '@app/auth/access';
-import { Journal } from '@app/audit';
+import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode, POLICIES, WorkingCalendar, type Policies } from '@app/core';
 import { claimIdempotencyKey, storeIdempotentResponse } from '@app/database';
 import { matchOrCreateChild } from '../child-matching';
+import { ContactTimeliness } from '../contact-timeliness';
 import { historyCounts, partnerView, staffView } from '../contact-reader';
 import type { CreateContactDto } from '../dto/create-contact.dto';
 import type { ContactDto, PartnerContactDto } from '../dto/contact-response.dto';
@@ -37,6 +38,7 @@ export class CreateContact {
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
     @Inject(POLICIES) private readonly policies: Policies,
+    private readonly timeliness: ContactTimeliness,
   ) {}
 
   async execute(user: AuthenticatedUser, dto: CreateContactDto, idempotency?: IdempotencyInput): Promise<CreatedContact> {
@@ -125,6 +127,7 @@ export class CreateContact {
         priorContacts12m: counts.contactsLast12Months,
         priorReferrals12m: counts.referralsLast12Months,
         outcome: null,
+        nextTransitionAt: this.timeliness.nextTransitionAt(now, receivedAt, dueAt),
         updatedAt: now,
       });
       await manager.getRepository(ContactEntity).insert(contact);
@@ -152,7 +155,7 @@ export class CreateContact {
             details: { childId: child.id, rag: finalRag, suggestedRag: suggestion.rag, source: dto.source },
           },
         ],
-        [{ type: 'contact.created', payload: { contactId: contact.id, rag: finalRag, views: ['screening'] } }],
+        [{ type: 'contact.created', id: contact.id, views: ['screening'] }],
       );
       return { body, replayed: false };
     });

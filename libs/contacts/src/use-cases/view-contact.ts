@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { assertCanSeeAgencyRecord, isMachStaff, type AuthenticatedUser } from '@app/auth/access';
-import { Journal } from '@app/audit';
+import { Journal } from '@app/live';
 import { Clock } from '@app/core';
 import { ContactSections } from '../contact-sections';
 import { findContact, partnerView, sectionsFor, staffView } from '../contact-reader';

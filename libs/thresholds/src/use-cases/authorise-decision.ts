@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/auth/access';
-import { Journal } from '@app/audit';
+import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode } from '@app/core';
 import { ScreeningTransitions } from '@app/contacts';
 import { decisionDtos, referralDto, strategyDiscussionDto } from '../decision-view';
@@ -59,7 +59,7 @@ export class AuthoriseDecision {
           },
           ...(inForce?.audit ?? []),
         ],
-        [{ type: 'contact.authorised', payload: { contactId, approved: dto.approve, views: ['authorisation', 'screening'] } }],
+        [{ type: 'contact.authorised', id: contactId, views: ['authorisation', 'screening'] }],
       );
       const [out] = await decisionDtos(manager, [pending]);
       return {

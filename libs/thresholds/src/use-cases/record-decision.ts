@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/auth/access';
-import { Journal } from '@app/audit';
+import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode, POLICIES, type Policies } from '@app/core';
 import { ScreeningTransitions } from '@app/contacts';
 import { decisionDtos, referralDto, strategyDiscussionDto } from '../decision-view';
@@ -88,7 +88,7 @@ export class RecordDecision {
           },
           ...(inForce?.audit ?? []),
         ],
-        [{ type: 'contact.decided', payload: { contactId, status, views: ['screening', 'authorisation'] } }],
+        [{ type: 'contact.decided', id: contactId, views: ['screening', 'authorisation'] }],
       );
       const [out] = await decisionDtos(manager, [decision]);
       return {

@@ -1,0 +1,188 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import type { Socket } from 'socket.io';
+import { DataSource } from 'typeorm';
+import { liveConfig } from './live.config';
+import type { QueueChange } from './queue-view';
+
+export const LIVE_CHANNEL = 'frontdoor_live';
+const BATCH = 500;
+
+interface EventRow {
+  seq: string;
+  payload: { id: string; changes: QueueChange[] };
+}
+
+interface Subscription {
+  socket: Socket;
+  // the last seq this socket has for the view: it gets only what is newer
+  lastSeq: bigint;
+}
+
+// per view, the queue.changed payload a client receives
+export interface QueueChangedMessage extends QueueChange {
+  seq: string;
+}
+
+export function messagesFor(view: string, rows: EventRow[]): QueueChangedMessage[] {
+  return rows.flatMap((row) =>
+    row.payload.changes.filter((c) => c.view === view).map((c) => ({ view: c.view, seq: row.seq, op: c.op, item: c.item })),
+  );
+}
+
+// one per instance. Everything it does (reading new events, registering a subscriber)
+// runs one step at a time on one queue, so a subscriber registered at seq S gets every
+// event after S exactly once, in order, and never one from before.
+// It learns of new events three ways: its own commits (in process), NOTIFY from other
+// instances (sent after their commit, outside the transaction), and a poll as a safety net
+// for a NOTIFY lost with a dying instance or a dropped LISTEN connection.
+@Injectable()
+export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(LiveDispatcher.name);
+  private cursor = 0n;
+  private queue: Promise<void> = Promise.resolve();
+  private pumpQueued = false;
+  private readonly subscriptions = new Map<string, Map<string, Subscription>>();
+  private readonly afterPump: ((cursor: bigint) => void)[] = [];
+  private listener?: Client;
+  private pollTimer?: NodeJS.Timeout;
+  private reconnectTimer?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(liveConfig.KEY) private readonly config: ConfigType<typeof liveConfig>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const [{ seq }] = (await this.dataSource.query('select coalesce(max(seq), 0)::text as seq from live_event')) as {
+      seq: string;
+    }[];
+    this.cursor = BigInt(seq);
+    this.pollTimer = setInterval(() => this.pump(), this.config.pollMs);
+    this.pollTimer.unref();
+    await this.listen();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    clearTimeout(this.reconnectTimer);
+    await this.listener?.end().catch(() => undefined);
+    await this.queue;
+  }
+
+  get position(): bigint {
+    return this.cursor;
+  }
+
+  // run after each pump that moved the cursor (metrics push)
+  onPumped(fn: (cursor: bigint) => void): void {
+    this.afterPump.push(fn);
+  }
+
+  // a transaction of this instance committed live events; others are told by NOTIFY
+  committed(): void {
+    this.pump();
+    this.dataSource.query(`select pg_notify('${LIVE_CHANNEL}', '')`).catch((error: unknown) => {
+      this.logger.warn(`could not notify other instances (they will poll): ${String(error)}`);
+    });
+  }
+
+  pump(): void {
+    if (this.pumpQueued || this.stopped) return;
+    this.pumpQueued = true;
+    this.enqueue(async () => {
+      this.pumpQueued = false;
+      const before = this.cursor;
+      while (true) {
+        const rows = await this.rowsAfter(this.cursor, null, BATCH);
+        for (const row of rows) this.deliver(row);
+        if (rows.length > 0) this.cursor = BigInt(rows[rows.length - 1].seq);
+        if (rows.length < BATCH) break;
+      }
+      if (this.cursor !== before) for (const fn of this.afterPump) fn(this.cursor);
+    });
+  }
+
+  // from `fromSeq` on, this socket gets the view's changes; what came between fromSeq and
+  // what this instance has already delivered is sent first, from the database
+  register(socket: Socket, view: string, fromSeq: bigint): Promise<void> {
+    return this.enqueue(async () => {
+      if (!socket.connected) return;
+      let last = fromSeq;
+      if (this.cursor > fromSeq) {
+        const rows = await this.rowsAfter(fromSeq, this.cursor, Number.MAX_SAFE_INTEGER);
+        for (const message of messagesFor(view, rows)) socket.emit('queue.changed', message);
+        last = this.cursor;
+      }
+      let subscribers = this.subscriptions.get(view);
+      if (!subscribers) this.subscriptions.set(view, (subscribers = new Map()));
+      subscribers.set(socket.id, { socket, lastSeq: last });
+    });
+  }
+
+  unregister(socket: Socket): void {
+    for (const subscribers of this.subscriptions.values()) subscribers.delete(socket.id);
+  }
+
+  subscribers(view: string): Subscription[] {
+    return [...(this.subscriptions.get(view)?.values() ?? [])];
+  }
+
+  private deliver(row: EventRow): void {
+    const seq = BigInt(row.seq);
+    for (const change of row.payload.changes) {
+      for (const sub of this.subscriptions.get(change.view)?.values() ?? []) {
+        if (seq <= sub.lastSeq) continue;
+        sub.socket.emit('queue.changed', { view: change.view, seq: row.seq, op: change.op, item: change.item });
+        sub.lastSeq = seq;
+      }
+    }
+  }
+
+  private async rowsAfter(after: bigint, upTo: bigint | null, limit: number): Promise<EventRow[]> {
+    return (await this.dataSource.query(
+      `select seq::text, payload from live_event
+        where seq > $1 and ($2::bigint is null or seq <= $2)
+        order by seq limit $3`,
+      [after.toString(), upTo?.toString() ?? null, limit],
+    )) as EventRow[];
+  }
+
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(step).catch((error: unknown) => {
+      this.logger.error(`live dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    this.queue = run;
+    return run;
+  }
+
+  // a dedicated connection LISTENs; when it dies it is replaced (the poll covers the gap)
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const url = (this.dataSource.options as { url?: string }).url;
+    const client = new Client({ connectionString: url, application_name: 'front-door-listen' });
+    const retry = () => {
+      if (this.stopped || this.listener !== client) return;
+      this.listener = undefined;
+      client.end().catch(() => undefined);
+      this.reconnectTimer = setTimeout(() => void this.listen(), 1000);
+      this.reconnectTimer.unref();
+    };
+    client.on('error', retry);
+    client.on('end', retry);
+    client.on('notification', () => this.pump());
+    this.listener = client;
+    try {
+      await client.connect();
+      await client.query(`listen ${LIVE_CHANNEL}`);
+      this.pump(); // anything committed while we were not listening
+    } catch (error) {
+      this.logger.warn(`LISTEN connection failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
+      retry();
+    }
+  }
+}

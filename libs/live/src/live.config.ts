@@ -1,0 +1,42 @@
+import { registerAs } from '@nestjs/config';
+import { IsInt, Max, Min } from 'class-validator';
+import { readEnv, validateConfig } from '@app/core';
+
+class LiveEnv {
+  // how long missed events are kept for reconnecting clients (then they get a snapshot)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  LIVE_RETENTION_HOURS: number = 24;
+
+  // the safety net under NOTIFY: how often each instance looks for events it was not told of
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  LIVE_POLL_MS: number = 1000;
+
+  // how often the ticker looks for timeliness transitions (API.md: pushed within 5 s)
+  @IsInt()
+  @Min(100)
+  @Max(5000)
+  LIVE_TICK_MS: number = 1000;
+
+  // more missed events than this and a reconnecting client gets a fresh snapshot instead
+  @IsInt()
+  @Min(1)
+  LIVE_MAX_REPLAY: number = 1000;
+}
+
+export const liveConfig = registerAs('live', () => {
+  const env = validateConfig(
+    'live',
+    LiveEnv,
+    readEnv(['LIVE_RETENTION_HOURS', 'LIVE_POLL_MS', 'LIVE_TICK_MS', 'LIVE_MAX_REPLAY']),
+  );
+  return {
+    retentionHours: env.LIVE_RETENTION_HOURS,
+    pollMs: env.LIVE_POLL_MS,
+    tickMs: env.LIVE_TICK_MS,
+    maxReplay: env.LIVE_MAX_REPLAY,
+  };
+});

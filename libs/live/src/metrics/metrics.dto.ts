@@ -1,0 +1,137 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Ratio } from './metrics-math';
+import type {
+  DecidedWithinTimescale,
+  MedianMinutesToDecision,
+  QueueFigures,
+  RagCounts,
+  ScreenerWorkload,
+  ScreeningMetrics,
+  TimelinessCounts,
+} from './metrics.service';
+
+export class RatioDto implements Ratio {
+  @ApiProperty({ type: 'integer', example: 4 })
+  numerator: number;
+
+  @ApiProperty({ type: 'integer', example: 5 })
+  denominator: number;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 80,
+    description: '0-100, one decimal; null when the denominator is 0',
+  })
+  percent: number | null;
+}
+
+export class RagCountsDto implements RagCounts {
+  @ApiProperty({ type: 'integer' })
+  RED: number;
+
+  @ApiProperty({ type: 'integer' })
+  AMBER: number;
+
+  @ApiProperty({ type: 'integer' })
+  GREEN: number;
+}
+
+export class TimelinessCountsDto implements TimelinessCounts {
+  @ApiProperty({ type: 'integer' })
+  ON_TRACK: number;
+
+  @ApiProperty({ type: 'integer' })
+  DUE_SOON: number;
+
+  @ApiProperty({ type: 'integer' })
+  OVERDUE: number;
+}
+
+export class QueueFiguresDto implements QueueFigures {
+  @ApiProperty({ type: 'integer', description: 'open items on the queue' })
+  open: number;
+
+  @ApiProperty({ type: RagCountsDto })
+  byRag: RagCountsDto;
+
+  @ApiProperty({ type: TimelinessCountsDto })
+  byTimeliness: TimelinessCountsDto;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'whole minutes since the oldest open item was received',
+  })
+  oldestItemAgeMinutes: number | null;
+}
+
+export class QueuesFiguresDto {
+  @ApiProperty({ type: QueueFiguresDto, description: 'contacts RECEIVED or IN_SCREENING' })
+  screening: QueueFiguresDto;
+
+  @ApiProperty({ type: QueueFiguresDto, description: 'contacts AWAITING_AUTHORISATION' })
+  authorisation: QueueFiguresDto;
+}
+
+export class DecidedWithinTimescaleDto implements DecidedWithinTimescale {
+  @ApiProperty({ type: RatioDto, description: 'decisions in the last 24 hours made by their deadline' })
+  last24h: RatioDto;
+
+  @ApiProperty({ type: RatioDto, description: 'decisions in the last 7 days made by their deadline' })
+  last7d: RatioDto;
+
+  @ApiProperty({ type: RatioDto, description: 'decisions in the last 30 days made by their deadline' })
+  last30d: RatioDto;
+}
+
+export class MedianMinutesToDecisionDto implements MedianMinutesToDecision {
+  @ApiProperty({ type: Number, nullable: true })
+  RED: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  AMBER: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  GREEN: number | null;
+}
+
+export class ScreenerWorkloadDto implements ScreenerWorkload {
+  @ApiProperty({ format: 'uuid' })
+  userId: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ type: 'integer', description: 'open screening contacts this screener has claimed' })
+  open: number;
+}
+
+export class ScreeningMetricsDto implements ScreeningMetrics {
+  @ApiProperty({ format: 'date-time', description: 'the instant every figure is computed at' })
+  asOf: string;
+
+  @ApiProperty({ type: QueuesFiguresDto })
+  queues: QueuesFiguresDto;
+
+  @ApiProperty({ type: DecidedWithinTimescaleDto })
+  decidedWithinTimescale: DecidedWithinTimescaleDto;
+
+  @ApiProperty({
+    type: MedianMinutesToDecisionDto,
+    description: 'decisions in the last 30 days, by the contact’s current RAG; null when none',
+  })
+  medianMinutesToDecision: MedianMinutesToDecisionDto;
+
+  @ApiProperty({
+    type: RatioDto,
+    description: 'decisions in the last 30 days (rejected ones aside) whose outcome makes a referral',
+  })
+  contactToReferralConversion: RatioDto;
+
+  @ApiProperty({ type: RatioDto, description: 'referrals dated in the last 12 months that are re-referrals' })
+  reReferralRate: RatioDto;
+
+  @ApiProperty({ type: [ScreenerWorkloadDto], description: 'most open first, then by name' })
+  workloadPerScreener: ScreenerWorkloadDto[];
+}

@@ -1,0 +1,273 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock, POLICIES, WorkingCalendar, type Policies, type RagRating, type Timeliness } from '@app/core';
+import { ratio, roundToTenth, wholeMinutesSince, windowStarts, type Ratio } from './metrics-math';
+
+export type RagCounts = Record<RagRating, number>;
+export type TimelinessCounts = Record<Timeliness, number>;
+
+export interface QueueFigures {
+  open: number;
+  byRag: RagCounts;
+  byTimeliness: TimelinessCounts;
+  oldestItemAgeMinutes: number | null;
+}
+
+export interface DecidedWithinTimescale {
+  last24h: Ratio;
+  last7d: Ratio;
+  last30d: Ratio;
+}
+
+export type MedianMinutesToDecision = Record<RagRating, number | null>;
+
+export interface ScreenerWorkload {
+  userId: string;
+  name: string;
+  open: number;
+}
+
+// DOMAIN.md "What managers watch", for the screening side of the front door
+export interface ScreeningMetrics {
+  asOf: string;
+  queues: { screening: QueueFigures; authorisation: QueueFigures };
+  decidedWithinTimescale: DecidedWithinTimescale;
+  medianMinutesToDecision: MedianMinutesToDecision;
+  contactToReferralConversion: Ratio;
+  reReferralRate: Ratio;
+  workloadPerScreener: ScreenerWorkload[];
+}
+
+// DOMAIN.md: the re-referral rate is reported over 12 months
+export const RE_REFERRAL_REPORTING_MONTHS = 12;
+
+// the rule of timelinessAt (libs/core/src/calendar/timeliness.ts) in SQL, over received_at and
+// decision_due_at: overdue from the deadline; due soon when strictly less than the fraction of
+// the allowed time is left, or when there was no allowed time at all; else on track.
+// epoch differences are numeric, so the boundary (exactly the fraction left) is exact
+export function timelinessSql(now: string, fraction: string): string {
+  return `case
+      when ${now} >= decision_due_at then 'OVERDUE'
+      when decision_due_at <= received_at then 'DUE_SOON'
+      when extract(epoch from decision_due_at - ${now})
+           < ${fraction} * extract(epoch from decision_due_at - received_at) then 'DUE_SOON'
+      else 'ON_TRACK'
+    end`;
+}
+
+// $1 now, $2 dueSoonFraction. each branch repeats its partial index's predicate
+// (ix_contact_screening_queue, ix_contact_authorisation_queue), so closed history is never read
+export const QUEUE_FIGURES_SQL = `
+  with open_item as (
+    select 'screening' as queue, rag, received_at, decision_due_at
+      from contact
+     where status in ('RECEIVED', 'IN_SCREENING')
+    union all
+    select 'authorisation' as queue, rag, received_at, decision_due_at
+      from contact
+     where status = 'AWAITING_AUTHORISATION'
+  ), rated as (
+    select queue, rag, received_at, ${timelinessSql('$1::timestamptz', '$2::numeric')} as timeliness
+      from open_item
+  )
+  select queue,
+         count(*)::int as open,
+         count(*) filter (where rag = 'RED')::int as red,
+         count(*) filter (where rag = 'AMBER')::int as amber,
+         count(*) filter (where rag = 'GREEN')::int as green,
+         count(*) filter (where timeliness = 'ON_TRACK')::int as on_track,
+         count(*) filter (where timeliness = 'DUE_SOON')::int as due_soon,
+         count(*) filter (where timeliness = 'OVERDUE')::int as overdue,
+         min(received_at) as oldest_received_at
+    from rated
+   group by queue`;
+
+// $1 now, $2/$3/$4 the starts of the 24 h, 7 d and 30 d windows, $5 the outcomes that make a
+// referral. one range on ix_threshold_decision_decided_at, the contact by primary key for its
+// current RAG. a rejected decision did not decide the contact: the one that replaced it counts
+export const DECISION_FIGURES_SQL = `
+  select count(*) filter (where d.decided_at > $2::timestamptz)::int as decided_24h,
+         count(*) filter (where d.decided_at > $2::timestamptz and d.within_timescale)::int as on_time_24h,
+         count(*) filter (where d.decided_at > $3::timestamptz)::int as decided_7d,
+         count(*) filter (where d.decided_at > $3::timestamptz and d.within_timescale)::int as on_time_7d,
+         count(*)::int as decided_30d,
+         count(*) filter (where d.within_timescale)::int as on_time_30d,
+         count(*) filter (where d.outcome = any($5::text[]))::int as referrals_30d,
+         percentile_cont(0.5) within group (order by d.minutes_taken) filter (where c.rag = 'RED') as median_red,
+         percentile_cont(0.5) within group (order by d.minutes_taken) filter (where c.rag = 'AMBER') as median_amber,
+         percentile_cont(0.5) within group (order by d.minutes_taken) filter (where c.rag = 'GREEN') as median_green
+    from threshold_decision d
+    join contact c on c.id = d.contact_id
+   where d.decided_at > $4::timestamptz
+     and d.decided_at <= $1::timestamptz
+     and d.status <> 'REJECTED'`;
+
+// $1 today's local date, $2 months back. the same window arithmetic as the re-referral rule
+// (put-into-force.ts); a plain range on referral_date, so ix_referral_referral_date serves it
+export const REFERRAL_FIGURES_SQL = `
+  select count(*)::int as referrals,
+         count(*) filter (where re_referral)::int as re_referrals
+    from referral
+   where referral_date > ($1::date - make_interval(months => $2::int))::date
+     and referral_date <= $1::date`;
+
+// open screening contacts held by each screener, on ix_contact_screening_queue
+export const WORKLOAD_SQL = `
+  select u.id as user_id, u.name, count(*)::int as open
+    from contact c
+    join app_user u on u.id = c.claimed_by
+   where c.status in ('RECEIVED', 'IN_SCREENING')
+     and c.claimed_by is not null
+   group by u.id, u.name
+   order by open desc, u.name, u.id`;
+
+export interface MetricsStatement {
+  sql: string;
+  params: unknown[];
+}
+
+// every statement compute runs, with its parameters: what the cost tests EXPLAIN
+export interface MetricsStatements {
+  queues: MetricsStatement;
+  decisions: MetricsStatement;
+  referrals: MetricsStatement;
+  workload: MetricsStatement;
+}
+
+interface QueueRow {
+  queue: 'screening' | 'authorisation';
+  open: number;
+  red: number;
+  amber: number;
+  green: number;
+  on_track: number;
+  due_soon: number;
+  overdue: number;
+  oldest_received_at: Date | null;
+}
+
+interface DecisionRow {
+  decided_24h: number;
+  on_time_24h: number;
+  decided_7d: number;
+  on_time_7d: number;
+  decided_30d: number;
+  on_time_30d: number;
+  referrals_30d: number;
+  median_red: number | null;
+  median_amber: number | null;
+  median_green: number | null;
+}
+
+interface ReferralRow {
+  referrals: number;
+  re_referrals: number;
+}
+
+interface WorkloadRow {
+  user_id: string;
+  name: string;
+  open: number;
+}
+
+function queueFigures(row: QueueRow | undefined, now: Date): QueueFigures {
+  // a queue with nothing open has no row at all
+  if (!row) {
+    return {
+      open: 0,
+      byRag: { RED: 0, AMBER: 0, GREEN: 0 },
+      byTimeliness: { ON_TRACK: 0, DUE_SOON: 0, OVERDUE: 0 },
+      oldestItemAgeMinutes: null,
+    };
+  }
+  return {
+    open: row.open,
+    byRag: { RED: row.red, AMBER: row.amber, GREEN: row.green },
+    byTimeliness: { ON_TRACK: row.on_track, DUE_SOON: row.due_soon, OVERDUE: row.overdue },
+    oldestItemAgeMinutes: wholeMinutesSince(row.oldest_received_at, now),
+  };
+}
+
+@Injectable()
+export class MetricsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly calendar: WorkingCalendar,
+    @Inject(POLICIES) private readonly policies: Policies,
+  ) {}
+
+  // every figure from one snapshot of the database, at one instant
+  async snapshot(): Promise<ScreeningMetrics> {
+    return (await this.snapshotWithSeq()).metrics;
+  }
+
+  // the figures and the live sequence number they are consistent with (for metrics.changed)
+  snapshotWithSeq(): Promise<{ seq: string; metrics: ScreeningMetrics }> {
+    const now = this.clock.now();
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('set transaction read only');
+      const [{ seq }] = (await manager.query('select coalesce(max(seq), 0)::text as seq from live_event')) as {
+        seq: string;
+      }[];
+      return { seq, metrics: await this.compute(manager, now) };
+    });
+  }
+
+  // the statements and their parameters at one instant; the policies give the due-soon
+  // fraction and the outcomes that make a referral, the calendar the local date
+  statements(now: Date): MetricsStatements {
+    const since = windowStarts(now);
+    return {
+      queues: { sql: QUEUE_FIGURES_SQL, params: [now, this.policies.rag.dueSoonFraction] },
+      decisions: {
+        sql: DECISION_FIGURES_SQL,
+        params: [now, since.last24h, since.last7d, since.last30d, this.policies.thresholds.referralOutcomes],
+      },
+      referrals: {
+        sql: REFERRAL_FIGURES_SQL,
+        params: [this.calendar.localDate(now), RE_REFERRAL_REPORTING_MONTHS],
+      },
+      workload: { sql: WORKLOAD_SQL, params: [] },
+    };
+  }
+
+  // four statements, each bounded by the open statuses or by a time window on an indexed
+  // column, so the cost follows the open work and the recent past, not the history
+  async compute(manager: EntityManager, now: Date): Promise<ScreeningMetrics> {
+    const statements = this.statements(now);
+    const run = <T>(s: MetricsStatement) => manager.query(s.sql, s.params) as Promise<T[]>;
+    const queueRows = await run<QueueRow>(statements.queues);
+    const [d] = await run<DecisionRow>(statements.decisions);
+    const [r] = await run<ReferralRow>(statements.referrals);
+    const workload = await run<WorkloadRow>(statements.workload);
+
+    return {
+      asOf: now.toISOString(),
+      queues: {
+        screening: queueFigures(
+          queueRows.find((q) => q.queue === 'screening'),
+          now,
+        ),
+        authorisation: queueFigures(
+          queueRows.find((q) => q.queue === 'authorisation'),
+          now,
+        ),
+      },
+      decidedWithinTimescale: {
+        last24h: ratio(d.on_time_24h, d.decided_24h),
+        last7d: ratio(d.on_time_7d, d.decided_7d),
+        last30d: ratio(d.on_time_30d, d.decided_30d),
+      },
+      medianMinutesToDecision: {
+        RED: roundToTenth(d.median_red),
+        AMBER: roundToTenth(d.median_amber),
+        GREEN: roundToTenth(d.median_green),
+      },
+      contactToReferralConversion: ratio(d.referrals_30d, d.decided_30d),
+      reReferralRate: ratio(r.re_referrals, r.referrals),
+      workloadPerScreener: workload.map((w) => ({ userId: w.user_id, name: w.name, open: w.open })),
+    };
+  }
+}

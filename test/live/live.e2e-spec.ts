@@ -1,0 +1,164 @@
+import type { Socket } from 'socket.io-client';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { contactBody, type Body } from '../support/contacts';
+import { connectLive, record, subscribe, waitFor, type QueueChanged } from '../support/live-client';
+
+describe('live queues over socket.io (API.md "Live")', () => {
+  let t: TestApp;
+  let screener: string;
+  let screener2: string;
+  let manager: string;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp({ listen: true });
+    [screener, screener2, manager] = await Promise.all([
+      t.login('screener@mach.example'),
+      t.login('screener2@mach.example'),
+      t.login('manager@mach.example'),
+    ]);
+  });
+  afterEach(() => {
+    sockets.splice(0).forEach((s) => s.close());
+  });
+  afterAll(() => t.close());
+
+  const live = async (token?: string) => {
+    const socket = await connectLive(t.url, token);
+    sockets.push(socket);
+    return socket;
+  };
+  const create = async (body: Body = {}) =>
+    (await t.http().post('/api/contacts').set('authorization', `Bearer ${screener}`).send(contactBody(body)).expect(201))
+      .body as { id: string };
+
+  it('should refuse a connection without a token, or with a bad one, as UNAUTHENTICATED', async () => {
+    await expect(connectLive(t.url)).rejects.toThrow('UNAUTHENTICATED');
+    await expect(connectLive(t.url, 'not.a.token')).rejects.toThrow('UNAUTHENTICATED');
+  });
+
+  it('should refuse police and partners the screening view, and screeners the metrics view', async () => {
+    for (const email of ['police@cleveland.example', 'school@partner.example']) {
+      const socket = await live(await t.login(email));
+      expect(await subscribe(socket, 'screening')).toEqual({ error: { code: 'FORBIDDEN' } });
+    }
+    expect(await subscribe(await live(screener), 'metrics')).toEqual({ error: { code: 'FORBIDDEN' } });
+  });
+
+  it('should answer a subscription with a snapshot consistent with its seq', async () => {
+    const existing = await create();
+    const ack = await subscribe(await live(screener), 'screening');
+    const [{ seq }] = await t.dataSource.query('select max(seq)::text as seq from live_event');
+    expect(ack.seq).toBe(seq);
+    expect((ack.items as { id: string }[]).some((i) => i.id === existing.id)).toBe(true);
+  });
+
+  it('should push a contact created over HTTP to a subscriber within 1 second', async () => {
+    const socket = await live(screener);
+    await subscribe(socket, 'screening');
+    const seen = record(socket);
+    const started = Date.now();
+    const created = await create();
+    const message = await waitFor(seen, (m) => m.item.id === created.id, 1000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(message).toMatchObject({ view: 'screening', op: 'upsert', item: { id: created.id, rag: 'GREEN', timeliness: 'ON_TRACK' } });
+  });
+
+  it('should show a claim as claimedBy on every other subscriber', async () => {
+    const created = await create();
+    const others = await Promise.all([live(screener2), live(manager)]);
+    const seen = others.map(record);
+    await Promise.all(others.map((s) => subscribe(s, 'screening')));
+    await t.http().post(`/api/contacts/${created.id}/claim`).set('authorization', `Bearer ${screener}`).send({}).expect(200);
+    for (const messages of seen) {
+      const message = await waitFor(messages, (m) => m.item.id === created.id && !!m.item.claimedBy, 2000);
+      expect(message.item.claimedBy?.name).toBe('Sam Screener');
+    }
+  });
+
+  it('should deliver events in strictly increasing seq order', async () => {
+    const socket = await live(manager);
+    await subscribe(socket, 'screening');
+    const seen = record(socket);
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i += 1) ids.push((await create()).id);
+    await waitFor(seen, (m) => m.item.id === ids[5], 2000);
+    const seqs = seen.map((m) => BigInt(m.seq));
+    seqs.slice(1).forEach((s, i) => expect(s > seqs[i]).toBe(true));
+  });
+
+  it('should send exactly the 5 missed changes to a client that reconnects with sinceSeq', async () => {
+    const first = await live(screener2);
+    const ack = await subscribe(first, 'screening');
+    const seen = record(first);
+    const before = await create();
+    const lastSeen = await waitFor(seen, (m) => m.item.id === before.id, 2000);
+    first.close();
+
+    const missed: string[] = [];
+    for (let i = 0; i < 5; i += 1) missed.push((await create()).id);
+
+    const again = await live(screener2);
+    const replay = (await subscribe(again, 'screening', lastSeen.seq)) as { seq: string; events: QueueChanged[] };
+    expect(ack.seq).toBeDefined();
+    expect(replay.events.map((e) => e.item.id)).toEqual(missed);
+    expect(replay.events.every((e) => e.op === 'upsert' && e.view === 'screening')).toBe(true);
+    expect(replay.seq).toBe(replay.events[4].seq);
+
+    // and from there on, live again
+    const next = record(again);
+    const after = await create();
+    await waitFor(next, (m) => m.item.id === after.id, 2000);
+  });
+
+  it('should answer with a snapshot when sinceSeq is older than what is kept', async () => {
+    await t.dataSource.query(`delete from live_event where seq <= (select min(seq) + 1 from live_event)`);
+    const ack = await subscribe(await live(screener), 'screening', '0');
+    expect(ack.items).toBeDefined();
+    expect(ack.events).toBeUndefined();
+  });
+
+  it('should push fresh metrics to a manager after a change', async () => {
+    const socket = await live(manager);
+    const ack = (await subscribe(socket, 'metrics')) as { seq: string; metrics: { queues: { screening: { open: number } } } };
+    const openBefore = ack.metrics.queues.screening.open;
+    const pushed: { metrics: { queues: { screening: { open: number } } } }[] = [];
+    socket.on('metrics.changed', (m) => pushed.push(m));
+    await create();
+    const update = await waitFor(pushed, (m) => m.metrics.queues.screening.open === openBefore + 1, 4000);
+    expect(update).toBeDefined();
+  });
+
+  it('should re-establish its LISTEN connection when the database drops it', async () => {
+    const killed = await t.dataSource.query(
+      `select pg_terminate_backend(pid) as ok from pg_stat_activity
+        where application_name = 'front-door-listen' and datname = current_database()`,
+    );
+    expect(killed.length).toBe(1);
+    let back = 0;
+    for (let i = 0; i < 40 && back === 0; i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      [{ n: back }] = await t.dataSource.query(
+        `select count(*)::int as n from pg_stat_activity
+          where application_name = 'front-door-listen' and datname = current_database() and pid <> all($1::int[])`,
+        [[]],
+      );
+    }
+    expect(back).toBe(1);
+  });
+
+  // last: the clock changes the queue with no request made
+  it('should turn a RED contact received 3 h 59 min 57 s ago OVERDUE for subscribers within 8 seconds', async () => {
+    const socket = await live(manager);
+    await subscribe(socket, 'screening');
+    const seen = record(socket);
+    const receivedAt = new Date(Date.now() - (4 * 3600 - 3) * 1000).toISOString();
+    const started = Date.now();
+    const created = await create({ immediateRisk: true, receivedAt });
+    const first = await waitFor(seen, (m) => m.item.id === created.id, 2000);
+    expect(first.item.timeliness).toBe('DUE_SOON');
+    const overdue = await waitFor(seen, (m) => m.item.id === created.id && m.item.timeliness === 'OVERDUE', 8000);
+    expect(overdue.op).toBe('upsert');
+    expect(Date.now() - started).toBeLessThan(8000);
+  });
+});
