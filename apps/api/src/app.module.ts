@@ -10,6 +10,7 @@ import { authConfig, AuthModule, LOGIN_THROTTLE_KEY } from '@app/auth';
 import { ContactsModule } from '@app/contacts';
 import { LiveModule, liveConfig } from '@app/live';
 import { ThresholdsModule } from '@app/thresholds';
+import { DomesticAbuseModule } from '@app/domestic-abuse';
 import { appConfig } from './config/app.config';
 import { loggingOptions } from './config/logging';
 import { HealthModule } from './health/health.module';
@@ -55,6 +56,7 @@ export class AppModule {
         LiveModule,
         ContactsModule,
         ThresholdsModule,
+        DomesticAbuseModule,
         HealthModule,
       ],
       providers: [

@@ -43,6 +43,11 @@ async function historyItems(manager: EntityManager, childId: string, contactId: 
      (select 'REFERRAL', r.id, null, r.referral_date::timestamptz, null, null, null, null
         from referral r where r.child_id = $1 and r.contact_id <> $2
         order by r.referral_date desc limit $3)
+     union all
+     (select 'DA_NOTIFICATION', n.id, n.police_reference, n.incident_at, n.rag, n.status, null, n.triage_outcome
+        from da_notification_child dc join da_notification n on n.id = dc.notification_id
+       where dc.child_id = $1
+        order by n.incident_at desc limit $3)
      order by date desc limit $3`,
     [childId, contactId, HISTORY_ITEMS],
   )) as {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ContactRecorder } from './contact-recorder';
 import { ContactSections } from './contact-sections';
 import { ContactTimeliness } from './contact-timeliness';
 import { ContactsController } from './contacts.controller';
@@ -16,7 +17,7 @@ import { ViewContact } from './use-cases/view-contact';
 @Module({
   imports: [TypeOrmModule.forFeature([ChildEntity, ContactEntity, ContactRagChangeEntity])],
   controllers: [ContactsController],
-  providers: [CreateContact, ViewContact, ClaimContact, ChangeRag, ScreeningQueue, ContactSections, ScreeningTransitions, ContactTimeliness],
-  exports: [ContactSections, ScreeningTransitions],
+  providers: [CreateContact, ViewContact, ClaimContact, ChangeRag, ScreeningQueue, ContactSections, ScreeningTransitions, ContactTimeliness, ContactRecorder],
+  exports: [ContactSections, ScreeningTransitions, ContactRecorder],
 })
 export class ContactsModule {}

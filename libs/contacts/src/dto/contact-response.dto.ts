@@ -44,16 +44,16 @@ export class ChildDto {
 }
 
 export class HistoryItemDto {
-  @ApiProperty({ enum: ['CONTACT', 'REFERRAL'] })
+  @ApiProperty({ enum: ['CONTACT', 'REFERRAL', 'DA_NOTIFICATION'] })
   kind: string;
 
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'contact reference, or the police reference of a DA notification' })
   reference?: string;
 
-  @ApiProperty({ format: 'date-time', description: 'received (contact) or referral date' })
+  @ApiProperty({ format: 'date-time', description: 'received (contact), referral date, or incident (DA notification)' })
   date: string;
 
   @ApiPropertyOptional({ enum: ['RED', 'AMBER', 'GREEN'] })

@@ -98,6 +98,10 @@ export class ContactEntity {
   @Column({ type: 'text', nullable: true })
   outcome: string | null;
 
+  // the police domestic-abuse notification this contact was made from, at triage
+  @Column({ name: 'da_notification_id', type: 'uuid', nullable: true })
+  daNotificationId: string | null;
+
   // when the clock alone next changes its timeliness (null: never again)
   @Column({ name: 'next_transition_at', type: 'timestamptz', nullable: true })
   nextTransitionAt: Date | null;

@@ -1,20 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isMachStaff, type AuthenticatedUser } from '@app/auth/access';
-import { Journal } from '@app/live';
-import { Clock, DomainError, ErrorCode, POLICIES, WorkingCalendar, type Policies } from '@app/core';
+import { Clock, DomainError, ErrorCode, WorkingCalendar } from '@app/core';
 import { claimIdempotencyKey, storeIdempotentResponse } from '@app/database';
-import { matchOrCreateChild } from '../child-matching';
-import { ContactTimeliness } from '../contact-timeliness';
-import { historyCounts, partnerView, staffView } from '../contact-reader';
+import { Journal } from '@app/live';
+import { partnerView, staffView } from '../contact-reader';
+import { ContactRecorder } from '../contact-recorder';
 import type { CreateContactDto } from '../dto/create-contact.dto';
 import type { ContactDto, PartnerContactDto } from '../dto/contact-response.dto';
-import { ContactEntity } from '../entities/contact.entity';
-import { ContactRagChangeEntity } from '../entities/contact-rag-change.entity';
 import { checkContactDates } from '../policy/contact-dates';
-import { decisionDueAt, suggestRag } from '../policy/rag-policy';
 
 export interface IdempotencyInput {
   key: string;
@@ -26,19 +21,15 @@ export interface CreatedContact {
   replayed: boolean;
 }
 
-export function formatContactReference(year: number, n: number): string {
-  return `CON-${year}-${String(n).padStart(6, '0')}`;
-}
-
+// POST /api/contacts: who may rate, dates against the clock, the idempotency key, the answer
 @Injectable()
 export class CreateContact {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly recorder: ContactRecorder,
     private readonly journal: Journal,
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
-    @Inject(POLICIES) private readonly policies: Policies,
-    private readonly timeliness: ContactTimeliness,
   ) {}
 
   async execute(user: AuthenticatedUser, dto: CreateContactDto, idempotency?: IdempotencyInput): Promise<CreatedContact> {
@@ -77,86 +68,28 @@ export class CreateContact {
           return { body, replayed: true };
         }
       }
-
-      const { child, matched } = await matchOrCreateChild(manager, dto.child, now);
-      const counts = await historyCounts(manager, child.id, receivedAt, null);
-      const rag = this.policies.rag;
-      const suggestion = suggestRag(
-        {
-          immediateRisk: dto.immediateRisk,
-          injury: dto.injury ?? false,
-          categories: dto.categories,
-          priorContactsInLast12Months: counts.contactsLast12Months,
-        },
-        rag,
-      );
-      const finalRag = dto.rag ?? suggestion.rag;
-      if (finalRag !== suggestion.rag && !dto.ragReason) {
-        throw DomainError.validation([
-          { field: 'ragReason', message: `required when the rating differs from the suggested ${suggestion.rag}` },
-        ]);
-      }
-      const dueAt = decisionDueAt(receivedAt, finalRag, this.calendar, rag);
-      const [{ n }] = (await manager.query(`select nextval('contact_reference_seq')::int as n`)) as { n: number }[];
-
-      const contact = manager.getRepository(ContactEntity).create({
-        id: randomUUID(),
-        reference: formatContactReference(Number(this.calendar.localDate(now).slice(0, 4)), n),
-        householdId: dto.householdId ?? randomUUID(),
-        childId: child.id,
-        source: dto.source,
-        receivedAt,
-        recordedAt: now,
-        originAgencyId: user.agencyId,
-        createdBy: user.id,
-        referrer: { ...dto.referrer },
-        childReported: { ...dto.child },
-        concerns: dto.concerns,
-        categories: dto.categories,
-        injury: dto.injury ?? false,
-        immediateRisk: dto.immediateRisk,
-        consentStatus: dto.consent.status,
-        consentReason: dto.consent.reason ?? null,
-        suggestedRag: suggestion.rag,
-        ragReasons: suggestion.reasons,
-        rag: finalRag,
-        decisionDueAt: dueAt,
-        status: 'RECEIVED',
-        claimedBy: null,
-        claimedAt: null,
-        priorContacts12m: counts.contactsLast12Months,
-        priorReferrals12m: counts.referralsLast12Months,
-        outcome: null,
-        nextTransitionAt: this.timeliness.nextTransitionAt(now, receivedAt, dueAt),
-        updatedAt: now,
-      });
-      await manager.getRepository(ContactEntity).insert(contact);
-      await manager.getRepository(ContactRagChangeEntity).insert({
-        contactId: contact.id,
-        fromRag: null,
-        toRag: finalRag,
-        reason: dto.ragReason ?? (finalRag === suggestion.rag ? 'suggested rating' : null),
-        changedBy: user.id,
-        changedAt: now,
-        decisionDueAt: dueAt,
-      });
-
-      const body = isMachStaff(user) ? await staffView(manager, contact, receivedAt, false) : partnerView(contact);
-      if (idempotency) await storeIdempotentResponse(manager, user.id, idempotency.key, 201, body);
-      await this.journal.write(
+      const { contact } = await this.recorder.record(
         manager,
         user,
-        [
-          { action: matched ? 'CHILD_MATCHED' : 'CHILD_CREATED', entityType: 'child', entityId: child.id },
-          {
-            action: 'CONTACT_CREATED',
-            entityType: 'contact',
-            entityId: contact.id,
-            details: { childId: child.id, rag: finalRag, suggestedRag: suggestion.rag, source: dto.source },
-          },
-        ],
-        [{ type: 'contact.created', id: contact.id, views: ['screening'] }],
+        {
+          source: dto.source,
+          receivedAt,
+          householdId: dto.householdId,
+          originAgencyId: user.agencyId,
+          referrer: dto.referrer,
+          child: dto.child,
+          concerns: dto.concerns,
+          categories: dto.categories,
+          injury: dto.injury ?? false,
+          immediateRisk: dto.immediateRisk,
+          consent: dto.consent,
+          rag: dto.rag,
+          ragReason: dto.ragReason,
+        },
+        now,
       );
+      const body = isMachStaff(user) ? await staffView(manager, contact, receivedAt, false) : partnerView(contact);
+      if (idempotency) await storeIdempotentResponse(manager, user.id, idempotency.key, 201, body);
       return { body, replayed: false };
     });
   }

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuthenticatedUser } from '@app/auth/access';
+import { DomainError, POLICIES, WorkingCalendar, type ContactCategory, type Policies, type RagRating } from '@app/core';
+import { Journal } from '@app/live';
+import { matchOrCreateChild } from './child-matching';
+import { historyCounts, type HistoryCounts } from './contact-reader';
+import { ContactTimeliness } from './contact-timeliness';
+import type { ChildInputDto } from './dto/create-contact.dto';
+import type { ChildEntity } from './entities/child.entity';
+import { ContactEntity, type ConsentStatus, type Referrer } from './entities/contact.entity';
+import { ContactRagChangeEntity } from './entities/contact-rag-change.entity';
+import { decisionDueAt, suggestRag, type RagSuggestion } from './policy/rag-policy';
+
+// everything a new contact needs, however it arrived (a person's intake, a DA triage)
+export interface NewContact {
+  source: string;
+  receivedAt: Date;
+  householdId?: string;
+  originAgencyId: string;
+  referrer: Referrer;
+  child: ChildInputDto;
+  concerns: string;
+  categories: ContactCategory[];
+  injury: boolean;
+  immediateRisk: boolean;
+  consent: { status: ConsentStatus; reason?: string };
+  rag?: RagRating;
+  ragReason?: string;
+  daNotificationId?: string;
+}
+
+export interface RecordedContact {
+  contact: ContactEntity;
+  child: ChildEntity;
+  matched: boolean;
+  suggestion: RagSuggestion;
+  counts: HistoryCounts;
+}
+
+export function formatContactReference(year: number, n: number): string {
+  return `CON-${year}-${String(n).padStart(6, '0')}`;
+}
+
+// records one contact in the caller's transaction: the child matched or created, the
+// 12-month history, the suggested and final RAG with its deadline, the rating history,
+// the audit rows and the live event
+@Injectable()
+export class ContactRecorder {
+  constructor(
+    private readonly journal: Journal,
+    private readonly calendar: WorkingCalendar,
+    private readonly timeliness: ContactTimeliness,
+    @Inject(POLICIES) private readonly policies: Policies,
+  ) {}
+
+  async record(manager: EntityManager, user: AuthenticatedUser, input: NewContact, now: Date): Promise<RecordedContact> {
+    const { child, matched } = await matchOrCreateChild(manager, input.child, now);
+    const counts = await historyCounts(manager, child.id, input.receivedAt, null);
+    const suggestion = suggestRag(
+      {
+        immediateRisk: input.immediateRisk,
+        injury: input.injury,
+        categories: input.categories,
+        priorContactsInLast12Months: counts.contactsLast12Months,
+      },
+      this.policies.rag,
+    );
+    const rag = input.rag ?? suggestion.rag;
+    if (rag !== suggestion.rag && !input.ragReason) {
+      throw DomainError.validation([
+        { field: 'ragReason', message: `required when the rating differs from the suggested ${suggestion.rag}` },
+      ]);
+    }
+    const dueAt = decisionDueAt(input.receivedAt, rag, this.calendar, this.policies.rag);
+    const [{ n }] = (await manager.query(`select nextval('contact_reference_seq')::int as n`)) as { n: number }[];
+
+    const contact = manager.getRepository(ContactEntity).create({
+      id: randomUUID(),
+      reference: formatContactReference(Number(this.calendar.localDate(now).slice(0, 4)), n),
+      householdId: input.householdId ?? randomUUID(),
+      childId: child.id,
+      source: input.source,
+      receivedAt: input.receivedAt,
+      recordedAt: now,
+      originAgencyId: input.originAgencyId,
+      createdBy: user.id,
+      referrer: { ...input.referrer },
+      childReported: { ...input.child },
+      concerns: input.concerns,
+      categories: input.categories,
+      injury: input.injury,
+      immediateRisk: input.immediateRisk,
+      consentStatus: input.consent.status,
+      consentReason: input.consent.reason ?? null,
+      suggestedRag: suggestion.rag,
+      ragReasons: suggestion.reasons,
+      rag,
+      decisionDueAt: dueAt,
+      status: 'RECEIVED',
+      claimedBy: null,
+      claimedAt: null,
+      priorContacts12m: counts.contactsLast12Months,
+      priorReferrals12m: counts.referralsLast12Months,
+      outcome: null,
+      daNotificationId: input.daNotificationId ?? null,
+      nextTransitionAt: this.timeliness.nextTransitionAt(now, input.receivedAt, dueAt),
+      updatedAt: now,
+    });
+    await manager.getRepository(ContactEntity).insert(contact);
+    await manager.getRepository(ContactRagChangeEntity).insert({
+      contactId: contact.id,
+      fromRag: null,
+      toRag: rag,
+      reason: input.ragReason ?? (rag === suggestion.rag ? 'suggested rating' : null),
+      changedBy: user.id,
+      changedAt: now,
+      decisionDueAt: dueAt,
+    });
+    await this.journal.write(
+      manager,
+      user,
+      [
+        { action: matched ? 'CHILD_MATCHED' : 'CHILD_CREATED', entityType: 'child', entityId: child.id },
+        {
+          action: 'CONTACT_CREATED',
+          entityType: 'contact',
+          entityId: contact.id,
+          details: {
+            childId: child.id,
+            rag,
+            suggestedRag: suggestion.rag,
+            source: input.source,
+            daNotificationId: input.daNotificationId ?? null,
+          },
+        },
+      ],
+      [{ type: 'contact.created', id: contact.id, views: ['screening'] }],
+    );
+    return { contact, child, matched, suggestion, counts };
+  }
+}
