@@ -107,6 +107,20 @@ export class ScreenerWorkloadDto implements ScreenerWorkload {
   open: number;
 }
 
+export class DomesticAbuseFiguresDto {
+  @ApiProperty({ description: 'police notifications awaiting triage' })
+  awaitingTriage: number;
+
+  @ApiProperty({ type: () => RatioDto, description: 'received in the last 30 days and triaged: triaged by the deadline' })
+  triagedWithinTimescale: RatioDto;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'received in the last 30 days: median minutes from incident to receipt' })
+  medianPoliceSubmissionDelayMinutes: number | null;
+
+  @ApiProperty({ type: () => RatioDto, description: 'school notifications made in the last 30 days and due: sent by 08:30' })
+  encompassSentOnTime: RatioDto;
+}
+
 export class ScreeningMetricsDto implements ScreeningMetrics {
   @ApiProperty({ format: 'date-time', description: 'the instant every figure is computed at' })
   asOf: string;
@@ -134,4 +148,7 @@ export class ScreeningMetricsDto implements ScreeningMetrics {
 
   @ApiProperty({ type: [ScreenerWorkloadDto], description: 'most open first, then by name' })
   workloadPerScreener: ScreenerWorkloadDto[];
+
+  @ApiProperty({ type: DomesticAbuseFiguresDto })
+  domesticAbuse: DomesticAbuseFiguresDto;
 }

@@ -37,6 +37,18 @@ export interface ScreeningMetrics {
   contactToReferralConversion: Ratio;
   reReferralRate: Ratio;
   workloadPerScreener: ScreenerWorkload[];
+  domesticAbuse: DomesticAbuseFigures;
+}
+
+// DOMAIN.md: DA triage backlog and on-time percent, police submission delay, Encompass on time
+export interface DomesticAbuseFigures {
+  awaitingTriage: number;
+  // notifications received in the last 30 days and triaged: triaged by triageDueAt
+  triagedWithinTimescale: Ratio;
+  // notifications received in the last 30 days: median of receivedAt - incidentAt
+  medianPoliceSubmissionDelayMinutes: number | null;
+  // school notifications made in the last 30 days and already due: sent by the due time
+  encompassSentOnTime: Ratio;
 }
 
 // DOMAIN.md: the re-referral rate is reported over 12 months
@@ -133,7 +145,24 @@ export interface MetricsStatements {
   decisions: MetricsStatement;
   referrals: MetricsStatement;
   workload: MetricsStatement;
+  domesticAbuse: MetricsStatement;
 }
+
+// the open backlog on ix_da_notification_triage_queue, the windows on the received_at and
+// created_at indexes
+export const DA_FIGURES_SQL = `
+  select
+    (select count(*) from da_notification where status = 'AWAITING_TRIAGE')::int as awaiting,
+    (select count(*) from da_notification
+      where received_at > $2 and received_at <= $1 and status = 'TRIAGED')::int as triaged,
+    (select count(*) from da_notification
+      where received_at > $2 and received_at <= $1 and status = 'TRIAGED' and triaged_within_timescale)::int as triaged_on_time,
+    (select percentile_cont(0.5) within group (order by submission_delay_minutes) from da_notification
+      where received_at > $2 and received_at <= $1)::float8 as median_delay,
+    (select count(*) from encompass_notification
+      where created_at > $2 and created_at <= $1 and due_at <= $1)::int as encompass_due,
+    (select count(*) from encompass_notification
+      where created_at > $2 and created_at <= $1 and due_at <= $1 and sent_at <= due_at)::int as encompass_on_time`;
 
 interface QueueRow {
   queue: 'screening' | 'authorisation';
@@ -230,6 +259,7 @@ export class MetricsService {
         params: [this.calendar.localDate(now), RE_REFERRAL_REPORTING_MONTHS],
       },
       workload: { sql: WORKLOAD_SQL, params: [] },
+      domesticAbuse: { sql: DA_FIGURES_SQL, params: [now, since.last30d] },
     };
   }
 
@@ -242,6 +272,14 @@ export class MetricsService {
     const [d] = await run<DecisionRow>(statements.decisions);
     const [r] = await run<ReferralRow>(statements.referrals);
     const workload = await run<WorkloadRow>(statements.workload);
+    const [da] = await run<{
+      awaiting: number;
+      triaged: number;
+      triaged_on_time: number;
+      median_delay: number | null;
+      encompass_due: number;
+      encompass_on_time: number;
+    }>(statements.domesticAbuse);
 
     return {
       asOf: now.toISOString(),
@@ -268,6 +306,12 @@ export class MetricsService {
       contactToReferralConversion: ratio(d.referrals_30d, d.decided_30d),
       reReferralRate: ratio(r.re_referrals, r.referrals),
       workloadPerScreener: workload.map((w) => ({ userId: w.user_id, name: w.name, open: w.open })),
+      domesticAbuse: {
+        awaitingTriage: da.awaiting,
+        triagedWithinTimescale: ratio(da.triaged_on_time, da.triaged),
+        medianPoliceSubmissionDelayMinutes: roundToTenth(da.median_delay),
+        encompassSentOnTime: ratio(da.encompass_on_time, da.encompass_due),
+      },
     };
   }
 }
