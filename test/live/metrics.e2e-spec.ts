@@ -384,8 +384,8 @@ describe('screening metrics (DOMAIN.md "What managers watch", API.md "Metrics an
 
       // exactly the statements and parameters the service runs at NOW
       const statements = Object.values(t.app.get(MetricsService).statements(new Date(NOW)));
-      // queues, decisions, referrals, workload, and the police-notification figures
-      expect(statements).toHaveLength(5);
+      // queues, decisions, referrals, workload, police notifications, strategy discussions
+      expect(statements).toHaveLength(6);
       const seqScans: string[] = [];
       const indexes = new Set<string>();
       const walk = (node: PlanNode) => {

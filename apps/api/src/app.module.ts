@@ -11,6 +11,7 @@ import { ContactsModule } from '@app/contacts';
 import { LiveModule, liveConfig } from '@app/live';
 import { ThresholdsModule } from '@app/thresholds';
 import { DomesticAbuseModule } from '@app/domestic-abuse';
+import { StrategyMeetingsModule } from '@app/strategy-meetings';
 import { appConfig } from './config/app.config';
 import { loggingOptions } from './config/logging';
 import { HealthModule } from './health/health.module';
@@ -57,6 +58,7 @@ export class AppModule {
         ContactsModule,
         ThresholdsModule,
         DomesticAbuseModule,
+        StrategyMeetingsModule,
         HealthModule,
       ],
       providers: [

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuditEvent } from '@app/audit';
-import { POLICIES, WorkingCalendar, type Policies } from '@app/core';
+import { POLICIES, timelinessAt, WorkingCalendar, type Policies } from '@app/core';
 import type { ContactForDecision } from '@app/contacts';
 import { ReferralEntity } from './entities/referral.entity';
 import { ThresholdDecisionEntity, type Acknowledgement } from './entities/threshold-decision.entity';
@@ -71,9 +71,9 @@ export class PutIntoForce {
       // DOMAIN.md: a strategy discussion due within 1 working day of the decision
       const dueAt = this.calendar.deadline(decision.decidedAt, catalogue.strategyDiscussionDue);
       const [row] = (await manager.query(
-        `insert into strategy_discussion (contact_id, decision_id, due_at, status, created_at)
-         values ($1, $2, $3, 'DUE', $4) returning id, due_at`,
-        [contact.id, decision.id, dueAt, now],
+        `insert into strategy_discussion (contact_id, decision_id, due_at, status, created_at, updated_at, next_transition_at)
+         values ($1, $2, $3, 'DUE', $4, $4, $5) returning id, due_at`,
+        [contact.id, decision.id, dueAt, now, timelinessAt(now, now, dueAt, this.policies.rag.dueSoonFraction).nextTransitionAt],
       )) as { id: string; due_at: Date }[];
       result.strategyDiscussion = row;
       audit.push({ action: 'STRATEGY_DISCUSSION_CREATED', entityType: 'strategy_discussion', entityId: row.id });

@@ -107,6 +107,25 @@ export class ScreenerWorkloadDto implements ScreenerWorkload {
   open: number;
 }
 
+export class AgencyAttendanceDto extends RatioDto {
+  @ApiProperty({ enum: ['LA_SOCIAL_CARE', 'POLICE', 'HEALTH', 'EDUCATION', 'PROBATION', 'OTHER'] })
+  agency: string;
+}
+
+export class StrategyFiguresDto {
+  @ApiProperty({ type: RatioDto, description: 'held in the last 30 days: held by the due time' })
+  heldWithinTimescale: RatioDto;
+
+  @ApiProperty({ type: RatioDto, description: 'held in the last 30 days: all three required agencies attended' })
+  quorate: RatioDto;
+
+  @ApiProperty({ type: [AgencyAttendanceDto], description: 'held in the last 30 days: attended / expected, per agency' })
+  attendanceByAgency: AgencyAttendanceDto[];
+
+  @ApiProperty({ description: 'actions of current records past their due date' })
+  actionsPastDue: number;
+}
+
 export class DomesticAbuseFiguresDto {
   @ApiProperty({ description: 'police notifications awaiting triage' })
   awaitingTriage: number;
@@ -151,4 +170,7 @@ export class ScreeningMetricsDto implements ScreeningMetrics {
 
   @ApiProperty({ type: DomesticAbuseFiguresDto })
   domesticAbuse: DomesticAbuseFiguresDto;
+
+  @ApiProperty({ type: StrategyFiguresDto })
+  strategy: StrategyFiguresDto;
 }

@@ -38,6 +38,16 @@ export interface ScreeningMetrics {
   reReferralRate: Ratio;
   workloadPerScreener: ScreenerWorkload[];
   domesticAbuse: DomesticAbuseFigures;
+  strategy: StrategyFigures;
+}
+
+// DOMAIN.md: strategy discussions held on time, attendance rate by agency (30 days)
+export interface StrategyFigures {
+  heldWithinTimescale: Ratio;
+  quorate: Ratio;
+  attendanceByAgency: ({ agency: string } & Ratio)[];
+  // actions of current records whose due date has passed (no completion is recorded yet)
+  actionsPastDue: number;
 }
 
 // DOMAIN.md: DA triage backlog and on-time percent, police submission delay, Encompass on time
@@ -146,7 +156,27 @@ export interface MetricsStatements {
   referrals: MetricsStatement;
   workload: MetricsStatement;
   domesticAbuse: MetricsStatement;
+  strategy: MetricsStatement;
 }
+
+// current records held in the window (ix_strategy_record_held_at), current actions past due
+// (ix_strategy_action_due)
+export const STRATEGY_FIGURES_SQL = `
+  with held as (
+    select attendance, quorate, held_within_timescale from strategy_record
+     where current and held_at > $2 and held_at <= $1
+  )
+  select
+    (select count(*) from held)::int as held,
+    (select count(*) from held where held_within_timescale)::int as on_time,
+    (select count(*) from held where quorate)::int as quorate,
+    (select coalesce(json_agg(json_build_object('agency', agency, 'attended', attended, 'expected', expected)
+              order by agency), '[]'::json)
+       from (select a->>'agency' as agency,
+                    count(*) filter (where a->>'status' = 'ATTENDED')::int as attended,
+                    count(*)::int as expected
+               from held, jsonb_array_elements(held.attendance) a group by 1) per_agency) as attendance,
+    (select count(*) from strategy_action where current and due_date < $3::date)::int as actions_past_due`;
 
 // the open backlog on ix_da_notification_triage_queue, the windows on the received_at and
 // created_at indexes
@@ -260,6 +290,7 @@ export class MetricsService {
       },
       workload: { sql: WORKLOAD_SQL, params: [] },
       domesticAbuse: { sql: DA_FIGURES_SQL, params: [now, since.last30d] },
+      strategy: { sql: STRATEGY_FIGURES_SQL, params: [now, since.last30d, this.calendar.localDate(now)] },
     };
   }
 
@@ -280,6 +311,13 @@ export class MetricsService {
       encompass_due: number;
       encompass_on_time: number;
     }>(statements.domesticAbuse);
+    const [sd] = await run<{
+      held: number;
+      on_time: number;
+      quorate: number;
+      attendance: { agency: string; attended: number; expected: number }[];
+      actions_past_due: number;
+    }>(statements.strategy);
 
     return {
       asOf: now.toISOString(),
@@ -311,6 +349,12 @@ export class MetricsService {
         triagedWithinTimescale: ratio(da.triaged_on_time, da.triaged),
         medianPoliceSubmissionDelayMinutes: roundToTenth(da.median_delay),
         encompassSentOnTime: ratio(da.encompass_on_time, da.encompass_due),
+      },
+      strategy: {
+        heldWithinTimescale: ratio(sd.on_time, sd.held),
+        quorate: ratio(sd.quorate, sd.held),
+        attendanceByAgency: sd.attendance.map((a) => ({ agency: a.agency, ...ratio(a.attended, a.expected) })),
+        actionsPastDue: sd.actions_past_due,
       },
     };
   }

@@ -22,7 +22,11 @@ export class AuthoriseDecision {
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: AuthenticatedUser, contactId: string, dto: AuthoriseDecisionDto): Promise<DecisionResultDto> {
+  async execute(
+    user: AuthenticatedUser,
+    contactId: string,
+    dto: AuthoriseDecisionDto,
+  ): Promise<DecisionResultDto> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(ThresholdDecisionEntity);
@@ -32,7 +36,10 @@ export class AuthoriseDecision {
       });
       if (!pending) {
         const contact = await this.transitions.forDecision(manager, contactId); // 404 when there is no contact
-        throw new DomainError(ErrorCode.STALE_STATE, `No decision on this contact awaits authorisation (it is ${contact.status}).`);
+        throw new DomainError(
+          ErrorCode.STALE_STATE,
+          `No decision on this contact awaits authorisation (it is ${contact.status}).`,
+        );
       }
       if (pending.decidedBy === user.id) {
         throw DomainError.forbidden('A decision needs another manager to authorise it.');
@@ -42,7 +49,12 @@ export class AuthoriseDecision {
         { id: pending.id },
         { status, authorisedBy: user.id, authorisedAt: now, authorisationComment: dto.comment ?? null },
       );
-      Object.assign(pending, { status, authorisedBy: user.id, authorisedAt: now, authorisationComment: dto.comment ?? null });
+      Object.assign(pending, {
+        status,
+        authorisedBy: user.id,
+        authorisedAt: now,
+        authorisationComment: dto.comment ?? null,
+      });
       await this.transitions.settleAuthorisation(manager, contactId, dto.approve, pending.outcome, now);
       const contact = await this.transitions.forDecision(manager, contactId);
       const inForce = dto.approve ? await this.putIntoForce.apply(manager, pending, contact, now) : undefined;
@@ -59,14 +71,21 @@ export class AuthoriseDecision {
           },
           ...(inForce?.audit ?? []),
         ],
-        [{ type: 'contact.authorised', id: contactId, views: ['authorisation', 'screening'] }],
+        [
+          { type: 'contact.authorised', id: contactId, views: ['authorisation', 'screening'] },
+          ...(inForce?.strategyDiscussion
+            ? [{ type: 'strategy.due', id: inForce.strategyDiscussion.id, views: ['strategy' as const] }]
+            : []),
+        ],
       );
       const [out] = await decisionDtos(manager, [pending]);
       return {
         decision: out,
         status: contact.status,
         ...(inForce?.referral ? { referral: referralDto(inForce.referral) } : {}),
-        ...(inForce?.strategyDiscussion ? { strategyDiscussion: strategyDiscussionDto(inForce.strategyDiscussion) } : {}),
+        ...(inForce?.strategyDiscussion
+          ? { strategyDiscussion: strategyDiscussionDto(inForce.strategyDiscussion) }
+          : {}),
       };
     });
   }

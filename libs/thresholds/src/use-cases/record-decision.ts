@@ -22,7 +22,11 @@ export class RecordDecision {
     @Inject(POLICIES) private readonly policies: Policies,
   ) {}
 
-  async execute(user: AuthenticatedUser, contactId: string, dto: RecordDecisionDto): Promise<DecisionResultDto> {
+  async execute(
+    user: AuthenticatedUser,
+    contactId: string,
+    dto: RecordDecisionDto,
+  ): Promise<DecisionResultDto> {
     const catalogue = this.policies.thresholds;
     const errors = checkDecision(dto, catalogue);
     if (errors.length > 0) throw DomainError.validation(errors);
@@ -31,19 +35,34 @@ export class RecordDecision {
     return this.dataSource.transaction(async (manager) => {
       const contact = await this.transitions.forDecision(manager, contactId);
       if (contact.status !== 'RECEIVED' && contact.status !== 'IN_SCREENING') {
-        throw new DomainError(ErrorCode.STALE_STATE, `The contact is ${contact.status}: it has been decided already.`);
+        throw new DomainError(
+          ErrorCode.STALE_STATE,
+          `The contact is ${contact.status}: it has been decided already.`,
+        );
       }
       const overridden = !isConsistentPair(dto.level, dto.outcome, catalogue);
       const reasons = authorisationReasons(
-        { rag: contact.rag, outcome: dto.outcome, overridden, priorContactsInLast12Months: contact.priorContacts12m },
+        {
+          rag: contact.rag,
+          outcome: dto.outcome,
+          overridden,
+          priorContactsInLast12Months: contact.priorContacts12m,
+        },
         catalogue,
       );
       const status = reasons.length > 0 ? 'AWAITING_AUTHORISATION' : 'DECIDED';
       // the race is settled here: one conditional UPDATE, the loser gets STALE_STATE
-      await this.transitions.close(manager, user, contactId, contact.rag, {
-        status,
-        outcome: status === 'DECIDED' ? dto.outcome : null,
-      }, now);
+      await this.transitions.close(
+        manager,
+        user,
+        contactId,
+        contact.rag,
+        {
+          status,
+          outcome: status === 'DECIDED' ? dto.outcome : null,
+        },
+        now,
+      );
 
       const decision = manager.getRepository(ThresholdDecisionEntity).create({
         contactId,
@@ -68,7 +87,8 @@ export class RecordDecision {
       });
       await manager.getRepository(ThresholdDecisionEntity).insert(decision);
 
-      const inForce = status === 'DECIDED' ? await this.putIntoForce.apply(manager, decision, contact, now) : undefined;
+      const inForce =
+        status === 'DECIDED' ? await this.putIntoForce.apply(manager, decision, contact, now) : undefined;
       await this.journal.write(
         manager,
         user,
@@ -88,14 +108,21 @@ export class RecordDecision {
           },
           ...(inForce?.audit ?? []),
         ],
-        [{ type: 'contact.decided', id: contactId, views: ['screening', 'authorisation'] }],
+        [
+          { type: 'contact.decided', id: contactId, views: ['screening', 'authorisation'] },
+          ...(inForce?.strategyDiscussion
+            ? [{ type: 'strategy.due', id: inForce.strategyDiscussion.id, views: ['strategy' as const] }]
+            : []),
+        ],
       );
       const [out] = await decisionDtos(manager, [decision]);
       return {
         decision: out,
         status,
         ...(inForce?.referral ? { referral: referralDto(inForce.referral) } : {}),
-        ...(inForce?.strategyDiscussion ? { strategyDiscussion: strategyDiscussionDto(inForce.strategyDiscussion) } : {}),
+        ...(inForce?.strategyDiscussion
+          ? { strategyDiscussion: strategyDiscussionDto(inForce.strategyDiscussion) }
+          : {}),
       };
     });
   }

@@ -1,0 +1,80 @@
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '@app/core';
+import type { DiscussionViewDto } from './dto/strategy.dto';
+
+export interface DiscussionRow {
+  id: string;
+  contact_id: string;
+  status: 'DUE' | 'SCHEDULED' | 'HELD';
+  due_at: Date;
+  scheduled_for: Date | null;
+  invitees: { agency: string; name?: string }[];
+  started_by: string | null;
+  start_reason: string | null;
+  created_at: Date;
+}
+
+interface RecordRow {
+  id: string;
+  version: number;
+  current: boolean;
+  held_at: Date;
+  attendance: { agency: string; status: string }[];
+  outcome: string;
+  rationale: string;
+  quorate: boolean;
+  held_within_timescale: boolean;
+  s47_start_date: string | null;
+  icpc_due_date: string | null;
+  amendment_reason: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+  actions: { description: string; ownerAgency: string; dueDate: string }[];
+}
+
+export async function findDiscussion(manager: EntityManager, id: string, lock = false): Promise<DiscussionRow> {
+  const [row] = (await manager.query(`select * from strategy_discussion where id = $1 ${lock ? 'for update' : ''}`, [id])) as
+    | DiscussionRow[]
+    | [];
+  if (!row) throw DomainError.notFound('strategy discussion');
+  return row;
+}
+
+function recordView(r: RecordRow): Record<string, unknown> {
+  return {
+    version: r.version,
+    heldAt: r.held_at.toISOString(),
+    attendance: r.attendance,
+    outcome: r.outcome,
+    rationale: r.rationale,
+    quorate: r.quorate,
+    heldWithinTimescale: r.held_within_timescale,
+    ...(r.s47_start_date ? { s47StartDate: r.s47_start_date, icpcDueDate: r.icpc_due_date } : {}),
+    actions: r.actions,
+    ...(r.amendment_reason ? { amendmentReason: r.amendment_reason } : {}),
+    recordedBy: r.recorded_by,
+    recordedAt: r.recorded_at.toISOString(),
+  };
+}
+
+export async function discussionView(manager: EntityManager, row: DiscussionRow): Promise<DiscussionViewDto> {
+  const records = (await manager.query(
+    `select r.*, coalesce((select json_agg(json_build_object('description', a.description, 'ownerAgency', a.owner_agency,
+              'dueDate', a.due_date) order by a.due_date) from strategy_action a where a.record_id = r.id), '[]') as actions
+       from strategy_record r where r.discussion_id = $1 order by r.version desc`,
+    [row.id],
+  )) as RecordRow[];
+  const current = records.find((r) => r.current);
+  const earlier = records.filter((r) => !r.current);
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    status: row.status,
+    dueAt: row.due_at.toISOString(),
+    ...(row.scheduled_for ? { scheduledFor: row.scheduled_for.toISOString() } : {}),
+    invitees: row.invitees as DiscussionViewDto['invitees'],
+    ...(current ? { record: recordView(current) } : {}),
+    ...(earlier.length ? { history: earlier.map(recordView) } : {}),
+    ...(row.started_by ? { startedBy: { id: row.started_by, reason: row.start_reason ?? '' } } : {}),
+  };
+}

@@ -1,0 +1,161 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { AGENCIES, ATTENDANCE, STRATEGY_OUTCOMES, type Agency, type Attendance, type StrategyOutcome } from '../policy/strategy-rules';
+
+const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class InviteeDto {
+  @ApiProperty({ enum: AGENCIES })
+  @IsIn(AGENCIES)
+  agency: Agency;
+
+  @ApiPropertyOptional({ description: 'who will attend for the agency' })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+}
+
+export class ScheduleDto {
+  @ApiProperty({ format: 'date-time' })
+  @Matches(INSTANT, { message: 'must be an ISO-8601 instant with a zone' })
+  scheduledFor: string;
+
+  @ApiProperty({ type: [InviteeDto], description: 'must include LA_SOCIAL_CARE, POLICE and HEALTH' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => InviteeDto)
+  invitees: InviteeDto[];
+}
+
+export class AttendanceDto {
+  @ApiProperty({ enum: AGENCIES })
+  @IsIn(AGENCIES)
+  agency: Agency;
+
+  @ApiProperty({ enum: ATTENDANCE })
+  @IsIn(ATTENDANCE)
+  status: Attendance;
+}
+
+export class ActionDto {
+  @ApiProperty()
+  @trim()
+  @IsString()
+  @Length(3, 2000)
+  description: string;
+
+  @ApiProperty({ enum: AGENCIES })
+  @IsIn(AGENCIES)
+  ownerAgency: Agency;
+
+  @ApiProperty({ format: 'date' })
+  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  dueDate: string;
+}
+
+export class RecordDto {
+  @ApiProperty({ format: 'date-time' })
+  @Matches(INSTANT, { message: 'must be an ISO-8601 instant with a zone' })
+  heldAt: string;
+
+  @ApiProperty({ type: [AttendanceDto], description: 'a required agency not listed is recorded ABSENT' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceDto)
+  attendance: AttendanceDto[];
+
+  @ApiProperty({ enum: STRATEGY_OUTCOMES })
+  @IsIn(STRATEGY_OUTCOMES)
+  outcome: StrategyOutcome;
+
+  @ApiProperty()
+  @trim()
+  @IsString()
+  @Length(20, 10000, { message: 'must be 20 to 10000 characters' })
+  rationale: string;
+
+  @ApiProperty({ type: [ActionDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ActionDto)
+  actions: ActionDto[];
+
+  @ApiPropertyOptional({ description: 'required to change a record already made; the earlier one is kept' })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @Length(5, 2000)
+  amendmentReason?: string;
+}
+
+export class StartDiscussionDto {
+  @ApiProperty({ description: 'why a decided contact needs a strategy discussion now' })
+  @trim()
+  @IsString()
+  @Length(10, 2000)
+  reason: string;
+}
+
+export class RecordResultDto {
+  @ApiProperty({ description: 'LA children’s social care, police and health all attended' })
+  quorate: boolean;
+
+  @ApiProperty()
+  heldWithinTimescale: boolean;
+
+  @ApiPropertyOptional({ format: 'date', description: 'CIN census S47ActualStartDate' })
+  s47StartDate?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'CIN census InitialCPCtarget: 15 working days on' })
+  icpcDueDate?: string;
+}
+
+export class DiscussionViewDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  contactId: string;
+
+  @ApiProperty({ enum: ['DUE', 'SCHEDULED', 'HELD'] })
+  status: string;
+
+  @ApiProperty({ format: 'date-time' })
+  dueAt: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  scheduledFor?: string;
+
+  @ApiProperty({ type: [InviteeDto] })
+  invitees: InviteeDto[];
+
+  @ApiPropertyOptional({ description: 'the current record' })
+  record?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'earlier records, replaced by amendments' })
+  history?: Record<string, unknown>[];
+
+  @ApiPropertyOptional({ description: 'a manager started it for a decided contact, and why' })
+  startedBy?: { id: string; reason: string };
+}

@@ -1,0 +1,1 @@
+export * from './strategy-meetings.module';
