@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { POLICIES, timelinessAt, type Policies } from '@app/core';
-import { TimedSources, type TimedSource } from '@app/live';
+import { advanceDueTransitions, TimedSources, type TimedSource } from '@app/live';
 
 // an open contact's timeliness changes with the clock (ON_TRACK -> DUE_SOON -> OVERDUE);
 // contact.next_transition_at says when, and is null once nothing more will change
@@ -22,24 +22,14 @@ export class ContactTimeliness implements TimedSource, OnModuleInit {
     return timelinessAt(now, receivedAt, dueAt, this.policies.rag.dueSoonFraction).nextTransitionAt;
   }
 
-  // the contacts whose transition time has come (on ix_contact_next_transition); locked so a
-  // second ticker, during a hand-over, skips them rather than announcing them twice
-  async takeDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
-    const due = (await manager.query(
-      `select id, received_at, decision_due_at from contact
-        where next_transition_at <= $1
-          and status in ('RECEIVED', 'IN_SCREENING', 'AWAITING_AUTHORISATION')
-        order by next_transition_at
-        limit $2
-        for update skip locked`,
-      [now, limit],
-    )) as { id: string; received_at: Date; decision_due_at: Date }[];
-    for (const row of due) {
-      await manager.query('update contact set next_transition_at = $2 where id = $1', [
-        row.id,
-        this.nextTransitionAt(now, row.received_at, row.decision_due_at),
-      ]);
-    }
-    return due.map((r) => r.id);
+  // the open contacts whose transition time has come (on ix_contact_next_transition)
+  takeDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
+    const spec = {
+      table: 'contact',
+      startAt: 'received_at',
+      dueAt: 'decision_due_at',
+      where: "status in ('RECEIVED', 'IN_SCREENING', 'AWAITING_AUTHORISATION')",
+    };
+    return advanceDueTransitions(manager, spec, now, limit, this.policies.rag.dueSoonFraction);
   }
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { POLICIES, timelinessAt, type Policies, type RagRating } from '@app/core';
-import { QueueRegistry, type QueueItem, type QueueView } from '@app/live';
+import { QueueRegistry, SqlQueueView, type QueueItem } from '@app/live';
 
 interface Row {
   id: string;
@@ -21,7 +20,9 @@ interface Row {
 }
 
 // flags a screener scans for; a repeat contact is one with an earlier contact in 12 months
-export function screeningFlags(row: Pick<Row, 'prior_contacts_12m' | 'consent_status' | 'immediate_risk' | 'unborn'>): string[] {
+export function screeningFlags(
+  row: Pick<Row, 'prior_contacts_12m' | 'consent_status' | 'immediate_risk' | 'unborn'>,
+): string[] {
   const flags: string[] = [];
   if (row.immediate_risk) flags.push('IMMEDIATE_RISK');
   if (row.prior_contacts_12m >= 1) flags.push('REPEAT_CONTACT');
@@ -31,7 +32,7 @@ export function screeningFlags(row: Pick<Row, 'prior_contacts_12m' | 'consent_st
   return flags;
 }
 
-const SELECT = `
+const SCREENING_SELECT = `
   select c.id, c.reference, ch.first_name, ch.last_name, c.rag, c.status, c.received_at, c.decision_due_at,
          c.claimed_by, u.name as claimed_by_name, c.prior_contacts_12m, c.consent_status, c.immediate_risk,
          (ch.date_of_birth is null and ch.expected_date_of_birth is not null) as unborn
@@ -42,34 +43,29 @@ const SELECT = `
 
 // open contacts awaiting a threshold decision: one query on the partial index
 // ix_contact_screening_queue (rag_rank, decision_due_at, id), so closed history costs nothing
-export const SCREENING_QUEUE_SQL = `${SELECT} order by c.rag_rank, c.decision_due_at, c.id`;
-const SCREENING_ITEM_SQL = `${SELECT} and c.id = $1`;
+const SCREENING_ORDER = 'c.rag_rank, c.decision_due_at, c.id';
+export const SCREENING_QUEUE_SQL = `${SCREENING_SELECT} order by ${SCREENING_ORDER}`;
 
 @Injectable()
-export class ScreeningQueue implements QueueView, OnModuleInit {
+export class ScreeningQueue extends SqlQueueView<Row> implements OnModuleInit {
   readonly name = 'screening' as const;
   readonly roles = ['SCREENER', 'MANAGER'] as const;
+  protected readonly select = SCREENING_SELECT;
+  protected readonly idColumn = 'c.id';
+  protected readonly orderBy = SCREENING_ORDER;
 
   constructor(
     private readonly registry: QueueRegistry,
     @Inject(POLICIES) private readonly policies: Policies,
-  ) {}
+  ) {
+    super();
+  }
 
   onModuleInit(): void {
     this.registry.register(this);
   }
 
-  async read(manager: EntityManager, now: Date): Promise<QueueItem[]> {
-    const rows = (await manager.query(SCREENING_QUEUE_SQL)) as Row[];
-    return rows.map((row) => this.item(row, now));
-  }
-
-  async readOne(manager: EntityManager, id: string, now: Date): Promise<QueueItem | null> {
-    const [row] = (await manager.query(SCREENING_ITEM_SQL, [id])) as Row[];
-    return row ? this.item(row, now) : null;
-  }
-
-  private item(row: Row, now: Date): QueueItem {
+  protected item(row: Row, now: Date): QueueItem {
     return {
       id: row.id,
       kind: 'CONTACT',
@@ -79,7 +75,8 @@ export class ScreeningQueue implements QueueView, OnModuleInit {
       status: row.status,
       receivedAt: row.received_at.toISOString(),
       dueAt: row.decision_due_at.toISOString(),
-      timeliness: timelinessAt(now, row.received_at, row.decision_due_at, this.policies.rag.dueSoonFraction).timeliness,
+      timeliness: timelinessAt(now, row.received_at, row.decision_due_at, this.policies.rag.dueSoonFraction)
+        .timeliness,
       ...(row.claimed_by ? { claimedBy: { id: row.claimed_by, name: row.claimed_by_name ?? '' } } : {}),
       flags: screeningFlags(row),
     };

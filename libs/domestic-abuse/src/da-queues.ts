@@ -1,7 +1,14 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { POLICIES, timelinessAt, type Policies, type RagRating } from '@app/core';
-import { QueueRegistry, TimedSources, type QueueItem, type QueueView, type TimedSource } from '@app/live';
+import {
+  advanceDueTransitions,
+  QueueRegistry,
+  SqlQueueView,
+  TimedSources,
+  type QueueItem,
+  type TimedSource,
+} from '@app/live';
 
 interface TriageRow {
   id: string;
@@ -24,40 +31,37 @@ const TRIAGE_SELECT = `
 
 // police notifications awaiting triage, on ix_da_notification_triage_queue: RED when the
 // suggestion is URGENT_CONTACT (due in 4 hours), else AMBER (due in 1 working day)
-export const TRIAGE_QUEUE_SQL = `${TRIAGE_SELECT} order by n.rag_rank, n.triage_due_at, n.id`;
+const TRIAGE_ORDER = 'n.rag_rank, n.triage_due_at, n.id';
+export const TRIAGE_QUEUE_SQL = `${TRIAGE_SELECT} order by ${TRIAGE_ORDER}`;
 
 @Injectable()
-export class TriageQueue implements QueueView, TimedSource, OnModuleInit {
+export class TriageQueue extends SqlQueueView<TriageRow> implements TimedSource, OnModuleInit {
   readonly name = 'triage' as const;
   readonly roles = ['SCREENER', 'MANAGER'] as const;
   readonly views = ['triage' as const];
+  protected readonly select = TRIAGE_SELECT;
+  protected readonly idColumn = 'n.id';
+  protected readonly orderBy = TRIAGE_ORDER;
 
   constructor(
     private readonly registry: QueueRegistry,
     private readonly sources: TimedSources,
     @Inject(POLICIES) private readonly policies: Policies,
-  ) {}
+  ) {
+    super();
+  }
 
   onModuleInit(): void {
     this.registry.register(this);
     this.sources.register(this);
   }
 
-  async read(manager: EntityManager, now: Date): Promise<QueueItem[]> {
-    const rows = (await manager.query(TRIAGE_QUEUE_SQL)) as TriageRow[];
-    return rows.map((r) => this.item(r, now));
+  takeDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
+    const spec = { table: 'da_notification', startAt: 'received_at', dueAt: 'triage_due_at' };
+    return advanceDueTransitions(manager, spec, now, limit, this.policies.rag.dueSoonFraction);
   }
 
-  async readOne(manager: EntityManager, id: string, now: Date): Promise<QueueItem | null> {
-    const [row] = (await manager.query(`${TRIAGE_SELECT} and n.id = $1`, [id])) as TriageRow[];
-    return row ? this.item(row, now) : null;
-  }
-
-  async takeDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
-    return takeDue(manager, 'da_notification', 'received_at', 'triage_due_at', now, limit, this.policies.rag.dueSoonFraction);
-  }
-
-  private item(row: TriageRow, now: Date): QueueItem {
+  protected item(row: TriageRow, now: Date): QueueItem {
     return {
       id: row.id,
       kind: 'DA_NOTIFICATION',
@@ -67,7 +71,8 @@ export class TriageQueue implements QueueView, TimedSource, OnModuleInit {
       status: row.status,
       receivedAt: row.received_at.toISOString(),
       dueAt: row.triage_due_at.toISOString(),
-      timeliness: timelinessAt(now, row.received_at, row.triage_due_at, this.policies.rag.dueSoonFraction).timeliness,
+      timeliness: timelinessAt(now, row.received_at, row.triage_due_at, this.policies.rag.dueSoonFraction)
+        .timeliness,
       flags: [`SUGGESTED_${row.suggested_outcome}`, ...(row.marac ? ['MARAC'] : [])],
     };
   }
@@ -96,48 +101,42 @@ const ENCOMPASS_SELECT = `
 
 // Operation Encompass school notifications not yet sent, soonest due first (ix_encompass_queue);
 // the clock runs from the incident, so one the police sent late is overdue on arrival
-export const ENCOMPASS_QUEUE_SQL = `${ENCOMPASS_SELECT} order by e.due_at, e.id`;
+const ENCOMPASS_ORDER = 'e.due_at, e.id';
+export const ENCOMPASS_QUEUE_SQL = `${ENCOMPASS_SELECT} order by ${ENCOMPASS_ORDER}`;
 
 @Injectable()
-export class EncompassQueue implements QueueView, TimedSource, OnModuleInit {
+export class EncompassQueue extends SqlQueueView<EncompassRow> implements TimedSource, OnModuleInit {
   readonly name = 'encompass' as const;
   readonly roles = ['SCREENER', 'MANAGER'] as const;
   readonly views = ['encompass' as const];
+  protected readonly select = ENCOMPASS_SELECT;
+  protected readonly idColumn = 'e.id';
+  protected readonly orderBy = ENCOMPASS_ORDER;
 
   constructor(
     private readonly registry: QueueRegistry,
     private readonly sources: TimedSources,
     @Inject(POLICIES) private readonly policies: Policies,
-  ) {}
+  ) {
+    super();
+  }
 
   onModuleInit(): void {
     this.registry.register(this);
     this.sources.register(this);
   }
 
-  async read(manager: EntityManager, now: Date): Promise<QueueItem[]> {
-    const rows = (await manager.query(ENCOMPASS_QUEUE_SQL)) as EncompassRow[];
-    return rows.map((r) => this.item(r, now));
+  takeDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
+    // the school's clock runs from the incident
+    const spec = {
+      table: 'encompass_notification',
+      startAt: '(select incident_at from da_notification n where n.id = notification_id)',
+      dueAt: 'due_at',
+    };
+    return advanceDueTransitions(manager, spec, now, limit, this.policies.rag.dueSoonFraction);
   }
 
-  async readOne(manager: EntityManager, id: string, now: Date): Promise<QueueItem | null> {
-    const [row] = (await manager.query(`${ENCOMPASS_SELECT} and e.id = $1`, [id])) as EncompassRow[];
-    return row ? this.item(row, now) : null;
-  }
-
-  async takeDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
-    return takeDue(
-      manager,
-      'encompass_notification',
-      '(select incident_at from da_notification n where n.id = notification_id)',
-      'due_at',
-      now,
-      limit,
-      this.policies.rag.dueSoonFraction,
-    );
-  }
-
-  private item(row: EncompassRow, now: Date): QueueItem {
+  protected item(row: EncompassRow, now: Date): QueueItem {
     return {
       id: row.id,
       kind: 'ENCOMPASS',
@@ -147,32 +146,9 @@ export class EncompassQueue implements QueueView, TimedSource, OnModuleInit {
       status: row.status,
       receivedAt: row.received_at.toISOString(),
       dueAt: row.due_at.toISOString(),
-      timeliness: timelinessAt(now, row.incident_at, row.due_at, this.policies.rag.dueSoonFraction).timeliness,
+      timeliness: timelinessAt(now, row.incident_at, row.due_at, this.policies.rag.dueSoonFraction)
+        .timeliness,
       flags: [row.school ? 'SCHOOL_NAMED' : 'SCHOOL_TO_FIND'],
     };
   }
-}
-
-// rows whose timeliness transition has come: locked (a second ticker skips them) and moved on
-async function takeDue(
-  manager: EntityManager,
-  table: 'da_notification' | 'encompass_notification',
-  startExpression: string,
-  dueColumn: string,
-  now: Date,
-  limit: number,
-  fraction: number,
-): Promise<string[]> {
-  const due = (await manager.query(
-    `select id, ${startExpression} as start_at, ${dueColumn} as due_at from ${table}
-      where next_transition_at <= $1 order by next_transition_at limit $2 for update skip locked`,
-    [now, limit],
-  )) as { id: string; start_at: Date; due_at: Date }[];
-  for (const row of due) {
-    await manager.query(`update ${table} set next_transition_at = $2 where id = $1`, [
-      row.id,
-      timelinessAt(now, row.start_at, row.due_at, fraction).nextTransitionAt,
-    ]);
-  }
-  return due.map((r) => r.id);
 }

@@ -5,3 +5,4 @@ export * from './outbox';
 export * from './queue-registry';
 export * from './queue-view';
 export * from './timed-sources';
+export * from './sql-queue-view';

@@ -1,7 +1,14 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { POLICIES, timelinessAt, type Policies, type RagRating } from '@app/core';
-import { QueueRegistry, TimedSources, type QueueItem, type QueueView, type TimedSource } from '@app/live';
+import {
+  advanceDueTransitions,
+  QueueRegistry,
+  SqlQueueView,
+  TimedSources,
+  type QueueItem,
+  type TimedSource,
+} from '@app/live';
 
 interface Row {
   id: string;
@@ -26,51 +33,37 @@ const SELECT = `
 
 // strategy discussions not yet held, with their contact's RAG: due 1 working day after the
 // decision (ix_strategy_discussion_open)
-export const STRATEGY_QUEUE_SQL = `${SELECT} order by case c.rag when 'RED' then 0 when 'AMBER' then 1 else 2 end, s.due_at, s.id`;
+const ORDER = `c.rag_rank, s.due_at, s.id`;
+export const STRATEGY_QUEUE_SQL = `${SELECT} order by ${ORDER}`;
 
 @Injectable()
-export class StrategyQueue implements QueueView, TimedSource, OnModuleInit {
+export class StrategyQueue extends SqlQueueView<Row> implements TimedSource, OnModuleInit {
   readonly name = 'strategy' as const;
   readonly roles = ['SCREENER', 'MANAGER'] as const;
   readonly views = ['strategy' as const];
+  protected readonly select = SELECT;
+  protected readonly idColumn = 's.id';
+  protected readonly orderBy = ORDER;
 
   constructor(
     private readonly registry: QueueRegistry,
     private readonly sources: TimedSources,
     @Inject(POLICIES) private readonly policies: Policies,
-  ) {}
+  ) {
+    super();
+  }
 
   onModuleInit(): void {
     this.registry.register(this);
     this.sources.register(this);
   }
 
-  async read(manager: EntityManager, now: Date): Promise<QueueItem[]> {
-    const rows = (await manager.query(STRATEGY_QUEUE_SQL)) as Row[];
-    return rows.map((r) => this.item(r, now));
+  takeDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
+    const spec = { table: 'strategy_discussion', startAt: 'created_at', dueAt: 'due_at' };
+    return advanceDueTransitions(manager, spec, now, limit, this.policies.rag.dueSoonFraction);
   }
 
-  async readOne(manager: EntityManager, id: string, now: Date): Promise<QueueItem | null> {
-    const [row] = (await manager.query(`${SELECT} and s.id = $1`, [id])) as Row[];
-    return row ? this.item(row, now) : null;
-  }
-
-  async takeDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
-    const due = (await manager.query(
-      `select id, created_at, due_at from strategy_discussion
-        where next_transition_at <= $1 order by next_transition_at limit $2 for update skip locked`,
-      [now, limit],
-    )) as { id: string; created_at: Date; due_at: Date }[];
-    for (const row of due) {
-      await manager.query('update strategy_discussion set next_transition_at = $2 where id = $1', [
-        row.id,
-        timelinessAt(now, row.created_at, row.due_at, this.policies.rag.dueSoonFraction).nextTransitionAt,
-      ]);
-    }
-    return due.map((r) => r.id);
-  }
-
-  private item(row: Row, now: Date): QueueItem {
+  protected item(row: Row, now: Date): QueueItem {
     return {
       id: row.id,
       kind: 'STRATEGY_DISCUSSION',
@@ -81,7 +74,10 @@ export class StrategyQueue implements QueueView, TimedSource, OnModuleInit {
       receivedAt: row.created_at.toISOString(),
       dueAt: row.due_at.toISOString(),
       timeliness: timelinessAt(now, row.created_at, row.due_at, this.policies.rag.dueSoonFraction).timeliness,
-      flags: [...(row.scheduled_for ? ['SCHEDULED'] : ['NOT_SCHEDULED']), ...(row.started_by ? ['ESCALATED'] : [])],
+      flags: [
+        ...(row.scheduled_for ? ['SCHEDULED'] : ['NOT_SCHEDULED']),
+        ...(row.started_by ? ['ESCALATED'] : []),
+      ],
     };
   }
 }

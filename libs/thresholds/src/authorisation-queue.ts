@@ -1,7 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { POLICIES, timelinessAt, type Policies, type RagRating } from '@app/core';
-import { QueueRegistry, type QueueItem, type QueueView } from '@app/live';
+import { QueueRegistry, SqlQueueView, type QueueItem } from '@app/live';
 
 interface Row {
   id: string;
@@ -19,7 +18,7 @@ interface Row {
 
 // decisions a manager must authorise, on the partial index ix_contact_authorisation_queue;
 // flags say why each needs a manager
-const SELECT = `
+const AUTHORISATION_SELECT = `
   select c.id, c.reference, ch.first_name, ch.last_name, c.rag, c.status, c.received_at, c.decision_due_at,
          c.claimed_by, u.name as claimed_by_name, d.authorisation_reasons as reasons
     from contact c
@@ -28,34 +27,29 @@ const SELECT = `
     left join app_user u on u.id = c.claimed_by
    where c.status = 'AWAITING_AUTHORISATION'`;
 
-export const AUTHORISATION_QUEUE_SQL = `${SELECT} order by c.rag_rank, c.decision_due_at, c.id`;
-const AUTHORISATION_ITEM_SQL = `${SELECT} and c.id = $1`;
+const AUTHORISATION_ORDER = 'c.rag_rank, c.decision_due_at, c.id';
+export const AUTHORISATION_QUEUE_SQL = `${AUTHORISATION_SELECT} order by ${AUTHORISATION_ORDER}`;
 
 @Injectable()
-export class AuthorisationQueue implements QueueView, OnModuleInit {
+export class AuthorisationQueue extends SqlQueueView<Row> implements OnModuleInit {
   readonly name = 'authorisation' as const;
   readonly roles = ['SCREENER', 'MANAGER'] as const;
+  protected readonly select = AUTHORISATION_SELECT;
+  protected readonly idColumn = 'c.id';
+  protected readonly orderBy = AUTHORISATION_ORDER;
 
   constructor(
     private readonly registry: QueueRegistry,
     @Inject(POLICIES) private readonly policies: Policies,
-  ) {}
+  ) {
+    super();
+  }
 
   onModuleInit(): void {
     this.registry.register(this);
   }
 
-  async read(manager: EntityManager, now: Date): Promise<QueueItem[]> {
-    const rows = (await manager.query(AUTHORISATION_QUEUE_SQL)) as Row[];
-    return rows.map((row) => this.item(row, now));
-  }
-
-  async readOne(manager: EntityManager, id: string, now: Date): Promise<QueueItem | null> {
-    const [row] = (await manager.query(AUTHORISATION_ITEM_SQL, [id])) as Row[];
-    return row ? this.item(row, now) : null;
-  }
-
-  private item(row: Row, now: Date): QueueItem {
+  protected item(row: Row, now: Date): QueueItem {
     return {
       id: row.id,
       kind: 'DECISION',
@@ -65,7 +59,8 @@ export class AuthorisationQueue implements QueueView, OnModuleInit {
       status: row.status,
       receivedAt: row.received_at.toISOString(),
       dueAt: row.decision_due_at.toISOString(),
-      timeliness: timelinessAt(now, row.received_at, row.decision_due_at, this.policies.rag.dueSoonFraction).timeliness,
+      timeliness: timelinessAt(now, row.received_at, row.decision_due_at, this.policies.rag.dueSoonFraction)
+        .timeliness,
       ...(row.claimed_by ? { claimedBy: { id: row.claimed_by, name: row.claimed_by_name ?? '' } } : {}),
       flags: row.reasons.map((r) => r.code),
     };

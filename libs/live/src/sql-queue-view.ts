@@ -1,0 +1,66 @@
+import type { EntityManager } from 'typeorm';
+import type { Role } from '@app/auth/access';
+import { timelinessAt } from '@app/core';
+import type { QueueItem, QueueView, QueueViewName } from './queue-view';
+
+// a queue read by one SQL select: the list in queue order, or one entity's row
+export abstract class SqlQueueView<Row> implements QueueView {
+  abstract readonly name: QueueViewName;
+  abstract readonly roles: readonly Role[];
+  // a select ending in its where clause (the open statuses its partial index covers)
+  protected abstract readonly select: string;
+  // the column that is the item's id, for readOne
+  protected abstract readonly idColumn: string;
+  protected abstract readonly orderBy: string;
+  protected abstract item(row: Row, now: Date): QueueItem;
+
+  get listSql(): string {
+    return `${this.select} order by ${this.orderBy}`;
+  }
+
+  async read(manager: EntityManager, now: Date): Promise<QueueItem[]> {
+    const rows = (await manager.query(this.listSql)) as Row[];
+    return rows.map((row) => this.item(row, now));
+  }
+
+  async readOne(manager: EntityManager, id: string, now: Date): Promise<QueueItem | null> {
+    const [row] = (await manager.query(`${this.select} and ${this.idColumn} = $1`, [id])) as Row[];
+    return row ? this.item(row, now) : null;
+  }
+}
+
+export interface TransitionSpec {
+  table: string;
+  // expressions (over the table's columns) for when its clock started and when it is due
+  startAt: string;
+  dueAt: string;
+  // a further condition, e.g. the open statuses
+  where?: string;
+}
+
+// the rows whose next timeliness transition has come: locked (a second ticker during a
+// hand-over skips them), moved on to their following transition in one statement
+export async function advanceDueTransitions(
+  manager: EntityManager,
+  spec: TransitionSpec,
+  now: Date,
+  limit: number,
+  dueSoonFraction: number,
+): Promise<string[]> {
+  const due = (await manager.query(
+    `select id, ${spec.startAt} as start_at, ${spec.dueAt} as due_at from ${spec.table}
+      where next_transition_at <= $1 ${spec.where ? `and ${spec.where}` : ''}
+      order by next_transition_at limit $2 for update skip locked`,
+    [now, limit],
+  )) as { id: string; start_at: Date; due_at: Date }[];
+  if (due.length === 0) return [];
+  await manager.query(
+    `update ${spec.table} t set next_transition_at = v.next
+       from unnest($1::uuid[], $2::timestamptz[]) as v(id, next) where t.id = v.id`,
+    [
+      due.map((r) => r.id),
+      due.map((r) => timelinessAt(now, r.start_at, r.due_at, dueSoonFraction).nextTransitionAt),
+    ],
+  );
+  return due.map((r) => r.id);
+}
