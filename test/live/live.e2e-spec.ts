@@ -147,6 +147,64 @@ describe('live queues over socket.io (API.md "Live")', () => {
     expect(back).toBe(1);
   });
 
+  describe('own submissions (police and partners)', () => {
+    const seenOn = (socket: Socket) => {
+      const seen: { seq: string; item: { id: string; kind: string; status: string; outcome?: string } }[] = [];
+      socket.on('submission.changed', (m) => seen.push(m));
+      return seen;
+    };
+
+    it('should tell a partner the status of its own contacts, and nothing of anyone else\'s', async () => {
+      const partner = await t.login('school@partner.example');
+      const mine = (await t.http().post('/api/contacts').set('authorization', `Bearer ${partner}`).send(contactBody()).expect(201)).body;
+      const socket = await live(partner);
+      const ack = (await subscribe(socket, 'submissions')) as { seq: string; items: { id: string; status: string }[] };
+      expect(ack.items.find((i) => i.id === mine.id)).toMatchObject({ kind: 'CONTACT', status: 'RECEIVED' });
+      expect(JSON.stringify(ack.items)).not.toMatch(/rag|childName|concerns/);
+      const seen = seenOn(socket);
+      const theirs = await create(); // a MACH contact
+      await t.http().post(`/api/contacts/${mine.id}/claim`).set('authorization', `Bearer ${screener}`).send({}).expect(200);
+      const update = await waitFor(seen, (m) => m.item.id === mine.id, 2000);
+      expect(update.item).toEqual({ id: mine.id, kind: 'CONTACT', reference: mine.reference, status: 'IN_SCREENING', receivedAt: mine.receivedAt });
+      expect(seen.some((m) => m.item.id === theirs.id)).toBe(false);
+    });
+
+    it('should tell police their notification was triaged, but never of the contacts made from it', async () => {
+      const police = await t.login('police@cleveland.example');
+      const socket = await live(police);
+      await subscribe(socket, 'submissions');
+      const seen = seenOn(socket);
+      const queueSeen = record(socket);
+      const notification = await t.http().post('/api/da-notifications').set('authorization', `Bearer ${police}`).send({
+        policeReference: `CLE/26/${Date.now()}`,
+        incidentAt: new Date(Date.now() - 3600_000).toISOString(),
+        riskTool: 'DASH',
+        riskLevel: 'HIGH',
+        dashScore: 16,
+        victim: { firstName: 'Lena', lastName: `Ward${Date.now()}`, dateOfBirth: '1992-02-02' },
+        perpetrator: { firstName: 'Ray', lastName: 'Ward' },
+        relationship: 'PARTNER',
+        children: [{ firstName: 'Milo', lastName: `Ward${Date.now()}`, dateOfBirth: '2016-06-06', present: true, witnessed: true, injured: false }],
+        injuries: true,
+        weaponUsed: false,
+        summary: 'Assault in the kitchen with the child present; suspect arrested at the scene.',
+        officer: { name: 'PC Shaw' },
+      }).expect(201);
+      await waitFor(seen, (m) => m.item.id === notification.body.id && m.item.status === 'AWAITING_TRIAGE', 2000);
+      const triaged = await t.http().post(`/api/da-notifications/${notification.body.id}/triage`).set('authorization', `Bearer ${screener}`).send({ outcome: 'URGENT_CONTACT' }).expect(201);
+      const update = await waitFor(seen, (m) => m.item.id === notification.body.id && m.item.status === 'TRIAGED', 2000);
+      expect(update.item.outcome).toBe('URGENT_CONTACT');
+      await new Promise((r) => setTimeout(r, 300));
+      const contactId = triaged.body.contacts[0].id;
+      expect(seen.some((m) => m.item.id === contactId)).toBe(false);
+      expect(queueSeen).toEqual([]);
+    });
+
+    it('should refuse the submissions view to MACH staff', async () => {
+      expect(await subscribe(await live(screener), 'submissions')).toEqual({ error: { code: 'FORBIDDEN' } });
+    });
+  });
+
   // last: the clock changes the queue with no request made
   it('should turn a RED contact received 3 h 59 min 57 s ago OVERDUE for subscribers within 8 seconds', async () => {
     const socket = await live(manager);

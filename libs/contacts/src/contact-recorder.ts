@@ -136,7 +136,7 @@ export class ContactRecorder {
           },
         },
       ],
-      [{ type: 'contact.created', id: contact.id, views: ['screening'] }],
+      [{ type: 'contact.created', id: contact.id, views: ['screening'], submission: 'CONTACT' }],
     );
     return { contact, child, matched, suggestion, counts };
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContactRecorder } from './contact-recorder';
 import { ContactSections } from './contact-sections';
+import { ContactSubmissions } from './contact-submissions';
 import { ContactTimeliness } from './contact-timeliness';
 import { ContactsController } from './contacts.controller';
 import { ScreeningTransitions } from './screening-transitions';
@@ -17,7 +18,7 @@ import { ViewContact } from './use-cases/view-contact';
 @Module({
   imports: [TypeOrmModule.forFeature([ChildEntity, ContactEntity, ContactRagChangeEntity])],
   controllers: [ContactsController],
-  providers: [CreateContact, ViewContact, ClaimContact, ChangeRag, ScreeningQueue, ContactSections, ScreeningTransitions, ContactTimeliness, ContactRecorder],
+  providers: [CreateContact, ViewContact, ClaimContact, ChangeRag, ScreeningQueue, ContactSections, ScreeningTransitions, ContactTimeliness, ContactRecorder, ContactSubmissions],
   exports: [ContactSections, ScreeningTransitions, ContactRecorder],
 })
 export class ContactsModule {}

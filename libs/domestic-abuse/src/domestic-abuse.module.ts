@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ContactsModule } from '@app/contacts';
 import { DaNotificationsController, EncompassController } from './da.controller';
 import { EncompassQueue, TriageQueue } from './da-queues';
+import { NotificationSubmissions } from './notification-submissions';
 import { MarkEncompassSent } from './use-cases/mark-encompass-sent';
 import { SubmitNotification } from './use-cases/submit-notification';
 import { TriageNotification } from './use-cases/triage-notification';
@@ -10,6 +11,6 @@ import { ViewNotifications } from './use-cases/view-notifications';
 @Module({
   imports: [ContactsModule],
   controllers: [DaNotificationsController, EncompassController],
-  providers: [SubmitNotification, TriageNotification, MarkEncompassSent, ViewNotifications, TriageQueue, EncompassQueue],
+  providers: [SubmitNotification, TriageNotification, MarkEncompassSent, ViewNotifications, TriageQueue, EncompassQueue, NotificationSubmissions],
 })
 export class DomesticAbuseModule {}

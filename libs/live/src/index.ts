@@ -6,3 +6,4 @@ export * from './queue-registry';
 export * from './queue-view';
 export * from './timed-sources';
 export * from './sql-queue-view';
+export * from './submissions';

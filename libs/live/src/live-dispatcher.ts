@@ -4,19 +4,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import type { Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '@app/auth/access';
 import { liveConfig } from './live.config';
 import type { QueueChange } from './queue-view';
+import type { SubmissionAudience, SubmissionItem } from './submissions';
+
+export const SUBMISSIONS_VIEW = 'submissions';
 
 export const LIVE_CHANNEL = 'frontdoor_live';
 const BATCH = 500;
 
-interface EventRow {
+export interface EventRow {
   seq: string;
-  payload: { id: string; changes: QueueChange[] };
+  payload: { id: string; changes: QueueChange[]; submission?: { audience: SubmissionAudience; item: SubmissionItem } };
 }
 
 interface Subscription {
   socket: Socket;
+  user?: AuthenticatedUser;
   // the last seq this socket has for the view: it gets only what is newer
   lastSeq: bigint;
 }
@@ -26,9 +31,31 @@ export interface QueueChangedMessage extends QueueChange {
   seq: string;
 }
 
-export function messagesFor(view: string, rows: EventRow[]): QueueChangedMessage[] {
+export interface SubmissionChangedMessage {
+  seq: string;
+  item: SubmissionItem;
+}
+
+export interface Outgoing {
+  event: 'queue.changed' | 'submission.changed';
+  message: QueueChangedMessage | SubmissionChangedMessage;
+}
+
+// what one subscriber of a view receives of these events: a queue's changes, or, on the
+// submissions view, only what its own agency sent (and only what its role may see)
+export function messagesFor(view: string, rows: EventRow[], user?: AuthenticatedUser): Outgoing[] {
+  if (view === SUBMISSIONS_VIEW) {
+    return rows.flatMap((row) => {
+      const sent = row.payload.submission;
+      return sent && user && sent.audience.agencyId === user.agencyId && sent.audience.role === user.role
+        ? [{ event: 'submission.changed' as const, message: { seq: row.seq, item: sent.item } }]
+        : [];
+    });
+  }
   return rows.flatMap((row) =>
-    row.payload.changes.filter((c) => c.view === view).map((c) => ({ view: c.view, seq: row.seq, op: c.op, item: c.item })),
+    row.payload.changes
+      .filter((c) => c.view === view)
+      .map((c) => ({ event: 'queue.changed' as const, message: { view: c.view, seq: row.seq, op: c.op, item: c.item } })),
   );
 }
 
@@ -113,14 +140,15 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
     return this.enqueue(async () => {
       if (!socket.connected) return;
       let last = fromSeq;
+      const user = (socket.data as { user?: AuthenticatedUser }).user;
       if (this.cursor > fromSeq) {
         const rows = await this.rowsAfter(fromSeq, this.cursor, Number.MAX_SAFE_INTEGER);
-        for (const message of messagesFor(view, rows)) socket.emit('queue.changed', message);
+        for (const out of messagesFor(view, rows, user)) socket.emit(out.event, out.message);
         last = this.cursor;
       }
       let subscribers = this.subscriptions.get(view);
       if (!subscribers) this.subscriptions.set(view, (subscribers = new Map()));
-      subscribers.set(socket.id, { socket, lastSeq: last });
+      subscribers.set(socket.id, { socket, user, lastSeq: last });
     });
   }
 
@@ -134,11 +162,12 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
 
   private deliver(row: EventRow): void {
     const seq = BigInt(row.seq);
-    for (const change of row.payload.changes) {
-      for (const sub of this.subscriptions.get(change.view)?.values() ?? []) {
+    for (const [view, subscribers] of this.subscriptions) {
+      for (const sub of subscribers.values()) {
         if (seq <= sub.lastSeq) continue;
-        sub.socket.emit('queue.changed', { view: change.view, seq: row.seq, op: change.op, item: change.item });
-        sub.lastSeq = seq;
+        const outgoing = messagesFor(view, [row], sub.user);
+        for (const out of outgoing) sub.socket.emit(out.event, out.message);
+        if (outgoing.length > 0) sub.lastSeq = seq;
       }
     }
   }

@@ -3,8 +3,8 @@ import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { liveConfig } from './live.config';
-import { messagesFor, type QueueChangedMessage } from './live-dispatcher';
-import type { QueueChange } from './queue-view';
+import type { AuthenticatedUser } from '@app/auth/access';
+import { messagesFor, type EventRow, type Outgoing } from './live-dispatcher';
 
 // what a reconnecting client missed: exactly the view's events after its last seq, when they
 // are all still kept and not too many; otherwise null (it gets a fresh snapshot)
@@ -15,7 +15,11 @@ export class LiveReplay {
     @Inject(liveConfig.KEY) private readonly config: ConfigType<typeof liveConfig>,
   ) {}
 
-  async since(view: string, sinceSeq: bigint): Promise<{ seq: string; events: QueueChangedMessage[] } | null> {
+  async since(
+    view: string,
+    sinceSeq: bigint,
+    user: AuthenticatedUser,
+  ): Promise<{ seq: string; events: Outgoing['message'][] } | null> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [bounds] = (await manager.query(
         `select coalesce(min(seq), 0)::text as first, coalesce(max(seq), 0)::text as last,
@@ -32,8 +36,8 @@ export class LiveReplay {
       const rows = (await manager.query(
         `select seq::text, payload from live_event where seq > $1 and seq <= $2 order by seq`,
         [sinceSeq.toString(), bounds.last],
-      )) as { seq: string; payload: { id: string; changes: QueueChange[] } }[];
-      return { seq: bounds.last, events: messagesFor(view, rows) };
+      )) as EventRow[];
+      return { seq: bounds.last, events: messagesFor(view, rows, user).map((m) => m.message) };
     });
   }
 }

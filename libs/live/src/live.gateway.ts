@@ -11,13 +11,18 @@ import type { Namespace, Socket } from 'socket.io';
 import { AuditService } from '@app/audit';
 import { SocketAuthenticator } from '@app/auth';
 import type { AuthenticatedUser, Role } from '@app/auth/access';
-import { LiveDispatcher } from './live-dispatcher';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { LiveDispatcher, SUBMISSIONS_VIEW } from './live-dispatcher';
 import { LiveReplay } from './live-replay';
 import { MetricsService } from './metrics/metrics.service';
 import { QueueRegistry } from './queue-registry';
 import { QueuesService } from './queues.service';
+import { SubmissionSources } from './submissions';
 
 const METRICS_ROLES: readonly Role[] = ['MANAGER', 'ADMIN'];
+// police and partners hear only of what their own agency sent
+const SUBMITTER_ROLES: readonly Role[] = ['POLICE', 'PARTNER'];
 
 interface AckError {
   error: { code: string; message?: string };
@@ -46,6 +51,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
     private readonly replay: LiveReplay,
     private readonly metrics: MetricsService,
     private readonly audit: AuditService,
+    private readonly submissions: SubmissionSources,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -77,12 +84,13 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
     const user = userOf(socket);
     try {
       if (viewName === 'metrics') return await this.subscribeMetrics(socket, user);
+      if (viewName === SUBMISSIONS_VIEW) return await this.subscribeSubmissions(socket, user, since);
       const view = this.registry.get(viewName);
       if (!view) return this.error('NOT_FOUND', 'no such view');
       if (!view.roles.includes(user.role)) return this.error('FORBIDDEN');
 
       if (since !== undefined && since !== null) {
-        const missed = await this.replay.since(view.name, BigInt(String(since)));
+        const missed = await this.replay.since(view.name, BigInt(String(since)), user);
         if (missed) {
           await this.audit.recordAlone(user, {
             action: 'QUEUE_VIEWED',
@@ -107,6 +115,27 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
     if (!METRICS_ROLES.includes(user.role)) return this.error('FORBIDDEN');
     const snapshot = await this.metrics.snapshotWithSeq();
     afterAck(() => void this.dispatcher.register(socket, 'metrics', BigInt(snapshot.seq)));
+    return snapshot;
+  }
+
+  private async subscribeSubmissions(socket: Socket, user: AuthenticatedUser, since: unknown): Promise<object> {
+    if (!SUBMITTER_ROLES.includes(user.role)) return this.error('FORBIDDEN');
+    if (since !== undefined && since !== null) {
+      const missed = await this.replay.since(SUBMISSIONS_VIEW, BigInt(String(since)), user);
+      if (missed) {
+        afterAck(() => void this.dispatcher.register(socket, SUBMISSIONS_VIEW, BigInt(missed.seq)));
+        return missed;
+      }
+    }
+    const snapshot = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [{ seq }] = (await manager.query(`select coalesce(max(seq), 0)::text as seq from live_event`)) as {
+        seq: string;
+      }[];
+      const items = [];
+      for (const source of this.submissions.forRole(user.role)) items.push(...(await source.list(manager, user.agencyId)));
+      return { seq, items };
+    });
+    afterAck(() => void this.dispatcher.register(socket, SUBMISSIONS_VIEW, BigInt(snapshot.seq)));
     return snapshot;
   }
 

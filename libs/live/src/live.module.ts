@@ -14,6 +14,7 @@ import { Outbox } from './outbox';
 import { QueueRegistry } from './queue-registry';
 import { QueuesController } from './queues.controller';
 import { QueuesService } from './queues.service';
+import { SubmissionSources } from './submissions';
 import { TimedSources } from './timed-sources';
 
 // queues, the outbox and journal every use case writes through, the socket.io gateway,
@@ -26,6 +27,7 @@ import { TimedSources } from './timed-sources';
     QueueRegistry,
     QueuesService,
     TimedSources,
+    SubmissionSources,
     Outbox,
     Journal,
     LiveDispatcher,
@@ -36,6 +38,6 @@ import { TimedSources } from './timed-sources';
     MetricsService,
     MetricsPublisher,
   ],
-  exports: [QueueRegistry, TimedSources, Journal, Outbox],
+  exports: [QueueRegistry, TimedSources, SubmissionSources, Journal, Outbox],
 })
 export class LiveModule {}

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '@app/core';
 import { LockKey } from '@app/database';
 import { QueueRegistry } from './queue-registry';
+import { SubmissionSources, type SubmissionAudience, type SubmissionItem } from './submissions';
 import type { LiveChangeRef, QueueChange } from './queue-view';
 
 // set on the transaction's query runner; the commit subscriber wakes the dispatchers
@@ -16,6 +17,7 @@ export const LIVE_EVENTS_WRITTEN = 'frontdoorLiveEvents';
 export class Outbox {
   constructor(
     private readonly registry: QueueRegistry,
+    private readonly submissions: SubmissionSources,
     private readonly clock: Clock,
   ) {}
 
@@ -25,7 +27,10 @@ export class Outbox {
     // re-entrant: a session may take the lock it holds
     await manager.query('select pg_advisory_xact_lock($1)', [LockKey.AUDIT_JOURNAL]);
     const now = this.clock.now();
-    const events: { type: string; payload: { id: string; changes: QueueChange[] } }[] = [];
+    const events: {
+      type: string;
+      payload: { id: string; changes: QueueChange[]; submission?: { audience: SubmissionAudience; item: SubmissionItem } };
+    }[] = [];
     for (const ref of refs) {
       const changes: QueueChange[] = [];
       for (const name of ref.views) {
@@ -34,7 +39,16 @@ export class Outbox {
         const item = await view.readOne(manager, ref.id, now);
         changes.push(item ? { view: name, op: 'upsert', item } : { view: name, op: 'remove', item: { id: ref.id } });
       }
-      events.push({ type: ref.type, payload: { id: ref.id, changes } });
+      const source = ref.submission ? this.submissions.get(ref.submission) : undefined;
+      const sent = source ? await source.readOne(manager, ref.id) : null;
+      events.push({
+        type: ref.type,
+        payload: {
+          id: ref.id,
+          changes,
+          ...(source && sent ? { submission: { audience: { agencyId: sent.agencyId, role: source.role }, item: sent.item } } : {}),
+        },
+      });
     }
     await manager.query(
       `insert into live_event (seq, type, payload, occurred_at)

@@ -36,11 +36,13 @@ export interface QueueChange {
   item: QueueItem | { id: string };
 }
 
-// a change to announce: the entity and the queues it may have entered, moved in or left
+// a change to announce: the entity, the queues it may have entered, moved in or left, and,
+// when it is something a police force or partner sent, its kind (they hear of its status)
 export interface LiveChangeRef {
   type: string;
   id: string;
   views: QueueViewName[];
+  submission?: 'CONTACT' | 'DA_NOTIFICATION';
 }
 
 // an entity whose place on its queues changes with the clock alone (ON_TRACK -> DUE_SOON ->

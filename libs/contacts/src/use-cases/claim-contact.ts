@@ -88,7 +88,7 @@ export class ClaimContact {
           entityId: contactId,
           details: { claimedBy: holderId },
         },
-        [{ type: 'contact.claimed', id: contactId, views: ['screening'] }],
+        [{ type: 'contact.claimed', id: contactId, views: ['screening'], submission: 'CONTACT' }],
       );
       return { claimedBy: holder, claimedAt: now.toISOString() };
     });
@@ -113,7 +113,7 @@ export class ClaimContact {
         manager,
         user,
         { action: 'CONTACT_RELEASED', entityType: 'contact', entityId: contactId },
-        [{ type: 'contact.released', id: contactId, views: ['screening'] }],
+        [{ type: 'contact.released', id: contactId, views: ['screening'], submission: 'CONTACT' }],
       );
       return { status: 'RECEIVED' };
     });

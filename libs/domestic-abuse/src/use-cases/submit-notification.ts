@@ -3,7 +3,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '@app/auth/access';
-import { Clock, DomainError, ErrorCode, POLICIES, timelinessAt, WorkingCalendar, type Policies } from '@app/core';
+import {
+  Clock,
+  DomainError,
+  ErrorCode,
+  POLICIES,
+  timelinessAt,
+  WorkingCalendar,
+  type Policies,
+} from '@app/core';
 import { historyCounts, matchOrCreateChild, normaliseName } from '@app/contacts';
 import { Journal, type LiveChangeRef } from '@app/live';
 import type { NotificationViewDto } from '../dto/notification-view.dto';
@@ -35,7 +43,11 @@ export class SubmitNotification {
     @Inject(POLICIES) private readonly policies: Policies,
   ) {}
 
-  async execute(user: AuthenticatedUser, dto: SubmitNotificationDto, requestHash: string): Promise<Submitted> {
+  async execute(
+    user: AuthenticatedUser,
+    dto: SubmitNotificationDto,
+    requestHash: string,
+  ): Promise<Submitted> {
     const now = this.clock.now();
     const incidentAt = new Date(dto.incidentAt);
     const errors = checkNotificationDates({ ...dto, incidentAt }, now, this.calendar);
@@ -52,7 +64,9 @@ export class SubmitNotification {
       });
     } catch (error) {
       if (!(error instanceof LostTheRace)) throw error;
-      const again = await this.dataSource.transaction((m) => this.resubmission(m, user, dto.policeReference, requestHash));
+      const again = await this.dataSource.transaction((m) =>
+        this.resubmission(m, user, dto.policeReference, requestHash),
+      );
       if (!again) throw error;
       return again;
     }
@@ -78,8 +92,15 @@ export class SubmitNotification {
         [{ field: 'policeReference', message: 'already used for another notification' }],
       );
     }
-    await this.journal.write(manager, user, { action: 'DA_NOTIFICATION_RESUBMITTED', entityType: 'da_notification', entityId: found.id });
-    return { view: await notificationView(manager, await findNotification(manager, found.id), 'police'), created: false };
+    await this.journal.write(manager, user, {
+      action: 'DA_NOTIFICATION_RESUBMITTED',
+      entityType: 'da_notification',
+      entityId: found.id,
+    });
+    return {
+      view: await notificationView(manager, await findNotification(manager, found.id), 'police'),
+      created: false,
+    };
   }
 
   private async create(
@@ -106,7 +127,12 @@ export class SubmitNotification {
     for (const child of dto.children) {
       const { child: record, matched } = await matchOrCreateChild(
         manager,
-        { firstName: child.firstName, lastName: child.lastName, dateOfBirth: child.dateOfBirth, school: child.school },
+        {
+          firstName: child.firstName,
+          lastName: child.lastName,
+          dateOfBirth: child.dateOfBirth,
+          school: child.school,
+        },
         now,
       );
       const counts = await historyCounts(manager, record.id, incidentAt, null);
@@ -174,7 +200,9 @@ export class SubmitNotification {
     )) as unknown[];
     if (inserted.length === 0) throw new LostTheRace();
 
-    const live: LiveChangeRef[] = [{ type: 'da.received', id, views: ['triage'] }];
+    const live: LiveChangeRef[] = [
+      { type: 'da.received', id, views: ['triage'], submission: 'DA_NOTIFICATION' },
+    ];
     const incidentDate = this.calendar.localDate(incidentAt);
     for (const [position, child] of children.entries()) {
       await manager.query(
@@ -182,7 +210,13 @@ export class SubmitNotification {
         [id, position, child.childId, JSON.stringify(child.input)],
       );
       // Operation Encompass: whatever the triage, the school hears before the next school day starts
-      if (needsEncompass({ dateOfBirth: child.input.dateOfBirth, school: child.input.school }, incidentDate, matrix)) {
+      if (
+        needsEncompass(
+          { dateOfBirth: child.input.dateOfBirth, school: child.input.school },
+          incidentDate,
+          matrix,
+        )
+      ) {
         const schoolDue = this.calendar.nextSchoolDayStart(incidentAt);
         const [encompass] = (await manager.query(
           `insert into encompass_notification (notification_id, child_id, school, due_at, status, rag, next_transition_at, created_at)
@@ -219,6 +253,9 @@ export class SubmitNotification {
       ],
       live,
     );
-    return { view: await notificationView(manager, await findNotification(manager, id), 'police'), created: true };
+    return {
+      view: await notificationView(manager, await findNotification(manager, id), 'police'),
+      created: true,
+    };
   }
 }

@@ -72,7 +72,12 @@ export class AuthoriseDecision {
           ...(inForce?.audit ?? []),
         ],
         [
-          { type: 'contact.authorised', id: contactId, views: ['authorisation', 'screening'] },
+          {
+            type: 'contact.authorised',
+            id: contactId,
+            views: ['authorisation', 'screening'],
+            submission: 'CONTACT',
+          },
           ...(inForce?.strategyDiscussion
             ? [{ type: 'strategy.due', id: inForce.strategyDiscussion.id, views: ['strategy' as const] }]
             : []),

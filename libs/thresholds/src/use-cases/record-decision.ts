@@ -109,7 +109,12 @@ export class RecordDecision {
           ...(inForce?.audit ?? []),
         ],
         [
-          { type: 'contact.decided', id: contactId, views: ['screening', 'authorisation'] },
+          {
+            type: 'contact.decided',
+            id: contactId,
+            views: ['screening', 'authorisation'],
+            submission: 'CONTACT',
+          },
           ...(inForce?.strategyDiscussion
             ? [{ type: 'strategy.due', id: inForce.strategyDiscussion.id, views: ['strategy' as const] }]
             : []),
