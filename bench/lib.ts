@@ -1,0 +1,162 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { seedDemoWorld } from '@app/auth/demo/demo-world';
+import { dataSourceOptions, runMigrations, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export interface Timings {
+  count: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+export function summarise(latencies: number[], seconds: number): Timings {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { count: sorted.length, perSecond: sorted.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+// a closed loop: `concurrency` workers each run `op` back to back for `seconds`
+export async function closedLoop(concurrency: number, seconds: number, op: (worker: number) => Promise<void>): Promise<Timings> {
+  const latencies: number[] = [];
+  const deadline = Date.now() + seconds * 1000;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (Date.now() < deadline) {
+        const t0 = performance.now();
+        await op(worker);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return summarise(latencies, (Date.now() - started) / 1000);
+}
+
+// n sequential runs of one operation
+export async function sequential(n: number, op: () => Promise<void>): Promise<Timings> {
+  const latencies: number[] = [];
+  const started = Date.now();
+  for (let i = 0; i < n; i += 1) {
+    const t0 = performance.now();
+    await op();
+    latencies.push(performance.now() - t0);
+  }
+  return summarise(latencies, (Date.now() - started) / 1000);
+}
+
+export interface World {
+  db: EmbeddedDatabase;
+  url: string;
+  pool: Pool;
+  api: ChildProcess;
+  base: string;
+  login(email: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+// a real PostgreSQL of its own, migrated and seeded, and the api built by `npm run build`
+// running as a separate process, as in production
+export async function startWorld(): Promise<World> {
+  const dir = await mkdtemp(join(tmpdir(), 'frontdoor-bench-'));
+  const db = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'bench', persistent: false });
+  const ds = await new DataSource(dataSourceOptions(db.url, 2)).initialize();
+  await runMigrations(ds);
+  await seedDemoWorld(ds, 'demo-password', 10);
+  await ds.destroy();
+  const pool = new Pool({ connectionString: db.url, max: 60 });
+  const port = await freePort();
+  const api = fork(join(__dirname, '..', 'apps', 'api', 'src', 'main.js'), [], {
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      DATABASE_POOL_SIZE: '20',
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+      THROTTLE_LIMIT: '100000000',
+      LOGIN_THROTTLE_LIMIT: '100000000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i += 1) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    db,
+    url: db.url,
+    pool,
+    api,
+    base,
+    login: async (email) => {
+      const res = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'demo-password' }),
+      });
+      return ((await res.json()) as { accessToken: string }).accessToken;
+    },
+    stop: async () => {
+      api.kill('SIGTERM');
+      await new Promise((r) => api.once('exit', r));
+      await pool.end();
+      await db.stop();
+    },
+  };
+}
+
+export async function rssOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb * 1024;
+}
+
+export function contactBody(): Record<string, unknown> {
+  const u = randomUUID().slice(0, 12);
+  return {
+    source: '2A',
+    referrer: { name: 'Ms J Patel', organisation: 'Acklam Primary School' },
+    child: { firstName: `Bench${u}`, lastName: 'Child', dateOfBirth: '2016-04-02' },
+    concerns: 'Arrived hungry three days running and wearing the same clothes each day.',
+    categories: ['NEGLECT'],
+    immediateRisk: false,
+    consent: { status: 'GIVEN' },
+  };
+}
+
+export async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,423 @@
+import { fork } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { SCREENING_QUEUE_SQL } from '@app/contacts/screening-queue';
+import { closedLoop, contactBody, rssOf, sequential, startWorld, summarise, type Timings, type World } from './lib';
+
+interface Row {
+  figure: string;
+  service: string;
+  floor: string;
+  ratio: number;
+  goal: string;
+  met: boolean;
+}
+
+const rows: Row[] = [];
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const ms = (t: Timings) => `p50 ${fmt(t.p50)} ms, p99 ${fmt(t.p99)} ms`;
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+async function post(w: World, token: string, path: string, body: unknown): Promise<Response> {
+  return fetch(`${w.base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+}
+
+// the commit rate of this disk: single-row transactions, 8 clients
+async function fsyncFloor(w: World): Promise<Timings> {
+  await w.pool.query('create table if not exists bench_fsync (id bigserial primary key, at timestamptz)');
+  return closedLoop(8, 5, async () => {
+    await w.pool.query('insert into bench_fsync (at) values (now())');
+  });
+}
+
+async function ingest(w: World, screener: string): Promise<void> {
+  const concurrency = 10;
+  const api = await closedLoop(concurrency, 10, async () => {
+    const res = await post(w, screener, '/api/contacts', contactBody());
+    if (res.status !== 201) throw new Error(`ingest: ${res.status}`);
+    await res.arrayBuffer();
+  });
+  const [{ agency, usr }] = (
+    await w.pool.query(`select agency_id as agency, id as usr from app_user where email = 'screener@mach.example'`)
+  ).rows as { agency: string; usr: string }[];
+  // the same rows in one transaction each: child, contact, rating, two audit rows, one event
+  const raw = await closedLoop(concurrency, 10, async () => {
+    const client = await w.pool.connect();
+    try {
+      await client.query('begin');
+      const child = await client.query(
+        `insert into child (first_name, last_name, date_of_birth, match_key) values ($1, 'Child', '2016-04-02', $1) returning id`,
+        [`Raw${Math.random()}`],
+      );
+      const contact = await client.query(
+        `insert into contact (reference, household_id, child_id, source, received_at, recorded_at, origin_agency_id, created_by,
+           referrer, child_reported, concerns, categories, immediate_risk, consent_status, suggested_rag, rag_reasons, rag,
+           decision_due_at, status, prior_contacts_12m, prior_referrals_12m, updated_at)
+         values ('RAW-' || gen_random_uuid(), gen_random_uuid(), $1, '2A', now(), now(), $2, $3, '{}', '{}',
+           'Arrived hungry three days running.', '{NEGLECT}', false, 'GIVEN', 'AMBER', '{}', 'AMBER',
+           now() + interval '1 day', 'DECIDED', 0, 0, now()) returning id`,
+        [child.rows[0].id, agency, usr],
+      );
+      await client.query(
+        `insert into contact_rag_change (contact_id, to_rag, changed_by, changed_at, decision_due_at)
+         values ($1, 'AMBER', $2, now(), now())`,
+        [contact.rows[0].id, usr],
+      );
+      await client.query(
+        `insert into audit_entry (id, occurred_at, action, entity_type, entity_id, prev_hash, hash)
+         select nextval('audit_entry_id_seq'), now(), a, 'contact', $1, repeat('0', 64), md5(random()::text) || md5(random()::text)
+           from unnest(array['CHILD_CREATED', 'CONTACT_CREATED']) a`,
+        [contact.rows[0].id],
+      );
+      await client.query(
+        `insert into live_event (seq, type, payload, occurred_at) values (nextval('live_event_seq'), 'raw', '{}', now())`,
+      );
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+  });
+  const ratio = api.perSecond / raw.perSecond;
+  rows.push({
+    figure: `1 ingest (${concurrency} clients)`,
+    service: `${fmt(api.perSecond)} contacts/s, ${ms(api)}`,
+    floor: `${fmt(raw.perSecond)} tx/s, ${ms(raw)}`,
+    ratio,
+    goal: '>= 0.5',
+    met: ratio >= 0.5,
+  });
+}
+
+function connect(url: string, token?: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = io(url, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false, forceNew: true });
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+async function pushLatency(w: World, screener: string): Promise<void> {
+  const subscribers = 200;
+  const perSecond = 50;
+  const seconds = 8;
+  const sockets: Socket[] = [];
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const early = new Map<string, number[]>();
+  const onEvent = (id: string) => {
+    const now = performance.now();
+    const t = sentAt.get(id);
+    if (t === undefined) (early.get(id) ?? early.set(id, []).get(id)!).push(now);
+    else latencies.push(Math.max(0, now - t));
+  };
+  for (let i = 0; i < subscribers; i += 1) {
+    const socket = await connect(`${w.base}/live`, screener);
+    await socket.timeout(10000).emitWithAck('subscribe', { view: 'authorisation' });
+    await socket.timeout(10000).emitWithAck('subscribe', { view: 'screening' });
+    socket.on('queue.changed', (m: { item: { id: string } }) => onEvent(m.item.id));
+    sockets.push(socket);
+  }
+  // steady producer: one contact every 1000/perSecond ms
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < perSecond * seconds; i += 1) {
+    pending.push(
+      (async () => {
+        const res = await post(w, screener, '/api/contacts', contactBody());
+        const body = (await res.json()) as { id: string };
+        const t = performance.now();
+        sentAt.set(body.id, t);
+        for (const arrived of early.get(body.id) ?? []) latencies.push(Math.max(0, arrived - t));
+      })(),
+    );
+    await new Promise((r) => setTimeout(r, 1000 / perSecond));
+  }
+  await Promise.all(pending);
+  await new Promise((r) => setTimeout(r, 2000));
+  const service = summarise(latencies, seconds);
+  sockets.forEach((s) => s.close());
+
+  // the floor: a bare socket.io server in its own process broadcasting the same payloads
+  const bare = fork(join(__dirname, 'bare-socket-server.js'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve) => bare.once('message', (m: { port: number }) => resolve(m.port)));
+  const floorLatencies: number[] = [];
+  const ackedAt = new Map<string, number>();
+  const arrivedEarly = new Map<string, number[]>();
+  const bareSockets: Socket[] = [];
+  for (let i = 0; i < subscribers; i += 1) {
+    const socket = await connect(`http://127.0.0.1:${port}`);
+    // a broadcast can reach clients before its ack reaches the publisher: those count as 0
+    socket.on('queue.changed', (m: { item: { id: string } }) => {
+      const now = performance.now();
+      const t = ackedAt.get(m.item.id);
+      if (t === undefined) (arrivedEarly.get(m.item.id) ?? arrivedEarly.set(m.item.id, []).get(m.item.id)!).push(now);
+      else floorLatencies.push(Math.max(0, now - t));
+    });
+    bareSockets.push(socket);
+  }
+  const control = await connect(`http://127.0.0.1:${port}`);
+  for (let i = 0; i < perSecond * seconds; i += 1) {
+    const id = `e${i}`;
+    const payload = { view: 'screening', seq: String(i), op: 'upsert', item: { id, ...contactBody() } };
+    // the floor's clock starts as the publisher sends: the round trip through a bare server
+    const t = performance.now();
+    ackedAt.set(id, t);
+    for (const arrived of arrivedEarly.get(id) ?? []) floorLatencies.push(Math.max(0, arrived - t));
+    await control.timeout(5000).emitWithAck('publish', payload);
+    await new Promise((r) => setTimeout(r, 1000 / perSecond));
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  [...bareSockets, control].forEach((s) => s.close());
+  bare.kill('SIGTERM');
+  const floor = summarise(floorLatencies, seconds);
+  const ratio = service.p99 / Math.max(floor.p99, 0.001);
+  rows.push({
+    figure: `2 push to ${subscribers} sockets at ${perSecond}/s`,
+    service: `${ms(service)} (${service.count} deliveries)`,
+    floor: `${ms(floor)} (${floor.count} deliveries)`,
+    ratio,
+    goal: 'p99 ratio <= 2',
+    met: ratio <= 2,
+  });
+}
+
+async function claims(w: World): Promise<void> {
+  const racers = 50;
+  const targets = 1000;
+  await ensureOpen(w, targets);
+  const ids = (
+    await w.pool.query(
+      `select id from contact where status in ('RECEIVED', 'IN_SCREENING') order by received_at desc limit $1`,
+      [targets],
+    )
+  ).rows.map((r: { id: string }) => r.id);
+  await w.pool.query(`update contact set claimed_by = null, claimed_at = null, status = 'RECEIVED' where id = any($1)`, [ids]);
+  const users = (
+    await w.pool.query(
+      `insert into app_user (agency_id, email, name, role, password_hash)
+       select agency_id, 'racer' || g || '@bench.example', 'Racer ' || g, 'SCREENER', password_hash
+         from app_user, generate_series(1, $1::int) g where email = 'screener@mach.example'
+       on conflict (email) do update set name = excluded.name returning id, email`,
+      [racers],
+    )
+  ).rows as { id: string; email: string }[];
+  const tokens = await Promise.all(users.map((u) => w.login(u.email)));
+  const wins = new Map<string, number>();
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    tokens.map(async (token) => {
+      // each screener walks the list from a different place, so they collide
+      let i = next++ * Math.floor(targets / racers);
+      for (let n = 0; n < targets; n += 1, i = (i + 1) % targets) {
+        const res = await post(w, token, `/api/contacts/${ids[i]}/claim`, {});
+        await res.arrayBuffer();
+        if (res.status === 200) wins.set(ids[i], (wins.get(ids[i]) ?? 0) + 1);
+        if (wins.size === targets) return;
+      }
+    }),
+  );
+  const serviceSeconds = (performance.now() - started) / 1000;
+  const doubles = [...wins.values()].filter((n) => n > 1).length;
+
+  await w.pool.query(`update contact set claimed_by = null, claimed_at = null, status = 'RECEIVED' where id = any($1)`, [ids]);
+  const rawWins = new Map<string, number>();
+  const rawStarted = performance.now();
+  let rawNext = 0;
+  await Promise.all(
+    users.map(async (u) => {
+      let i = rawNext++ * Math.floor(targets / racers);
+      for (let n = 0; n < targets; n += 1, i = (i + 1) % targets) {
+        const r = await w.pool.query(
+          `update contact set claimed_by = $2, claimed_at = now(), status = 'IN_SCREENING'
+            where id = $1 and status in ('RECEIVED', 'IN_SCREENING') and claimed_by is null`,
+          [ids[i], u.id],
+        );
+        if (r.rowCount === 1) rawWins.set(ids[i], (rawWins.get(ids[i]) ?? 0) + 1);
+        if (rawWins.size === targets) return;
+      }
+    }),
+  );
+  const rawSeconds = (performance.now() - rawStarted) / 1000;
+  const service = targets / serviceSeconds;
+  const floor = targets / rawSeconds;
+  rows.push({
+    figure: `4 claims (${racers} screeners, ${targets} contacts)`,
+    service: `${fmt(service)} claims/s, ${doubles} double claims, ${wins.size} won`,
+    floor: `${fmt(floor)} claims/s`,
+    ratio: service / floor,
+    goal: 'zero double claims',
+    met: doubles === 0 && wins.size === targets,
+  });
+}
+
+async function memory(w: World, manager: string): Promise<void> {
+  const before = await rssOf(w.api.pid!);
+  const sockets: Socket[] = [];
+  for (let i = 0; i < 1000; i += 1) {
+    const socket = await connect(`${w.base}/live`, manager);
+    await socket.timeout(10000).emitWithAck('subscribe', { view: 'authorisation' });
+    sockets.push(socket);
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  const after = await rssOf(w.api.pid!);
+  sockets.forEach((s) => s.close());
+  rows.push({
+    figure: '6 api RSS with 1,000 sockets',
+    service: `${fmt(after / 2 ** 20)} MiB (${fmt((after - before) / 1000 / 1024)} KiB per socket)`,
+    floor: `${fmt(before / 2 ** 20)} MiB with none`,
+    ratio: after / before,
+    goal: 'recorded',
+    met: true,
+  });
+}
+
+// at least `count` open contacts (more, cheaply, by SQL when the ingest made fewer)
+async function ensureOpen(w: World, count: number): Promise<void> {
+  const [{ n, child, agency, usr }] = (
+    await w.pool.query(
+      `select (select count(*)::int from contact where status in ('RECEIVED', 'IN_SCREENING')) as n,
+              (select id from child limit 1) as child, agency_id as agency, id as usr
+         from app_user where email = 'screener@mach.example'`,
+    )
+  ).rows as { n: number; child: string; agency: string; usr: string }[];
+  if (n >= count) return;
+  await w.pool.query(
+    `insert into contact (reference, household_id, child_id, source, received_at, recorded_at, origin_agency_id, created_by,
+       referrer, child_reported, concerns, categories, immediate_risk, consent_status, suggested_rag, rag_reasons, rag,
+       decision_due_at, status, prior_contacts_12m, prior_referrals_12m, updated_at)
+     select 'OPEN-' || g, gen_random_uuid(), $1, '2A', now(), now(), $2, $3, '{}', '{}', 'an open contact to claim',
+            '{NEGLECT}', false, 'GIVEN', 'AMBER', '{}', 'AMBER', now() + interval '1 day', 'RECEIVED', 0, 0, now()
+       from generate_series(1, $4::int) g`,
+    [child, agency, usr, count - n],
+  );
+}
+
+// open contacts to exactly `open`; closed history to exactly `closed`
+async function shapeHistory(w: World, open: number, closed: number): Promise<void> {
+  await w.pool.query(
+    `update contact set status = 'DECIDED', next_transition_at = null
+      where id in (select id from contact where status in ('RECEIVED', 'IN_SCREENING') offset $1)`,
+    [open],
+  );
+  const [{ n }] = (await w.pool.query(`select count(*)::int as n from contact where status = 'DECIDED'`)).rows as { n: number }[];
+  if (n >= closed) return;
+  const [{ child, agency, usr }] = (
+    await w.pool.query(
+      `select (select id from child limit 1) as child, agency_id as agency, id as usr from app_user where email = 'screener@mach.example'`,
+    )
+  ).rows as { child: string; agency: string; usr: string }[];
+  for (let done = n; done < closed; done += 200_000) {
+    await w.pool.query(
+      `insert into contact (reference, household_id, child_id, source, received_at, recorded_at, origin_agency_id, created_by,
+         referrer, child_reported, concerns, categories, immediate_risk, consent_status, suggested_rag, rag_reasons, rag,
+         decision_due_at, status, prior_contacts_12m, prior_referrals_12m, updated_at)
+       select 'HIST-' || $4 || '-' || g, gen_random_uuid(), $1, '8', now() - interval '2 years', now(), $2, $3, '{}', '{}',
+              'a closed historical contact', '{OTHER}', false, 'GIVEN', 'GREEN', '{}', 'GREEN', now(), 'DECIDED', 0, 0, now()
+         from generate_series(1, $5::int) g`,
+      [child, agency, usr, done, Math.min(200_000, closed - done)],
+    );
+  }
+  await w.pool.query('analyze contact');
+}
+
+async function reads(w: World, manager: string, label: string): Promise<{ queue: Timings; raw: Timings; metrics: Timings }> {
+  const get = async (path: string) => {
+    const res = await fetch(`${w.base}${path}`, { headers: { authorization: `Bearer ${manager}` } });
+    if (!res.ok) throw new Error(`${path}: ${res.status}`);
+    await res.arrayBuffer();
+  };
+  await get('/api/queues/screening');
+  const queue = await sequential(60, () => get('/api/queues/screening'));
+  const raw = await sequential(60, async () => {
+    await w.pool.query(SCREENING_QUEUE_SQL);
+  });
+  await get('/api/metrics');
+  const metrics = await sequential(40, () => get('/api/metrics'));
+  log(`${label}: queue ${ms(queue)}, raw ${ms(raw)}, metrics ${ms(metrics)}`);
+  return { queue, raw, metrics };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const w = await startWorld();
+  try {
+    const [screener, manager] = [await w.login('screener@mach.example'), await w.login('manager@mach.example')];
+    // memory first, on a freshly booted api, before load grows its heap
+    await memory(w, manager);
+    log('memory done');
+    const fsync = await fsyncFloor(w);
+    log(`fsync floor: ${fmt(fsync.perSecond)} commits/s`);
+    await ingest(w, screener);
+    log('ingest done');
+    await claims(w);
+    log('claims done');
+    await pushLatency(w, screener);
+    log('push done');
+
+    await shapeHistory(w, 2000, 10_000);
+    const small = await reads(w, manager, '10k closed');
+    await shapeHistory(w, 2000, 1_000_000);
+    const large = await reads(w, manager, '1M closed');
+    const queueRatio = large.queue.p50 / large.raw.p50;
+    rows.push({
+      figure: '3 queue read, 2,000 open + 1M closed',
+      service: ms(large.queue),
+      floor: `same SQL raw: ${ms(large.raw)}`,
+      ratio: queueRatio,
+      goal: 'p50 ratio <= 2',
+      met: queueRatio <= 2,
+    });
+    const growth = large.queue.p50 / small.queue.p50;
+    rows.push({
+      figure: '3b queue read, 1M vs 10k closed',
+      service: `1M: ${ms(large.queue)}`,
+      floor: `10k: ${ms(small.queue)}`,
+      ratio: growth,
+      goal: '<= 1.3',
+      met: growth <= 1.3,
+    });
+    const metricsGrowth = large.metrics.p50 / small.metrics.p50;
+    rows.push({
+      figure: '5 GET /api/metrics, 1M vs 10k historical contacts',
+      service: `1M: ${ms(large.metrics)}`,
+      floor: `10k: ${ms(small.metrics)}`,
+      ratio: metricsGrowth,
+      goal: '<= 1.5',
+      met: metricsGrowth <= 1.5,
+    });
+
+    const date = new Date().toISOString().slice(0, 10);
+    const table = [
+      '| figure | service | floor (same run) | ratio | goal | met |',
+      '|---|---|---|---|---|---|',
+      ...rows
+        .sort((a, b) => a.figure.localeCompare(b.figure))
+        .map((r) => `| ${r.figure} | ${r.service} | ${r.floor} | ${fmt(r.ratio, 2)} | ${r.goal} | ${r.met ? 'yes' : 'NO'} |`),
+    ].join('\n');
+    const report = [
+      `# Benchmarks ${date}`,
+      '',
+      `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${fmt(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+      `Disk commit floor (single-row transactions, 8 clients): ${fmt(fsync.perSecond)} commits/s, ${ms(fsync)}.`,
+      `Run time: ${fmt((Date.now() - started) / 1000, 0)} s. The api runs as its own process on the same machine as the load.`,
+      '',
+      table,
+      '',
+    ].join('\n');
+    await writeFile(join(__dirname, '..', '..', 'bench', 'results', `${date}.md`), report);
+    console.log(`\n${table}\n`);
+  } finally {
+    await w.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
