@@ -163,9 +163,11 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
   private deliver(row: EventRow): void {
     const seq = BigInt(row.seq);
     for (const [view, subscribers] of this.subscriptions) {
+      // a queue's changes are the same for every subscriber: worked out once per view
+      const shared = view === SUBMISSIONS_VIEW ? undefined : messagesFor(view, [row]);
       for (const sub of subscribers.values()) {
         if (seq <= sub.lastSeq) continue;
-        const outgoing = messagesFor(view, [row], sub.user);
+        const outgoing = shared ?? messagesFor(view, [row], sub.user);
         for (const out of outgoing) sub.socket.emit(out.event, out.message);
         if (outgoing.length > 0) sub.lastSeq = seq;
       }

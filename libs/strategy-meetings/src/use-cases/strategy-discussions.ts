@@ -116,11 +116,18 @@ export class StrategyDiscussions {
           now,
         ],
       )) as { id: string }[];
-      for (const action of dto.actions) {
+      if (dto.actions.length > 0) {
         await manager.query(
           `insert into strategy_action (record_id, discussion_id, description, owner_agency, due_date, current)
-           values ($1, $2, $3, $4, $5, true)`,
-          [record.id, id, action.description, action.ownerAgency, action.dueDate],
+           select $1, $2, a.description, a.owner_agency, a.due_date, true
+             from unnest($3::text[], $4::text[], $5::date[]) as a(description, owner_agency, due_date)`,
+          [
+            record.id,
+            id,
+            dto.actions.map((a) => a.description),
+            dto.actions.map((a) => a.ownerAgency),
+            dto.actions.map((a) => a.dueDate),
+          ],
         );
       }
       await manager.query(
