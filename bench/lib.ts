@@ -88,7 +88,10 @@ export async function startWorld(): Promise<World> {
   await ds.destroy();
   const pool = new Pool({ connectionString: db.url, max: 60 });
   const port = await freePort();
+  // BENCH_PROFILE=1: the api writes a V8 CPU profile to bench/profiles/ when it stops
+  const execArgv = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(__dirname, '..', '..', 'bench', 'profiles')}`] : [];
   const api = fork(join(__dirname, '..', 'apps', 'api', 'src', 'main.js'), [], {
+    execArgv,
     env: {
       ...process.env,
       DATABASE_URL: db.url,

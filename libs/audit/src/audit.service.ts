@@ -35,6 +35,38 @@ export interface VerifyResult {
   firstBrokenId?: string;
 }
 
+export interface JournalHead {
+  prev: string;
+  ids: string[];
+}
+
+// an audit_entry row as json, for jsonb_to_recordset
+export interface AuditRow {
+  id: string;
+  occurred_at: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  actor_agency_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  correlation_id: string | null;
+  details: AuditDetails;
+  prev_hash: string;
+  hash: string;
+}
+
+const AUDIT_COLUMNS =
+  'id, occurred_at, actor_id, actor_role, actor_agency_id, action, entity_type, entity_id, correlation_id, details, prev_hash, hash';
+
+// inserts the AuditRow[] json in parameter `param`; a statement of its own or a data-modifying CTE
+export function auditInsertSql(param: string): string {
+  return `insert into audit_entry (${AUDIT_COLUMNS})
+    select ${AUDIT_COLUMNS} from jsonb_to_recordset(${param}::jsonb) as r(id bigint, occurred_at timestamptz,
+      actor_id uuid, actor_role text, actor_agency_id uuid, action text, entity_type text, entity_id text,
+      correlation_id text, details jsonb, prev_hash text, hash text)`;
+}
+
 const VERIFY_BATCH = 5000;
 
 @Injectable()
@@ -44,29 +76,25 @@ export class AuditService {
     private readonly clock: Clock,
   ) {}
 
-  // writes inside the caller's transaction (READ COMMITTED, the default): the lock is
-  // held to commit, so chain order is commit order. Call it last in a use case to keep
-  // the lock short.
-  async record(manager: EntityManager, actor: AuditActor | null, events: AuditEvent | AuditEvent[]): Promise<void> {
-    const list = Array.isArray(events) ? events : [events];
-    if (list.length === 0) return;
+  // takes the journal lock (held to commit, so chain order is commit order) and reads the
+  // chain's head and the ids for `n` rows, in one round trip
+  async head(manager: EntityManager, n: number): Promise<JournalHead> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('audit rows are written inside the use case transaction');
     }
-    await manager.query('select pg_advisory_xact_lock($1)', [LockKey.AUDIT_JOURNAL]);
-    // a new statement after the lock: its snapshot sees the previous holder's commit
-    const [head] = (await manager.query(
-      `select (select hash from audit_entry order by id desc limit 1) as prev,
-              array(select nextval('audit_entry_id_seq')::text from generate_series(1, $1::int)) as ids`,
-      [list.length],
-    )) as { prev: string | null; ids: string[] }[];
+    const [head] = (await manager.query('select prev, ids from journal_head($1, $2)', [LockKey.AUDIT_JOURNAL, n])) as {
+      prev: string | null;
+      ids: string[];
+    }[];
+    return { prev: head.prev ?? GENESIS_HASH, ids: head.ids };
+  }
 
+  // the rows that continue the chain from `head`, hashed, as the json AUDIT_INSERT_SQL takes
+  chain(head: JournalHead, entries: { actor: AuditActor | null; event: AuditEvent }[]): AuditRow[] {
     const occurredAt = this.clock.now();
     const correlationId = RequestContext.correlationId() ?? null;
-    let prevHash = head.prev ?? GENESIS_HASH;
-    const rows: unknown[] = [];
-    const values: string[] = [];
-    list.forEach((event, i) => {
+    let prevHash = head.prev;
+    return entries.map(({ actor, event }, i) => {
       const content = {
         id: head.ids[i],
         occurredAt,
@@ -80,29 +108,37 @@ export class AuditService {
         details: event.details ?? {},
       };
       const hash = auditHash(prevHash, content);
-      const base = i * 12;
-      values.push(`(${Array.from({ length: 12 }, (_, k) => `$${base + k + 1}`).join(', ')})`);
-      rows.push(
-        content.id,
-        occurredAt,
-        content.actorId,
-        content.actorRole,
-        content.actorAgencyId,
-        content.action,
-        content.entityType,
-        content.entityId,
-        correlationId,
-        JSON.stringify(content.details),
-        prevHash,
+      const row: AuditRow = {
+        id: content.id,
+        occurred_at: occurredAt.toISOString(),
+        actor_id: content.actorId,
+        actor_role: content.actorRole,
+        actor_agency_id: content.actorAgencyId,
+        action: content.action,
+        entity_type: content.entityType,
+        entity_id: content.entityId,
+        correlation_id: correlationId,
+        details: content.details,
+        prev_hash: prevHash,
         hash,
-      );
+      };
       prevHash = hash;
+      return row;
     });
-    await manager.query(
-      `insert into audit_entry (id, occurred_at, actor_id, actor_role, actor_agency_id, action, entity_type,
-         entity_id, correlation_id, details, prev_hash, hash) values ${values.join(', ')}`,
-      rows,
+  }
+
+  // writes inside the caller's transaction (READ COMMITTED, the default), holding the journal
+  // lock to commit: call it last in a use case. Use cases with changes of their own go through
+  // the Journal, which does this as the transaction commits.
+  async record(manager: EntityManager, actor: AuditActor | null, events: AuditEvent | AuditEvent[]): Promise<void> {
+    const list = Array.isArray(events) ? events : [events];
+    if (list.length === 0) return;
+    const head = await this.head(manager, list.length);
+    const rows = this.chain(
+      head,
+      list.map((event) => ({ actor, event })),
     );
+    await manager.query(auditInsertSql('$1'), [JSON.stringify(rows)]);
   }
 
   // one use case for callers that have no other change to make (a read of a record)

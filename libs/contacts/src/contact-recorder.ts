@@ -118,7 +118,7 @@ export class ContactRecorder {
       changedAt: now,
       decisionDueAt: dueAt,
     });
-    await this.journal.write(
+    this.journal.write(
       manager,
       user,
       [

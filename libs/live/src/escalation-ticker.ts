@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
 import { LockKey } from '@app/database';
 import { liveConfig } from './live.config';
-import { Outbox } from './outbox';
+import { Journal } from './journal';
 import { TimedSources } from './timed-sources';
 
 const BATCH = 200;
@@ -29,7 +29,7 @@ export class EscalationTicker implements OnApplicationBootstrap, OnApplicationSh
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(liveConfig.KEY) private readonly config: ConfigType<typeof liveConfig>,
     private readonly sources: TimedSources,
-    private readonly outbox: Outbox,
+    private readonly journal: Journal,
     private readonly clock: Clock,
   ) {}
 
@@ -94,7 +94,7 @@ export class EscalationTicker implements OnApplicationBootstrap, OnApplicationSh
       while (true) {
         const count = await this.dataSource.transaction(async (manager) => {
           const ids = await source.takeDue(manager, this.clock.now(), BATCH);
-          await this.outbox.append(
+          this.journal.announce(
             manager,
             ids.map((id) => ({ type: 'timeliness.changed', id, views: [...source.views] })),
           );

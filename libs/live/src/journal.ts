@@ -1,27 +1,73 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditService, type AuditActor, type AuditEvent } from '@app/audit';
-import { Outbox } from './outbox';
+import { auditInsertSql, AuditService, type AuditActor, type AuditEvent } from '@app/audit';
+import { Clock } from '@app/core';
+import { liveInsertSql, Outbox } from './outbox';
 import type { LiveChangeRef } from './queue-view';
 
-// the tail of every use case: its audit rows and its live events, in the same transaction
-// and under the one journal lock, so audit order and event seq are both commit order
+// on the transaction's query runner: what it will journal, and whether it wrote live events
+const PENDING = 'frontdoorJournalPending';
+export const LIVE_EVENTS_WRITTEN = 'frontdoorLiveEvents';
+
+interface Pending {
+  audit: { actor: AuditActor | null; event: AuditEvent }[];
+  live: LiveChangeRef[];
+}
+
+// the tail of every use case: its audit rows and its live events, in the same transaction.
+// They are written as the transaction commits (JournalSubscriber), under the one journal lock
+// so audit order and event seq are both commit order: the lock is held for the journal and
+// the commit only, never for the use case's own work, and live items are projected from the
+// transaction's final state.
 @Injectable()
 export class Journal {
   constructor(
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
+    private readonly clock: Clock,
   ) {}
 
-  async write(
-    manager: EntityManager,
-    actor: AuditActor | null,
-    audit: AuditEvent | AuditEvent[],
-    live: LiveChangeRef[] = [],
-  ): Promise<void> {
+  write(manager: EntityManager, actor: AuditActor | null, audit: AuditEvent | AuditEvent[], live: LiveChangeRef[] = []): void {
     const events = Array.isArray(audit) ? audit : [audit];
     if (events.length === 0) throw new Error('every change is audited: the journal needs an audit event');
-    await this.audit.record(manager, actor, events);
-    await this.outbox.append(manager, live);
+    const pending = this.pending(manager);
+    pending.audit.push(...events.map((event) => ({ actor, event })));
+    pending.live.push(...live);
+  }
+
+  // live events with no audit row of their own: the clock moved items on
+  announce(manager: EntityManager, live: LiveChangeRef[]): void {
+    if (live.length > 0) this.pending(manager).live.push(...live);
+  }
+
+  // called just before COMMIT: lock and chain head, projections, then one insert of both
+  async flush(manager: EntityManager): Promise<void> {
+    const data = manager.queryRunner?.data as Record<string, unknown> | undefined;
+    const pending = data?.[PENDING] as Pending | undefined;
+    if (!data || !pending) return;
+    delete data[PENDING];
+    const head = await this.audit.head(manager, pending.audit.length);
+    const now = this.clock.now();
+    const events = await this.outbox.project(manager, pending.live, now);
+    const rows = this.audit.chain(head, pending.audit);
+    await manager.query(`with audit as (${auditInsertSql('$1')}) ${liveInsertSql('$2', '$3')}`, [
+      JSON.stringify(rows),
+      JSON.stringify(events),
+      now,
+    ]);
+    if (events.length > 0) data[LIVE_EVENTS_WRITTEN] = true;
+  }
+
+  // a rolled-back transaction journals nothing
+  discard(manager: EntityManager): void {
+    const data = manager.queryRunner?.data as Record<string, unknown> | undefined;
+    if (data) delete data[PENDING];
+  }
+
+  private pending(manager: EntityManager): Pending {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) throw new Error('the journal is written inside the use case transaction');
+    const data = runner.data as Record<string, unknown>;
+    return ((data[PENDING] as Pending | undefined) ?? (data[PENDING] = { audit: [], live: [] })) as Pending;
   }
 }

@@ -3,7 +3,7 @@ import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
 import { EscalationTicker } from './escalation-ticker';
 import { Journal } from './journal';
-import { LiveCommitSubscriber } from './live-commit.subscriber';
+import { JournalSubscriber } from './journal.subscriber';
 import { LiveDispatcher } from './live-dispatcher';
 import { LiveGateway } from './live.gateway';
 import { LiveReplay } from './live-replay';
@@ -31,13 +31,13 @@ import { TimedSources } from './timed-sources';
     Outbox,
     Journal,
     LiveDispatcher,
-    LiveCommitSubscriber,
+    JournalSubscriber,
     LiveReplay,
     LiveGateway,
     EscalationTicker,
     MetricsService,
     MetricsPublisher,
   ],
-  exports: [QueueRegistry, TimedSources, SubmissionSources, Journal, Outbox],
+  exports: [QueueRegistry, TimedSources, SubmissionSources, Journal],
 })
 export class LiveModule {}

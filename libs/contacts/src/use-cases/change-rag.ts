@@ -62,7 +62,7 @@ export class ChangeRag {
         changedAt: now,
         decisionDueAt: dueAt,
       });
-      await this.journal.write(
+      this.journal.write(
         manager,
         user,
         {

@@ -79,7 +79,7 @@ export class ClaimContact {
         }
         throw alreadyClaimed(state);
       }
-      await this.journal.write(
+      this.journal.write(
         manager,
         user,
         {
@@ -109,7 +109,7 @@ export class ClaimContact {
         if (state.claimed_by === null) return { status: 'RECEIVED' };
         throw alreadyClaimed(state);
       }
-      await this.journal.write(
+      this.journal.write(
         manager,
         user,
         { action: 'CONTACT_RELEASED', entityType: 'contact', entityId: contactId },

@@ -60,7 +60,7 @@ export class CreateContact {
         }
         if (claim.kind === 'replay') {
           const body = claim.body as ContactDto | PartnerContactDto;
-          await this.journal.write(manager, user, {
+          this.journal.write(manager, user, {
             action: 'CONTACT_CREATE_REPLAYED',
             entityType: 'contact',
             entityId: body.id,

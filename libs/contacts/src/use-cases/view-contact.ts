@@ -24,14 +24,14 @@ export class ViewContact {
       // a partner sees only what its own agency sent, and "not yours" reads as "not found"
       assertCanSeeAgencyRecord(user, contact.originAgencyId, 'contact');
       if (!isMachStaff(user)) {
-        await this.journal.write(manager, user, { action: 'CONTACT_VIEWED', entityType: 'contact', entityId: contact.id });
+        this.journal.write(manager, user, { action: 'CONTACT_VIEWED', entityType: 'contact', entityId: contact.id });
         return { ...partnerView(contact), ...(await sectionsFor(manager, this.sections, contact.id, 'partner')) };
       }
       const view = {
         ...(await staffView(manager, contact, this.clock.now(), true)),
         ...(await sectionsFor(manager, this.sections, contact.id, 'staff')),
       };
-      await this.journal.write(manager, user, [
+      this.journal.write(manager, user, [
         { action: 'CONTACT_VIEWED', entityType: 'contact', entityId: contact.id },
         { action: 'CHILD_HISTORY_VIEWED', entityType: 'child', entityId: contact.childId, details: { contactId: contact.id } },
       ]);

@@ -32,7 +32,7 @@ export class MarkEncompassSent {
         throw new DomainError(ErrorCode.STALE_STATE, 'This school notification was recorded as sent already.');
       }
       const onTime = now.getTime() <= new Date(updated[0][0].due_at).getTime();
-      await this.journal.write(
+      this.journal.write(
         manager,
         user,
         { action: 'ENCOMPASS_SENT', entityType: 'encompass_notification', entityId: id, details: { method: dto.method, onTime } },

@@ -92,7 +92,7 @@ export class SubmitNotification {
         [{ field: 'policeReference', message: 'already used for another notification' }],
       );
     }
-    await this.journal.write(manager, user, {
+    this.journal.write(manager, user, {
       action: 'DA_NOTIFICATION_RESUBMITTED',
       entityType: 'da_notification',
       entityId: found.id,
@@ -234,7 +234,7 @@ export class SubmitNotification {
         live.push({ type: 'encompass.due', id: encompass.id, views: ['encompass'] });
       }
     }
-    await this.journal.write(
+    this.journal.write(
       manager,
       user,
       [

@@ -89,7 +89,7 @@ export class TriageNotification {
           contacts.push({ id: contact.id, childId: contact.childId, rag: contact.rag });
         }
       }
-      await this.journal.write(
+      this.journal.write(
         manager,
         user,
         {

@@ -21,7 +21,7 @@ export class ViewNotifications {
       const row = await findNotification(manager, id);
       assertCanSeeAgencyRecord(user, row.force_agency_id, 'notification');
       const view = await notificationView(manager, row, user.role === 'POLICE' ? 'police' : 'staff');
-      await this.journal.write(manager, user, { action: 'DA_NOTIFICATION_VIEWED', entityType: 'da_notification', entityId: id });
+      this.journal.write(manager, user, { action: 'DA_NOTIFICATION_VIEWED', entityType: 'da_notification', entityId: id });
       return view;
     });
   }
@@ -35,7 +35,7 @@ export class ViewNotifications {
         [agencyFilterFor(user), status ?? null, LIST_LIMIT],
       )) as NotificationRow[];
       const views = await notificationViews(manager, rows, user.role === 'POLICE' ? 'police' : 'staff');
-      await this.journal.write(manager, user, {
+      this.journal.write(manager, user, {
         action: 'DA_NOTIFICATIONS_LISTED',
         entityType: 'da_notification',
         details: { returned: rows.length, status: status ?? null },

@@ -24,7 +24,7 @@ export class StrategyDiscussions {
   async view(user: AuthenticatedUser, id: string): Promise<DiscussionViewDto> {
     return this.dataSource.transaction(async (manager) => {
       const view = await discussionView(manager, await findDiscussion(manager, id));
-      await this.journal.write(manager, user, { action: 'STRATEGY_DISCUSSION_VIEWED', entityType: 'strategy_discussion', entityId: id });
+      this.journal.write(manager, user, { action: 'STRATEGY_DISCUSSION_VIEWED', entityType: 'strategy_discussion', entityId: id });
       return view;
     });
   }
@@ -49,7 +49,7 @@ export class StrategyDiscussions {
         await findDiscussion(manager, id);
         throw new DomainError(ErrorCode.STALE_STATE, 'This strategy discussion has been held; record an amendment instead.');
       }
-      await this.journal.write(
+      this.journal.write(
         manager,
         user,
         {
@@ -134,7 +134,7 @@ export class StrategyDiscussions {
         `update strategy_discussion set status = 'HELD', next_transition_at = null, updated_at = $2 where id = $1`,
         [id, now],
       );
-      await this.journal.write(
+      this.journal.write(
         manager,
         user,
         {
@@ -171,7 +171,7 @@ export class StrategyDiscussions {
         throw new DomainError(ErrorCode.STALE_STATE, 'A strategy discussion for this contact is already open.');
       }
       const id = inserted[0].id;
-      await this.journal.write(
+      this.journal.write(
         manager,
         user,
         { action: 'STRATEGY_DISCUSSION_STARTED', entityType: 'strategy_discussion', entityId: id, details: { contactId } },

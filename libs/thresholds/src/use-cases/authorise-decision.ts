@@ -59,7 +59,7 @@ export class AuthoriseDecision {
       const contact = await this.transitions.forDecision(manager, contactId);
       const inForce = dto.approve ? await this.putIntoForce.apply(manager, pending, contact, now) : undefined;
 
-      await this.journal.write(
+      this.journal.write(
         manager,
         user,
         [

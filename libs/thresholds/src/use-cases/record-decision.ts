@@ -89,7 +89,7 @@ export class RecordDecision {
 
       const inForce =
         status === 'DECIDED' ? await this.putIntoForce.apply(manager, decision, contact, now) : undefined;
-      await this.journal.write(
+      this.journal.write(
         manager,
         user,
         [
