@@ -12,6 +12,15 @@ export interface HistoryCounts {
   referralsLast12Months: number;
 }
 
+const HISTORY_COUNTS_SQL = `select
+       (select count(*) from contact
+         where child_id = $1 and received_at > $2::timestamptz - interval '12 months' and received_at <= $2
+           and id is distinct from $3)::int as contacts,
+       (select count(*) from referral
+         where child_id = $1 and referral_date > ($2::timestamptz at time zone 'Europe/London')::date - interval '12 months'
+           and referral_date <= ($2::timestamptz at time zone 'Europe/London')::date
+           and contact_id is distinct from $3)::int as referrals`;
+
 // other contacts and referrals of the child in the 12 months before `asOf`
 // (ix_contact_child_received, ix_referral_child_date)
 export async function historyCounts(
@@ -21,17 +30,23 @@ export async function historyCounts(
   excludeContactId: string | null,
 ): Promise<HistoryCounts> {
   const [row] = (await manager.query(
-    `select
-       (select count(*) from contact
-         where child_id = $1 and received_at > $2::timestamptz - interval '12 months' and received_at <= $2
-           and id is distinct from $3)::int as contacts,
-       (select count(*) from referral
-         where child_id = $1 and referral_date > ($2::timestamptz at time zone 'Europe/London')::date - interval '12 months'
-           and referral_date <= ($2::timestamptz at time zone 'Europe/London')::date
-           and contact_id is distinct from $3)::int as referrals`,
+    HISTORY_COUNTS_SQL,
     [childId, asOf, excludeContactId],
   )) as { contacts: number; referrals: number }[];
   return { contactsLast12Months: row.contacts, referralsLast12Months: row.referrals };
+}
+
+// a new contact's history counts (nothing to exclude yet) and its reference number, in one round trip
+export async function historyCountsAndReference(
+  manager: EntityManager,
+  childId: string,
+  asOf: Date,
+): Promise<{ counts: HistoryCounts; referenceNumber: number }> {
+  const [row] = (await manager.query(
+    `select c.contacts, c.referrals, nextval('contact_reference_seq')::int as n from (${HISTORY_COUNTS_SQL}) c`,
+    [childId, asOf, null],
+  )) as { contacts: number; referrals: number; n: number }[];
+  return { counts: { contactsLast12Months: row.contacts, referralsLast12Months: row.referrals }, referenceNumber: row.n };
 }
 
 async function historyItems(manager: EntityManager, childId: string, contactId: string): Promise<HistoryItemDto[]> {
@@ -119,15 +134,17 @@ export async function findContact(manager: EntityManager, id: string): Promise<C
   return contact;
 }
 
-// the whole contact as MACH staff see it; `items` false for the intake response
+// the whole contact as MACH staff see it; `items` false for the intake response, which
+// passes the child and history counts it has just worked out
 export async function staffView(
   manager: EntityManager,
   contact: ContactEntity,
   asOf: Date,
   withItems: boolean,
+  known?: { child: ChildEntity; counts: HistoryCounts },
 ): Promise<ContactDto> {
-  const child = await manager.getRepository(ChildEntity).findOneOrFail({ where: { id: contact.childId } });
-  const counts = await historyCounts(manager, contact.childId, asOf, contact.id);
+  const child = known?.child ?? (await manager.getRepository(ChildEntity).findOneOrFail({ where: { id: contact.childId } }));
+  const counts = known?.counts ?? (await historyCounts(manager, contact.childId, asOf, contact.id));
   const history: HistoryDto = withItems
     ? { ...counts, items: await historyItems(manager, contact.childId, contact.id) }
     : counts;

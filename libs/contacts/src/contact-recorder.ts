@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '@app/auth/access';
+import { isMachStaff, type AuthenticatedUser } from '@app/auth/access';
 import { DomainError, POLICIES, WorkingCalendar, type ContactCategory, type Policies, type RagRating } from '@app/core';
 import { Journal } from '@app/live';
 import { matchOrCreateChild } from './child-matching';
-import { historyCounts, type HistoryCounts } from './contact-reader';
+import { historyCountsAndReference, type HistoryCounts } from './contact-reader';
 import { ContactTimeliness } from './contact-timeliness';
 import type { ChildInputDto } from './dto/create-contact.dto';
 import type { ChildEntity } from './entities/child.entity';
@@ -57,7 +57,7 @@ export class ContactRecorder {
 
   async record(manager: EntityManager, user: AuthenticatedUser, input: NewContact, now: Date): Promise<RecordedContact> {
     const { child, matched } = await matchOrCreateChild(manager, input.child, now);
-    const counts = await historyCounts(manager, child.id, input.receivedAt, null);
+    const { counts, referenceNumber } = await historyCountsAndReference(manager, child.id, input.receivedAt);
     const suggestion = suggestRag(
       {
         immediateRisk: input.immediateRisk,
@@ -74,11 +74,10 @@ export class ContactRecorder {
       ]);
     }
     const dueAt = decisionDueAt(input.receivedAt, rag, this.calendar, this.policies.rag);
-    const [{ n }] = (await manager.query(`select nextval('contact_reference_seq')::int as n`)) as { n: number }[];
 
     const contact = manager.getRepository(ContactEntity).create({
       id: randomUUID(),
-      reference: formatContactReference(Number(this.calendar.localDate(now).slice(0, 4)), n),
+      reference: formatContactReference(Number(this.calendar.localDate(now).slice(0, 4)), referenceNumber),
       householdId: input.householdId ?? randomUUID(),
       childId: child.id,
       source: input.source,
@@ -136,7 +135,8 @@ export class ContactRecorder {
           },
         },
       ],
-      [{ type: 'contact.created', id: contact.id, views: ['screening'], submission: 'CONTACT' }],
+      // a partner follows the contacts its agency made; MACH's own have no submitter to tell
+      [{ type: 'contact.created', id: contact.id, views: ['screening'], submission: isMachStaff(user) ? undefined : 'CONTACT' }],
     );
     return { contact, child, matched, suggestion, counts };
   }

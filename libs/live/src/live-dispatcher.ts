@@ -11,6 +11,7 @@ import type { SubmissionAudience, SubmissionItem } from './submissions';
 
 export const SUBMISSIONS_VIEW = 'submissions';
 
+// the channel the live_event trigger notifies (migration LiveNotify1764374400000)
 export const LIVE_CHANNEL = 'frontdoor_live';
 const BATCH = 500;
 
@@ -41,6 +42,13 @@ export interface Outgoing {
   message: QueueChangedMessage | SubmissionChangedMessage;
 }
 
+// one encoding of each message, written to every socket (all in the /live namespace)
+export function broadcast(sockets: Socket[], outgoing: Outgoing[] | { event: string; message: unknown }[]): void {
+  if (sockets.length === 0) return;
+  const to = sockets[0].nsp.to(sockets.map((s) => s.id));
+  for (const out of outgoing) to.emit(out.event, out.message);
+}
+
 // what one subscriber of a view receives of these events: a queue's changes, or, on the
 // submissions view, only what its own agency sent (and only what its role may see)
 export function messagesFor(view: string, rows: EventRow[], user?: AuthenticatedUser): Outgoing[] {
@@ -63,7 +71,7 @@ export function messagesFor(view: string, rows: EventRow[], user?: Authenticated
 // runs one step at a time on one queue, so a subscriber registered at seq S gets every
 // event after S exactly once, in order, and never one from before.
 // It learns of new events three ways: its own commits (in process), NOTIFY from other
-// instances (sent after their commit, outside the transaction), and a poll as a safety net
+// instances (a trigger on live_event, delivered as their transaction commits), and a poll as a safety net
 // for a NOTIFY lost with a dying instance or a dropped LISTEN connection.
 @Injectable()
 export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -110,12 +118,10 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
     this.afterPump.push(fn);
   }
 
-  // a transaction of this instance committed live events; others are told by NOTIFY
+  // a transaction of this instance committed live events (its NOTIFY, sent by a trigger on
+  // live_event as it commits, tells the other instances)
   committed(): void {
     this.pump();
-    this.dataSource.query(`select pg_notify('${LIVE_CHANNEL}', '')`).catch((error: unknown) => {
-      this.logger.warn(`could not notify other instances (they will poll): ${String(error)}`);
-    });
   }
 
   pump(): void {
@@ -163,14 +169,26 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
   private deliver(row: EventRow): void {
     const seq = BigInt(row.seq);
     for (const [view, subscribers] of this.subscriptions) {
-      // a queue's changes are the same for every subscriber: worked out once per view
-      const shared = view === SUBMISSIONS_VIEW ? undefined : messagesFor(view, [row]);
-      for (const sub of subscribers.values()) {
-        if (seq <= sub.lastSeq) continue;
-        const outgoing = shared ?? messagesFor(view, [row], sub.user);
-        for (const out of outgoing) sub.socket.emit(out.event, out.message);
-        if (outgoing.length > 0) sub.lastSeq = seq;
+      if (view === SUBMISSIONS_VIEW) {
+        // each submitter hears only of its own agency's submissions
+        for (const sub of subscribers.values()) {
+          if (seq <= sub.lastSeq) continue;
+          const outgoing = messagesFor(view, [row], sub.user);
+          for (const out of outgoing) sub.socket.emit(out.event, out.message);
+          if (outgoing.length > 0) sub.lastSeq = seq;
+        }
+        continue;
       }
+      // a queue's changes are the same for every subscriber: encoded once, written to each
+      const outgoing = messagesFor(view, [row]);
+      if (outgoing.length === 0) continue;
+      const due = [...subscribers.values()].filter((sub) => seq > sub.lastSeq);
+      if (due.length === 0) continue;
+      for (const sub of due) sub.lastSeq = seq;
+      broadcast(
+        due.map((sub) => sub.socket),
+        outgoing,
+      );
     }
   }
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { LiveDispatcher } from './live-dispatcher';
+import { broadcast, LiveDispatcher } from './live-dispatcher';
 import { MetricsService } from './metrics/metrics.service';
 
 const AT_MOST_EVERY_MS = 1000;
@@ -34,7 +34,10 @@ export class MetricsPublisher implements OnApplicationBootstrap {
     if (subscribers.length === 0) return;
     try {
       const message = await this.metrics.snapshotWithSeq();
-      for (const sub of subscribers) sub.socket.emit('metrics.changed', message);
+      broadcast(
+        subscribers.map((sub) => sub.socket),
+        [{ event: 'metrics.changed', message }],
+      );
     } catch (error) {
       this.logger.error(`metrics push failed: ${error instanceof Error ? error.message : String(error)}`);
     }
