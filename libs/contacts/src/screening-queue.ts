@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { POLICIES, timelinessAt, type Policies, type RagRating } from '@app/core';
-import { QueueRegistry, SqlQueueView, type QueueItem } from '@app/live';
+import { isoTimestamp, QueueRegistry, SqlQueueView, type QueueItem } from '@app/live';
 
 interface Row {
   id: string;
@@ -9,8 +9,9 @@ interface Row {
   last_name: string;
   rag: RagRating;
   status: string;
-  received_at: Date;
-  decision_due_at: Date;
+  // ISO 8601 UTC, as the api writes them
+  received_at: string;
+  decision_due_at: string;
   claimed_by: string | null;
   claimed_by_name: string | null;
   prior_contacts_12m: number;
@@ -33,7 +34,8 @@ export function screeningFlags(
 }
 
 const SCREENING_SELECT = `
-  select c.id, c.reference, ch.first_name, ch.last_name, c.rag, c.status, c.received_at, c.decision_due_at,
+  select c.id, c.reference, ch.first_name, ch.last_name, c.rag, c.status,
+         ${isoTimestamp('c.received_at')} as received_at, ${isoTimestamp('c.decision_due_at')} as decision_due_at,
          c.claimed_by, u.name as claimed_by_name, c.prior_contacts_12m, c.consent_status, c.immediate_risk,
          (ch.date_of_birth is null and ch.expected_date_of_birth is not null) as unborn
     from contact c
@@ -73,10 +75,14 @@ export class ScreeningQueue extends SqlQueueView<Row> implements OnModuleInit {
       childName: `${row.first_name} ${row.last_name}`,
       rag: row.rag,
       status: row.status,
-      receivedAt: row.received_at.toISOString(),
-      dueAt: row.decision_due_at.toISOString(),
-      timeliness: timelinessAt(now, row.received_at, row.decision_due_at, this.policies.rag.dueSoonFraction)
-        .timeliness,
+      receivedAt: row.received_at,
+      dueAt: row.decision_due_at,
+      timeliness: timelinessAt(
+        now,
+        new Date(row.received_at),
+        new Date(row.decision_due_at),
+        this.policies.rag.dueSoonFraction,
+      ).timeliness,
       ...(row.claimed_by ? { claimedBy: { id: row.claimed_by, name: row.claimed_by_name ?? '' } } : {}),
       flags: screeningFlags(row),
     };

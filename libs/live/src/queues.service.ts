@@ -25,14 +25,7 @@ export class QueuesService {
     const view = this.registry.get(viewName);
     if (!view) throw DomainError.notFound('queue');
     if (!view.roles.includes(user.role)) throw DomainError.forbidden('Your role may not see this queue.');
-    // one snapshot for the sequence number and the items, so the list is exactly the
-    // state after event `seq` (live_event rows commit in seq order)
-    const snapshot = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [{ seq }] = (await manager.query(`select coalesce(max(seq), 0)::text as seq from live_event`)) as {
-        seq: string;
-      }[];
-      return { seq, items: await view.read(manager, this.clock.now()) };
-    });
+    const snapshot = await view.snapshot(this.dataSource.manager, this.clock.now());
     // the queue shows children's names: reading it is audited (after, in its own transaction)
     await this.audit.recordAlone(user, {
       action: 'QUEUE_VIEWED',

@@ -3,6 +3,12 @@ import type { Role } from '@app/auth/access';
 import { timelinessAt } from '@app/core';
 import type { QueueItem, QueueView, QueueViewName } from './queue-view';
 
+// a timestamptz as the api writes it (toISOString: UTC, milliseconds), formatted by the
+// database: a long queue is then neither parsed into Dates nor formatted back, row by row
+export function isoTimestamp(column: string): string {
+  return `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
 // a queue read by one SQL select: the list in queue order, or one entity's row
 export abstract class SqlQueueView<Row> implements QueueView {
   abstract readonly name: QueueViewName;
@@ -21,6 +27,20 @@ export abstract class SqlQueueView<Row> implements QueueView {
   async read(manager: EntityManager, now: Date): Promise<QueueItem[]> {
     const rows = (await manager.query(this.listSql)) as Row[];
     return rows.map((row) => this.item(row, now));
+  }
+
+  // one statement is one snapshot (at READ COMMITTED too): the last seq rides on every row,
+  // so the list is exactly the state after that event (live_event rows commit in seq order).
+  // An empty list carries no row, so the seq is read in a snapshot of its own with it.
+  async snapshot(manager: EntityManager, now: Date): Promise<{ seq: string; items: QueueItem[] }> {
+    const withSeq = this.select.replace(/^\s*select\s/i, 'select (select coalesce(max(seq), 0)::text from live_event) as live_seq, ');
+    if (withSeq === this.select) throw new Error(`queue ${this.name}: its select must begin with "select"`);
+    const rows = (await manager.query(`${withSeq} order by ${this.orderBy}`)) as (Row & { live_seq: string })[];
+    if (rows.length > 0) return { seq: rows[0].live_seq, items: rows.map((row) => this.item(row, now)) };
+    return manager.transaction('REPEATABLE READ', async (tx) => {
+      const [{ seq }] = (await tx.query('select coalesce(max(seq), 0)::text as seq from live_event')) as { seq: string }[];
+      return { seq, items: await this.read(tx, now) };
+    });
   }
 
   async readOne(manager: EntityManager, id: string, now: Date): Promise<QueueItem | null> {
