@@ -97,11 +97,12 @@ export async function startWorld(): Promise<World> {
       DATABASE_URL: db.url,
       DATABASE_POOL_SIZE: '20',
       PORT: String(port),
-      LOG_LEVEL: 'silent',
+      // BENCH_API_LOG=warn (say): the api's log on this process's stdout
+      LOG_LEVEL: process.env.BENCH_API_LOG ?? 'silent',
       THROTTLE_LIMIT: '100000000',
       LOGIN_THROTTLE_LIMIT: '100000000',
     },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    stdio: ['ignore', process.env.BENCH_API_LOG ? 'inherit' : 'ignore', 'inherit', 'ipc'],
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i += 1) {

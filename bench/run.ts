@@ -75,8 +75,11 @@ async function ingest(w: World, screener: string): Promise<void> {
            from unnest(array['CHILD_CREATED', 'CONTACT_CREATED']) a`,
         [contact.rows[0].id],
       );
+      // an event of the service's shape (the api's dispatcher reads these too)
       await client.query(
-        `insert into live_event (seq, type, payload, occurred_at) values (nextval('live_event_seq'), 'raw', '{}', now())`,
+        `insert into live_event (seq, type, payload, occurred_at)
+         values (nextval('live_event_seq'), 'contact.created', jsonb_build_object('id', $1::text, 'changes', '[]'::jsonb), now())`,
+        [contact.rows[0].id],
       );
       await client.query('commit');
     } finally {
@@ -110,7 +113,9 @@ async function pushLatency(w: World, screener: string): Promise<void> {
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   const early = new Map<string, number[]>();
+  let received = 0;
   const onEvent = (id: string) => {
+    received += 1;
     const now = performance.now();
     const t = sentAt.get(id);
     if (t === undefined) (early.get(id) ?? early.set(id, []).get(id)!).push(now);
@@ -130,6 +135,7 @@ async function pushLatency(w: World, screener: string): Promise<void> {
       (async () => {
         const res = await post(w, screener, '/api/contacts', contactBody());
         const body = (await res.json()) as { id: string };
+        if (res.status !== 201) throw new Error(`push: POST /api/contacts answered ${res.status}: ${JSON.stringify(body)}`);
         const t = performance.now();
         sentAt.set(body.id, t);
         for (const arrived of early.get(body.id) ?? []) latencies.push(Math.max(0, arrived - t));
@@ -140,6 +146,7 @@ async function pushLatency(w: World, screener: string): Promise<void> {
   await Promise.all(pending);
   await new Promise((r) => setTimeout(r, 2000));
   const service = summarise(latencies, seconds);
+  log(`push: ${received} queue.changed messages received by ${subscribers} sockets for ${perSecond * seconds} contacts`);
   sockets.forEach((s) => s.close());
 
   // the floor: a bare socket.io server in its own process broadcasting the same payloads

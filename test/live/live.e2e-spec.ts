@@ -64,6 +64,20 @@ describe('live queues over socket.io (API.md "Live")', () => {
     expect(message).toMatchObject({ view: 'screening', op: 'upsert', item: { id: created.id, rag: 'GREEN', timeliness: 'ON_TRACK' } });
   });
 
+  it('should pass over a malformed event and go on delivering the ones after it', async () => {
+    const socket = await live(screener);
+    await subscribe(socket, 'screening');
+    const seen = record(socket);
+    // not the Outbox's shape: a dispatcher that threw on it would stall every queue
+    await t.dataSource.query(
+      `insert into live_event (seq, type, payload, occurred_at) values (nextval('live_event_seq'), 'bad', '{"changes": 7}', now())`,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const created = await create();
+    const message = await waitFor(seen, (m) => m.item.id === created.id, 2000);
+    expect(message).toMatchObject({ view: 'screening', op: 'upsert' });
+  });
+
   it('should show a claim as claimedBy on every other subscriber', async () => {
     const created = await create();
     const others = await Promise.all([live(screener2), live(manager)]);

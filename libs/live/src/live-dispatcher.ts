@@ -61,7 +61,7 @@ export function messagesFor(view: string, rows: EventRow[], user?: Authenticated
     });
   }
   return rows.flatMap((row) =>
-    row.payload.changes
+    (row.payload.changes ?? [])
       .filter((c) => c.view === view)
       .map((c) => ({ event: 'queue.changed' as const, message: { view: c.view, seq: row.seq, op: c.op, item: c.item } })),
   );
@@ -132,7 +132,14 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
       const before = this.cursor;
       while (true) {
         const rows = await this.rowsAfter(this.cursor, null, BATCH);
-        for (const row of rows) this.deliver(row);
+        for (const row of rows) {
+          try {
+            this.deliver(row);
+          } catch (error) {
+            // one bad event must not stop every queue: it is logged and passed over
+            this.logger.error(`live event ${row.seq} not delivered: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
         if (rows.length > 0) this.cursor = BigInt(rows[rows.length - 1].seq);
         if (rows.length < BATCH) break;
       }
