@@ -39,6 +39,36 @@ describe('contacts: intake (API.md "Contacts")', () => {
     });
   });
 
+  it('should answer the intake with exactly what reading the contact back shows (apart from its history items)', async () => {
+    const first = await post(screener, contactBody({ receivedAt: hoursAgo(2) })).expect(201);
+    const again = await post(
+      screener,
+      contactBody({
+        receivedAt: hoursAgo(1),
+        child: { firstName: first.body.child.firstName, lastName: 'Khan', dateOfBirth: '2017-04-02' },
+        immediateRisk: true,
+      }),
+    ).expect(201);
+    expect(again.body.history).toEqual({ contactsLast12Months: 1, referralsLast12Months: 0 });
+    expect(again.body.ragHistory).toEqual([
+      {
+        fromRag: null,
+        toRag: 'RED',
+        reason: 'suggested rating',
+        changedBy: { id: expect.any(String), name: 'Sam Screener' },
+        changedAt: expect.any(String),
+        decisionDueAt: again.body.decisionDueAt,
+      },
+    ]);
+    const read = await t.http().get(`/api/contacts/${again.body.id}`).set('authorization', `Bearer ${screener}`).expect(200);
+    const { items, ...readHistory } = read.body.history as { items: unknown[] };
+    expect(items).toHaveLength(1);
+    expect(readHistory).toEqual(again.body.history);
+    for (const [field, value] of Object.entries(again.body as Record<string, unknown>)) {
+      if (field !== 'history') expect({ field, value: read.body[field] }).toEqual({ field, value });
+    }
+  });
+
   it('should record the partner agency as the origin and answer a partner with status only', async () => {
     const res = await post(partner, contactBody()).expect(201);
     expect(Object.keys(res.body).sort()).toEqual(['householdId', 'id', 'receivedAt', 'reference', 'status']);

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { hydrate } from '@app/database';
 import type { ChildInputDto } from './dto/create-contact.dto';
 import { ChildEntity } from './entities/child.entity';
 import { childMatchKey } from './policy/child-match';
@@ -16,14 +17,17 @@ export interface MatchedChild {
 export async function matchOrCreateChild(manager: EntityManager, input: ChildInputDto, now: Date): Promise<MatchedChild> {
   const nhs = input.nhsNumber ?? null;
   const key = childMatchKey(input.firstName, input.lastName, input.dateOfBirth);
-  if (nhs) await manager.query(`select pg_advisory_xact_lock(hashtext($1))`, [`child:nhs:${nhs}`]);
-  if (key) await manager.query(`select pg_advisory_xact_lock(hashtext($1))`, [`child:key:${key}`]);
-
+  // the locks, then the records that could be this child, in one round trip
+  const rows = (await manager.query('select * from child_candidates($1::text[], $2, $3)', [
+    [...(nhs ? [`child:nhs:${nhs}`] : []), ...(key ? [`child:key:${key}`] : [])],
+    nhs,
+    key,
+  ])) as Record<string, unknown>[];
+  const candidates = rows.map((row) => hydrate(manager, ChildEntity, row));
   const repo = manager.getRepository(ChildEntity);
-  let found: ChildEntity | null = nhs ? await repo.findOne({ where: { nhsNumber: nhs } }) : null;
+  let found: ChildEntity | null = nhs ? (candidates.find((c) => c.nhsNumber === nhs) ?? null) : null;
   if (!found && key) {
-    const candidates = await repo.find({ where: { matchKey: key }, order: { createdAt: 'ASC' } });
-    found = candidates.find((c) => c.nhsNumber === null || c.nhsNumber === nhs) ?? null;
+    found = candidates.find((c) => c.matchKey === key && (c.nhsNumber === null || c.nhsNumber === nhs)) ?? null;
   }
 
   if (found) {

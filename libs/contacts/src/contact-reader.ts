@@ -36,17 +36,25 @@ export async function historyCounts(
   return { contactsLast12Months: row.contacts, referralsLast12Months: row.referrals };
 }
 
-// a new contact's history counts (nothing to exclude yet) and its reference number, in one round trip
-export async function historyCountsAndReference(
+// what a new contact needs from the database, in one round trip: its child's history counts
+// (nothing to exclude yet), its reference number, and the name of who records it
+export async function intakeFacts(
   manager: EntityManager,
   childId: string,
   asOf: Date,
-): Promise<{ counts: HistoryCounts; referenceNumber: number }> {
+  userId: string,
+): Promise<{ counts: HistoryCounts; referenceNumber: number; userName: string }> {
   const [row] = (await manager.query(
-    `select c.contacts, c.referrals, nextval('contact_reference_seq')::int as n from (${HISTORY_COUNTS_SQL}) c`,
-    [childId, asOf, null],
-  )) as { contacts: number; referrals: number; n: number }[];
-  return { counts: { contactsLast12Months: row.contacts, referralsLast12Months: row.referrals }, referenceNumber: row.n };
+    `select c.contacts, c.referrals, nextval('contact_reference_seq')::int as n,
+            (select name from app_user where id = $4) as user_name
+       from (${HISTORY_COUNTS_SQL}) c`,
+    [childId, asOf, null, userId],
+  )) as { contacts: number; referrals: number; n: number; user_name: string | null }[];
+  return {
+    counts: { contactsLast12Months: row.contacts, referralsLast12Months: row.referrals },
+    referenceNumber: row.n,
+    userName: row.user_name ?? '',
+  };
 }
 
 async function historyItems(manager: EntityManager, childId: string, contactId: string): Promise<HistoryItemDto[]> {
@@ -134,25 +142,12 @@ export async function findContact(manager: EntityManager, id: string): Promise<C
   return contact;
 }
 
-// the whole contact as MACH staff see it; `items` false for the intake response, which
-// passes the child and history counts it has just worked out
-export async function staffView(
-  manager: EntityManager,
-  contact: ContactEntity,
-  asOf: Date,
-  withItems: boolean,
-  known?: { child: ChildEntity; counts: HistoryCounts },
-): Promise<ContactDto> {
-  const child = known?.child ?? (await manager.getRepository(ChildEntity).findOneOrFail({ where: { id: contact.childId } }));
-  const counts = known?.counts ?? (await historyCounts(manager, contact.childId, asOf, contact.id));
-  const history: HistoryDto = withItems
-    ? { ...counts, items: await historyItems(manager, contact.childId, contact.id) }
-    : counts;
+async function ragHistoryOf(manager: EntityManager, contactId: string): Promise<RagChangeDto[]> {
   const ragRows = (await manager.query(
     `select r.from_rag, r.to_rag, r.reason, r.changed_at, r.decision_due_at, u.id as user_id, u.name as user_name
        from contact_rag_change r join app_user u on u.id = r.changed_by
       where r.contact_id = $1 order by r.id`,
-    [contact.id],
+    [contactId],
   )) as {
     from_rag: string | null;
     to_rag: string;
@@ -162,7 +157,7 @@ export async function staffView(
     user_id: string;
     user_name: string;
   }[];
-  const ragHistory: RagChangeDto[] = ragRows.map((r) => ({
+  return ragRows.map((r) => ({
     fromRag: r.from_rag,
     toRag: r.to_rag,
     reason: r.reason,
@@ -170,6 +165,23 @@ export async function staffView(
     changedAt: new Date(r.changed_at).toISOString(),
     decisionDueAt: new Date(r.decision_due_at).toISOString(),
   }));
+}
+
+// the whole contact as MACH staff see it; `items` false for the intake response, which
+// passes the child, history counts and first rating it has just written
+export async function staffView(
+  manager: EntityManager,
+  contact: ContactEntity,
+  asOf: Date,
+  withItems: boolean,
+  known?: { child: ChildEntity; counts: HistoryCounts; ragHistory: RagChangeDto[] },
+): Promise<ContactDto> {
+  const child = known?.child ?? (await manager.getRepository(ChildEntity).findOneOrFail({ where: { id: contact.childId } }));
+  const counts = known?.counts ?? (await historyCounts(manager, contact.childId, asOf, contact.id));
+  const history: HistoryDto = withItems
+    ? { ...counts, items: await historyItems(manager, contact.childId, contact.id) }
+    : counts;
+  const ragHistory = known?.ragHistory ?? (await ragHistoryOf(manager, contact.id));
   let claimedBy: { id: string; name: string } | undefined;
   if (contact.claimedBy) {
     const [holder] = (await manager.query('select id, name from app_user where id = $1', [contact.claimedBy])) as {

@@ -3,9 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isMachStaff, type AuthenticatedUser } from '@app/auth/access';
 import { DomainError, POLICIES, WorkingCalendar, type ContactCategory, type Policies, type RagRating } from '@app/core';
+import { insertTogether } from '@app/database';
 import { Journal } from '@app/live';
 import { matchOrCreateChild } from './child-matching';
-import { historyCountsAndReference, type HistoryCounts } from './contact-reader';
+import { intakeFacts, type HistoryCounts } from './contact-reader';
+import type { RagChangeDto } from './dto/contact-response.dto';
 import { ContactTimeliness } from './contact-timeliness';
 import type { ChildInputDto } from './dto/create-contact.dto';
 import type { ChildEntity } from './entities/child.entity';
@@ -37,6 +39,8 @@ export interface RecordedContact {
   matched: boolean;
   suggestion: RagSuggestion;
   counts: HistoryCounts;
+  // as the contact's ragHistory shows it
+  firstRating: RagChangeDto;
 }
 
 export function formatContactReference(year: number, n: number): string {
@@ -57,7 +61,7 @@ export class ContactRecorder {
 
   async record(manager: EntityManager, user: AuthenticatedUser, input: NewContact, now: Date): Promise<RecordedContact> {
     const { child, matched } = await matchOrCreateChild(manager, input.child, now);
-    const { counts, referenceNumber } = await historyCountsAndReference(manager, child.id, input.receivedAt);
+    const { counts, referenceNumber, userName } = await intakeFacts(manager, child.id, input.receivedAt, user.id);
     const suggestion = suggestRag(
       {
         immediateRisk: input.immediateRisk,
@@ -107,8 +111,8 @@ export class ContactRecorder {
       nextTransitionAt: this.timeliness.nextTransitionAt(now, input.receivedAt, dueAt),
       updatedAt: now,
     });
-    await manager.getRepository(ContactEntity).insert(contact);
-    await manager.getRepository(ContactRagChangeEntity).insert({
+    // the contact and its first rating, in one statement
+    const rating = {
       contactId: contact.id,
       fromRag: null,
       toRag: rag,
@@ -116,7 +120,8 @@ export class ContactRecorder {
       changedBy: user.id,
       changedAt: now,
       decisionDueAt: dueAt,
-    });
+    };
+    await insertTogether(manager, { target: ContactEntity, entity: contact }, { target: ContactRagChangeEntity, entity: rating });
     this.journal.write(
       manager,
       user,
@@ -138,6 +143,14 @@ export class ContactRecorder {
       // a partner follows the contacts its agency made; MACH's own have no submitter to tell
       [{ type: 'contact.created', id: contact.id, views: ['screening'], submission: isMachStaff(user) ? undefined : 'CONTACT' }],
     );
-    return { contact, child, matched, suggestion, counts };
+    const firstRating: RagChangeDto = {
+      fromRag: null,
+      toRag: rating.toRag,
+      reason: rating.reason,
+      changedBy: { id: user.id, name: userName },
+      changedAt: now.toISOString(),
+      decisionDueAt: dueAt.toISOString(),
+    };
+    return { contact, child, matched, suggestion, counts, firstRating };
   }
 }

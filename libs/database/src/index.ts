@@ -6,3 +6,4 @@ export * from './embedded-postgres';
 export * from './run-migrations';
 export * from './migrations';
 export * from './idempotency';
+export * from './insert-statement';

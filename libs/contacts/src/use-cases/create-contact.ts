@@ -68,7 +68,7 @@ export class CreateContact {
           return { body, replayed: true };
         }
       }
-      const { contact, child, counts } = await this.recorder.record(
+      const { contact, child, counts, firstRating } = await this.recorder.record(
         manager,
         user,
         {
@@ -88,7 +88,7 @@ export class CreateContact {
         },
         now,
       );
-      const body = isMachStaff(user) ? await staffView(manager, contact, receivedAt, false, { child, counts }) : partnerView(contact);
+      const body = isMachStaff(user) ? await staffView(manager, contact, receivedAt, false, { child, counts, ragHistory: [firstRating] }) : partnerView(contact);
       if (idempotency) await storeIdempotentResponse(manager, user.id, idempotency.key, 201, body);
       return { body, replayed: false };
     });

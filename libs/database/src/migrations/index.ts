@@ -6,6 +6,7 @@ import { DomesticAbuse1764115200000 } from './1764115200000-domestic-abuse';
 import { StrategyDiscussions1764201600000 } from './1764201600000-strategy-discussions';
 import { JournalHead1764288000000 } from './1764288000000-journal-head';
 import { LiveNotify1764374400000 } from './1764374400000-live-notify';
+import { ChildCandidates1764460800000 } from './1764460800000-child-candidates';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
-export const MIGRATIONS = [Foundation1763769600000, Contacts1763856000000, ThresholdDecisions1763942400000, Live1764028800000, DomesticAbuse1764115200000, StrategyDiscussions1764201600000, JournalHead1764288000000, LiveNotify1764374400000];
+export const MIGRATIONS = [Foundation1763769600000, Contacts1763856000000, ThresholdDecisions1763942400000, Live1764028800000, DomesticAbuse1764115200000, StrategyDiscussions1764201600000, JournalHead1764288000000, LiveNotify1764374400000, ChildCandidates1764460800000];
