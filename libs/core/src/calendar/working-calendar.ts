@@ -15,6 +15,7 @@ const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
+const MS_PER_DAY = 86_400_000;
 // a guard for loops that look for the next school day: terms may leave long gaps, but never years
 const MAX_DAYS_SEARCHED = 366 * 2;
 
@@ -27,11 +28,7 @@ function parseTimeOfDay(value: string, field: string): number {
 }
 
 function assertDate(value: string, field: string): string {
-  if (
-    typeof value !== 'string' ||
-    !ISO_DATE.test(value) ||
-    !DateTime.fromISO(value, { zone: 'utc' }).isValid
-  ) {
+  if (typeof value !== 'string' || !ISO_DATE.test(value) || utcDayStart(value) === null) {
     throw new Error(`calendar policy: ${field} must be a date 'YYYY-MM-DD', got ${JSON.stringify(value)}`);
   }
   return value;
@@ -48,8 +45,15 @@ function assertWholeCount(n: number, field: string): void {
 }
 
 // pure calendar-date arithmetic in utc, so clock changes never shift the date
+// a calendar date's midnight in UTC (ms), or null for a date that does not exist (2026-02-30):
+// plain date arithmetic, with no time zone in it, is done natively (it runs in every deadline)
+function utcDayStart(date: string): number | null {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(date) ? ms : null;
+}
+
 function nextDate(date: string): string {
-  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days: 1 }).toISODate() as string;
+  return new Date((utcDayStart(date) as number) + MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 function msOfDay(local: DateTime): number {
@@ -105,7 +109,8 @@ export class WorkingCalendar {
   // DOMAIN.md Clocks: Monday to Friday, not a bank holiday
   isWorkingDay(date: string): boolean {
     assertDate(date, 'date');
-    return DateTime.fromISO(date, { zone: 'utc' }).weekday <= 5 && !this.holidays.has(date);
+    const weekday = new Date(utcDayStart(date) as number).getUTCDay(); // 0 Sunday .. 6 Saturday
+    return weekday >= 1 && weekday <= 5 && !this.holidays.has(date);
   }
 
   // Operation Encompass: a working day, and inside a term when the policy lists terms
