@@ -67,8 +67,24 @@ export async function sequential(n: number, op: () => Promise<void>): Promise<Ti
   return summarise(latencies, (Date.now() - started) / 1000);
 }
 
-export interface World {
-  db: EmbeddedDatabase;
+// n rounds of several operations, one after another in each round, so drift on a shared
+// machine falls on all of them alike
+export async function alternating(n: number, ops: (() => Promise<void>)[]): Promise<Timings[]> {
+  const latencies: number[][] = ops.map(() => []);
+  const started = Date.now();
+  for (let i = 0; i < n; i += 1) {
+    for (const [k, op] of ops.entries()) {
+      const t0 = performance.now();
+      await op();
+      latencies[k].push(performance.now() - t0);
+    }
+  }
+  const seconds = (Date.now() - started) / 1000 / ops.length;
+  return latencies.map((l) => summarise(l, seconds));
+}
+
+// one api process on one database of the benchmark's PostgreSQL
+export interface Service {
   url: string;
   pool: Pool;
   api: ChildProcess;
@@ -77,16 +93,20 @@ export interface World {
   stop(): Promise<void>;
 }
 
-// a real PostgreSQL of its own, migrated and seeded, and the api built by `npm run build`
-// running as a separate process, as in production
-export async function startWorld(): Promise<World> {
-  const dir = await mkdtemp(join(tmpdir(), 'frontdoor-bench-'));
-  const db = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'bench', persistent: false });
-  const ds = await new DataSource(dataSourceOptions(db.url, 2)).initialize();
+export interface World extends Service {
+  db: EmbeddedDatabase;
+  // another database on the same server, migrated and seeded, with an api of its own: two
+  // states of the service measured side by side, in the same minutes
+  addService(database: string): Promise<Service>;
+}
+
+// migrated and seeded, and the api built by `npm run build` running as its own process
+async function startService(url: string): Promise<Service> {
+  const ds = await new DataSource(dataSourceOptions(url, 2)).initialize();
   await runMigrations(ds);
   await seedDemoWorld(ds, 'demo-password', 10);
   await ds.destroy();
-  const pool = new Pool({ connectionString: db.url, max: 60 });
+  const pool = new Pool({ connectionString: url, max: 60 });
   const port = await freePort();
   // BENCH_PROFILE=1: the api writes a V8 CPU profile to bench/profiles/ when it stops
   const execArgv = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(__dirname, '..', '..', 'bench', 'profiles')}`] : [];
@@ -94,7 +114,7 @@ export async function startWorld(): Promise<World> {
     execArgv,
     env: {
       ...process.env,
-      DATABASE_URL: db.url,
+      DATABASE_URL: url,
       DATABASE_POOL_SIZE: '20',
       PORT: String(port),
       // BENCH_API_LOG=warn (say): the api's log on this process's stdout
@@ -105,17 +125,18 @@ export async function startWorld(): Promise<World> {
     stdio: ['ignore', process.env.BENCH_API_LOG ? 'inherit' : 'ignore', 'inherit', 'ipc'],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i += 1) {
+  let up = false;
+  for (let i = 0; i < 300 && !up; i += 1) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
+      up = (await fetch(`${base}/api/health`)).ok;
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    if (!up) await new Promise((r) => setTimeout(r, 100));
   }
+  if (!up) throw new Error(`the api on ${base} did not become healthy`);
   return {
-    db,
-    url: db.url,
+    url,
     pool,
     api,
     base,
@@ -128,9 +149,34 @@ export async function startWorld(): Promise<World> {
       return ((await res.json()) as { accessToken: string }).accessToken;
     },
     stop: async () => {
-      api.kill('SIGTERM');
-      await new Promise((r) => api.once('exit', r));
+      if (api.exitCode === null) {
+        api.kill('SIGTERM');
+        await new Promise((r) => api.once('exit', r));
+      }
       await pool.end();
+    },
+  };
+}
+
+// a real PostgreSQL of its own (embedded, in a temporary folder) and the service on it
+export async function startWorld(): Promise<World> {
+  const dir = await mkdtemp(join(tmpdir(), 'frontdoor-bench-'));
+  const db = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'bench', persistent: false });
+  const main = await startService(db.url);
+  const others: Service[] = [];
+  return {
+    ...main,
+    db,
+    addService: async (database) => {
+      await withClient(db.adminUrl, (c) => c.query(`create database "${database}"`));
+      const url = new URL(db.url);
+      url.pathname = `/${database}`;
+      const service = await startService(url.toString());
+      others.push(service);
+      return service;
+    },
+    stop: async () => {
+      for (const service of [...others, main]) await service.stop();
       await db.stop();
     },
   };
