@@ -14,6 +14,9 @@ export function configureApp(app: NestExpressApplication, options: { trustProxy:
   app.useLogger(app.get(Logger));
   app.set('trust proxy', options.trustProxy);
   app.disable('x-powered-by');
+  // responses are live, per-user data that clients do not revalidate: no ETag (a SHA-1 of
+  // every body, half a megabyte for a long queue)
+  app.set('etag', false);
   app.use((req: Request, res: Response, next: NextFunction) => {
     const correlationId = correlationIdFor(req as unknown as Parameters<typeof correlationIdFor>[0]);
     res.setHeader('x-correlation-id', correlationId);
