@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -345,24 +345,26 @@ async function shapeHistory(w: Service, open: number, closed: number): Promise<v
   await w.pool.query('checkpoint');
 }
 
-// queue and metrics reads on two databases at once: `large` (2,000 open + 1M closed) and
-// `small` (2,000 open + 10k closed), each with its api, taken in turn with the raw SQL on large
+// queue and metrics reads on two fresh databases at once, alike but for their history:
+// `large` (2,000 open + 1M closed) and `small` (2,000 open + 10k closed), each with a fresh
+// api, taken in turn with the raw SQL on large
 async function readFigures(w: World): Promise<void> {
-  const small = await w.addService('bench_small');
+  const small = await w.addService('bench_10k');
+  const large = await w.addService('bench_1m');
   await shapeHistory(small, 2000, 10_000);
-  await shapeHistory(w, 2000, 1_000_000);
-  const [largeManager, smallManager] = [await w.login('manager@mach.example'), await small.login('manager@mach.example')];
+  await shapeHistory(large, 2000, 1_000_000);
+  const [largeManager, smallManager] = [await large.login('manager@mach.example'), await small.login('manager@mach.example')];
   const get = (s: Service, token: string, path: string) => async () => {
     const res = await fetch(`${s.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
     if (!res.ok) throw new Error(`${path}: ${res.status}`);
     await res.arrayBuffer();
   };
-  const largeQueue = get(w, largeManager, '/api/queues/screening');
+  const largeQueue = get(large, largeManager, '/api/queues/screening');
   const smallQueue = get(small, smallManager, '/api/queues/screening');
   const rawQueue = async () => {
-    await w.pool.query(SCREENING_QUEUE_SQL);
+    await large.pool.query(SCREENING_QUEUE_SQL);
   };
-  const largeMetrics = get(w, largeManager, '/api/metrics');
+  const largeMetrics = get(large, largeManager, '/api/metrics');
   const smallMetrics = get(small, smallManager, '/api/metrics');
   // warm every path (plans, caches, JIT) before timing
   for (let i = 0; i < 5; i += 1) for (const op of [largeQueue, smallQueue, rawQueue, largeMetrics, smallMetrics]) await op();
@@ -436,7 +438,13 @@ async function main(): Promise<void> {
       table,
       '',
     ].join('\n');
-    if (only.size === 0) await writeFile(join(__dirname, '..', '..', 'bench', 'results', `${date}.md`), report);
+    if (only.size === 0) {
+      // a results file's hand-written notes (from its "## Notes" heading on) survive a re-run
+      const file = join(__dirname, '..', '..', 'bench', 'results', `${date}.md`);
+      const previous = await readFile(file, 'utf8').catch(() => '');
+      const notes = previous.indexOf('\n## Notes');
+      await writeFile(file, notes >= 0 ? `${report}${previous.slice(notes)}` : report);
+    }
     console.log(`\n${table}\n`);
   } finally {
     await w.stop();
