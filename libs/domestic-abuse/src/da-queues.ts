@@ -1,14 +1,6 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { POLICIES, timelinessAt, type Policies, type RagRating } from '@app/core';
-import {
-  advanceDueTransitions,
-  QueueRegistry,
-  SqlQueueView,
-  TimedSources,
-  type QueueItem,
-  type TimedSource,
-} from '@app/live';
+import { Injectable } from '@nestjs/common';
+import { timelinessAt, type RagRating } from '@app/core';
+import { TimedSqlQueueView, type QueueItem } from '@app/live';
 
 interface TriageRow {
   id: string;
@@ -35,7 +27,7 @@ const TRIAGE_ORDER = 'n.rag_rank, n.triage_due_at, n.id';
 export const TRIAGE_QUEUE_SQL = `${TRIAGE_SELECT} order by ${TRIAGE_ORDER}`;
 
 @Injectable()
-export class TriageQueue extends SqlQueueView<TriageRow> implements TimedSource, OnModuleInit {
+export class TriageQueue extends TimedSqlQueueView<TriageRow> {
   readonly name = 'triage' as const;
   readonly roles = ['SCREENER', 'MANAGER'] as const;
   readonly views = ['triage' as const];
@@ -43,23 +35,7 @@ export class TriageQueue extends SqlQueueView<TriageRow> implements TimedSource,
   protected readonly idColumn = 'n.id';
   protected readonly orderBy = TRIAGE_ORDER;
 
-  constructor(
-    private readonly registry: QueueRegistry,
-    private readonly sources: TimedSources,
-    @Inject(POLICIES) private readonly policies: Policies,
-  ) {
-    super();
-  }
-
-  onModuleInit(): void {
-    this.registry.register(this);
-    this.sources.register(this);
-  }
-
-  takeDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
-    const spec = { table: 'da_notification', startAt: 'received_at', dueAt: 'triage_due_at' };
-    return advanceDueTransitions(manager, spec, now, limit, this.policies.rag.dueSoonFraction);
-  }
+  protected readonly transitions = { table: 'da_notification', startAt: 'received_at', dueAt: 'triage_due_at' };
 
   protected item(row: TriageRow, now: Date): QueueItem {
     return {
@@ -105,7 +81,7 @@ const ENCOMPASS_ORDER = 'e.due_at, e.id';
 export const ENCOMPASS_QUEUE_SQL = `${ENCOMPASS_SELECT} order by ${ENCOMPASS_ORDER}`;
 
 @Injectable()
-export class EncompassQueue extends SqlQueueView<EncompassRow> implements TimedSource, OnModuleInit {
+export class EncompassQueue extends TimedSqlQueueView<EncompassRow> {
   readonly name = 'encompass' as const;
   readonly roles = ['SCREENER', 'MANAGER'] as const;
   readonly views = ['encompass' as const];
@@ -113,28 +89,12 @@ export class EncompassQueue extends SqlQueueView<EncompassRow> implements TimedS
   protected readonly idColumn = 'e.id';
   protected readonly orderBy = ENCOMPASS_ORDER;
 
-  constructor(
-    private readonly registry: QueueRegistry,
-    private readonly sources: TimedSources,
-    @Inject(POLICIES) private readonly policies: Policies,
-  ) {
-    super();
-  }
-
-  onModuleInit(): void {
-    this.registry.register(this);
-    this.sources.register(this);
-  }
-
-  takeDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
-    // the school's clock runs from the incident
-    const spec = {
-      table: 'encompass_notification',
-      startAt: '(select incident_at from da_notification n where n.id = notification_id)',
-      dueAt: 'due_at',
-    };
-    return advanceDueTransitions(manager, spec, now, limit, this.policies.rag.dueSoonFraction);
-  }
+  // the school's clock runs from the incident
+  protected readonly transitions = {
+    table: 'encompass_notification',
+    startAt: '(select incident_at from da_notification n where n.id = notification_id)',
+    dueAt: 'due_at',
+  };
 
   protected item(row: EncompassRow, now: Date): QueueItem {
     return {

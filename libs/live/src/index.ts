@@ -6,4 +6,5 @@ export * from './queue-registry';
 export * from './queue-view';
 export * from './timed-sources';
 export * from './sql-queue-view';
+export * from './timed-sql-queue-view';
 export * from './submissions';

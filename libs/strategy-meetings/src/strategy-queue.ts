@@ -1,14 +1,6 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { POLICIES, timelinessAt, type Policies, type RagRating } from '@app/core';
-import {
-  advanceDueTransitions,
-  QueueRegistry,
-  SqlQueueView,
-  TimedSources,
-  type QueueItem,
-  type TimedSource,
-} from '@app/live';
+import { Injectable } from '@nestjs/common';
+import { timelinessAt, type RagRating } from '@app/core';
+import { TimedSqlQueueView, type QueueItem } from '@app/live';
 
 interface Row {
   id: string;
@@ -37,7 +29,7 @@ const ORDER = `c.rag_rank, s.due_at, s.id`;
 export const STRATEGY_QUEUE_SQL = `${SELECT} order by ${ORDER}`;
 
 @Injectable()
-export class StrategyQueue extends SqlQueueView<Row> implements TimedSource, OnModuleInit {
+export class StrategyQueue extends TimedSqlQueueView<Row> {
   readonly name = 'strategy' as const;
   readonly roles = ['SCREENER', 'MANAGER'] as const;
   readonly views = ['strategy' as const];
@@ -45,23 +37,7 @@ export class StrategyQueue extends SqlQueueView<Row> implements TimedSource, OnM
   protected readonly idColumn = 's.id';
   protected readonly orderBy = ORDER;
 
-  constructor(
-    private readonly registry: QueueRegistry,
-    private readonly sources: TimedSources,
-    @Inject(POLICIES) private readonly policies: Policies,
-  ) {
-    super();
-  }
-
-  onModuleInit(): void {
-    this.registry.register(this);
-    this.sources.register(this);
-  }
-
-  takeDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
-    const spec = { table: 'strategy_discussion', startAt: 'created_at', dueAt: 'due_at' };
-    return advanceDueTransitions(manager, spec, now, limit, this.policies.rag.dueSoonFraction);
-  }
+  protected readonly transitions = { table: 'strategy_discussion', startAt: 'created_at', dueAt: 'due_at' };
 
   protected item(row: Row, now: Date): QueueItem {
     return {

@@ -1,0 +1,33 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { POLICIES, type Policies } from '@app/core';
+import { QueueRegistry } from './queue-registry';
+import type { QueueViewName, TimedSource } from './queue-view';
+import { advanceDueTransitions, SqlQueueView, type TransitionSpec } from './sql-queue-view';
+import { TimedSources } from './timed-sources';
+
+// a queue whose items change with the clock alone: registered as a queue and as a source the
+// escalation ticker asks for items whose next timeliness transition has come
+@Injectable()
+export abstract class TimedSqlQueueView<Row> extends SqlQueueView<Row> implements TimedSource, OnModuleInit {
+  abstract readonly views: QueueViewName[];
+  // the table and the clock of its items
+  protected abstract readonly transitions: TransitionSpec;
+
+  constructor(
+    private readonly registry: QueueRegistry,
+    private readonly sources: TimedSources,
+    @Inject(POLICIES) protected readonly policies: Policies,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.registry.register(this);
+    this.sources.register(this);
+  }
+
+  takeDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
+    return advanceDueTransitions(manager, this.transitions, now, limit, this.policies.rag.dueSoonFraction);
+  }
+}
