@@ -86,7 +86,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       .useValue(clock)
       .compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
-    configureApp(app, { trustProxy: false });
+    configureApp(app);
     await app.init();
     let url = '';
     if (options.listen) {

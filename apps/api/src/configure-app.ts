@@ -1,18 +1,29 @@
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { correlationIdFor, RequestContext } from '@app/core';
+import { appConfig } from './config/app.config';
+import { requestHygiene } from './http/request-hygiene';
 
 export const BODY_LIMIT = '256kb';
+const CACHEABLE = /^\/api\/(health|docs)(\/|-json|$)/;
 
 // everything about the HTTP surface that is not a module: shared by main.ts and the e2e
 // harness, so tests exercise exactly what runs
-export function configureApp(app: NestExpressApplication, options: { trustProxy: boolean }): INestApplication {
+export function configureApp(app: NestExpressApplication): INestApplication {
+  const settings = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', options.trustProxy);
+  app.set('trust proxy', settings.trustProxy);
+  // slow clients: node checks these on an interval, read when the server starts listening
+  const server = app.getHttpServer() as Server & { connectionsCheckingInterval: number };
+  server.headersTimeout = settings.http.headersTimeoutMs;
+  server.requestTimeout = settings.http.requestTimeoutMs;
+  server.connectionsCheckingInterval = Math.min(1000, settings.http.headersTimeoutMs);
   app.disable('x-powered-by');
   // responses are live, per-user data that clients do not revalidate: no ETag (a SHA-1 of
   // every body, half a megabyte for a long queue)
@@ -23,7 +34,14 @@ export function configureApp(app: NestExpressApplication, options: { trustProxy:
     RequestContext.run({ correlationId }, next);
   });
   app.use(helmet());
+  // ASVS 14.3.2: responses carry personal data, so no cache (browser, proxy) keeps them;
+  // health and the API docs are not personal
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!CACHEABLE.test(req.path)) res.setHeader('cache-control', 'no-store');
+    next();
+  });
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(requestHygiene);
   app.setGlobalPrefix('api');
 
   const document = SwaggerModule.createDocument(

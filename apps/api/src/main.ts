@@ -42,7 +42,7 @@ async function bootstrap(): Promise<void> {
       AppModule.forRoot({ url: embedded?.url, embedded: !!embedded }),
       { bodyParser: false, bufferLogs: true },
     );
-    configureApp(app, { trustProxy: settings.trustProxy });
+    configureApp(app);
     await app.listen(settings.port);
     const url = (await app.getUrl()).replace('[::1]', 'localhost');
     app.get(Logger).log(

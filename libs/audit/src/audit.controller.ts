@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { instantOf } from '@app/core';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/auth/access';
 import { AuditPageDto, AuditQueryDto, AuditVerifyDto } from './dto/audit.dto';
 import { AuditService } from './audit.service';
@@ -29,7 +30,12 @@ export class AuditController {
   @Roles('MANAGER', 'ADMIN')
   @ApiOkResponse({ type: AuditPageDto })
   async search(@Query() query: AuditQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<AuditPageDto> {
-    const page = await this.audit.search(user, { ...query, limit: query.limit ?? 100 });
+    const page = await this.audit.search(user, {
+      ...query,
+      from: query.from ? instantOf(query.from) : undefined,
+      to: query.to ? instantOf(query.to) : undefined,
+      limit: query.limit ?? 100,
+    });
     return { items: page.items.map(toDto), nextBefore: page.nextBefore };
   }
 

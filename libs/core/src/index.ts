@@ -11,3 +11,4 @@ export * from './policy/policy.module';
 export * from './context/request-context';
 export * from './clock/clock.module';
 export * from './json/canonical-json';
+export * from './validation/strict-dates';

@@ -34,10 +34,39 @@ class AppEnv {
   @IsInt()
   @Min(1)
   LOGIN_THROTTLE_LIMIT: number = 10;
+
+  // a client gets this long to send its request headers, and this long for the whole
+  // request, then 408 and the socket is closed (a slowloris cannot hold sockets for ever)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  HTTP_HEADERS_TIMEOUT_SECONDS: number = 20;
+
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  HTTP_REQUEST_TIMEOUT_SECONDS: number = 60;
 }
 
 export const appConfig = registerAs('app', () => {
-  const parsed = validateConfig('app', AppEnv, readEnv(['NODE_ENV', 'PORT', 'LOG_LEVEL', 'TRUST_PROXY', 'THROTTLE_TTL_SECONDS', 'THROTTLE_LIMIT', 'LOGIN_THROTTLE_LIMIT']));
+  const parsed = validateConfig(
+    'app',
+    AppEnv,
+    readEnv([
+      'NODE_ENV',
+      'PORT',
+      'LOG_LEVEL',
+      'TRUST_PROXY',
+      'THROTTLE_TTL_SECONDS',
+      'THROTTLE_LIMIT',
+      'LOGIN_THROTTLE_LIMIT',
+      'HTTP_HEADERS_TIMEOUT_SECONDS',
+      'HTTP_REQUEST_TIMEOUT_SECONDS',
+    ]),
+  );
+  if (parsed.HTTP_HEADERS_TIMEOUT_SECONDS > parsed.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    throw new Error('Invalid app settings: HTTP_HEADERS_TIMEOUT_SECONDS must not exceed HTTP_REQUEST_TIMEOUT_SECONDS');
+  }
   return {
     env: parsed.NODE_ENV,
     port: parsed.PORT,
@@ -47,6 +76,10 @@ export const appConfig = registerAs('app', () => {
       ttlSeconds: parsed.THROTTLE_TTL_SECONDS,
       limit: parsed.THROTTLE_LIMIT,
       loginLimit: parsed.LOGIN_THROTTLE_LIMIT,
+    },
+    http: {
+      headersTimeoutMs: parsed.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeoutMs: parsed.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
     },
   };
 });

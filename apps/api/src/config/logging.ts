@@ -43,10 +43,12 @@ export function loggingOptions(level: string): Params {
         censor: '[redacted]',
       },
       serializers: {
-        req: (req: { id?: string; method?: string; url?: string }) => ({
+        // who asked (a user id, never a name), so a refused request can be traced to its caller
+        req: (req: { id?: string; method?: string; url?: string; raw?: { user?: { id?: string } } }) => ({
           id: req.id,
           method: req.method,
           path: pathOnly(req.url),
+          ...(req.raw?.user?.id ? { userId: req.raw.user.id } : {}),
         }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },

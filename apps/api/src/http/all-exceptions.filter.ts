@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { AccessDenials } from '@app/audit';
+import type { AuthenticatedUser } from '@app/auth/access';
 import { correlationIdFor, DomainError, ErrorCode, errorCodeForStatus, httpStatusFor, type FieldError } from '@app/core';
 import type { ErrorBody } from './error-body';
 
@@ -9,7 +11,11 @@ interface Failure {
   message: string;
   details?: FieldError[];
   meta?: Record<string, unknown>;
+  // an access denial to record (403, or 404 by agency scope)
+  denial?: { entityId?: string };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // errors from body-parser (http-errors objects) before any route runs
 interface HttpErrorLike {
@@ -35,6 +41,7 @@ function describe(exception: unknown): Failure | undefined {
       message: exception.message,
       details: exception.details,
       meta: exception.meta,
+      denial: exception.denial,
     };
   }
   if (exception instanceof HttpException) {
@@ -87,6 +94,8 @@ function describe(exception: unknown): Failure | undefined {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly denials: AccessDenials) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const ctx = host.switchToHttp();
@@ -106,6 +115,35 @@ export class AllExceptionsFilter implements ExceptionFilter {
         'unhandled error',
       );
     }
+    if (response.headersSent) return;
+    const user = (request as { user?: AuthenticatedUser }).user;
+    if (failure.denial && user) {
+      // recorded before the answer goes, so the trail has it when the caller hears no;
+      // a failure to record is logged, and the caller still hears 403/404
+      void this.recordDenial(request, user, failure)
+        .catch((error: unknown) =>
+          this.logger.error({ correlationId, errorName: error instanceof Error ? error.name : typeof error }, 'access denial not audited'),
+        )
+        .finally(() => this.send(response, failure, correlationId));
+      return;
+    }
+    this.send(response, failure, correlationId);
+  }
+
+  private recordDenial(request: Request, user: AuthenticatedUser, failure: Failure): Promise<void> {
+    // the route pattern (/api/contacts/:id), never the url with its values
+    const pattern = (request.route as { path?: string } | undefined)?.path ?? 'unmatched';
+    const param = (request.params as Record<string, string> | undefined)?.id;
+    const entityId = failure.denial?.entityId ?? (param && UUID.test(param) ? param : undefined);
+    return this.denials.record({
+      actor: { id: user.id, role: user.role, agencyId: user.agencyId },
+      route: `${request.method} ${pattern}`,
+      status: failure.status === 403 ? 403 : 404,
+      entityId,
+    });
+  }
+
+  private send(response: Response, failure: Failure, correlationId: string): void {
     if (response.headersSent) return;
     const body: ErrorBody = {
       error: {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDateOrInstant } from '@app/core';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ description: 'the id of the record the entries are about' })
@@ -14,17 +15,15 @@ export class AuditQueryDto {
   @IsUUID('all', { message: 'must be a UUID' })
   actorId?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'inclusive' })
+  @ApiPropertyOptional({ description: 'inclusive: a date YYYY-MM-DD (its midnight UTC) or an ISO-8601 instant' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'must be an ISO-8601 instant' })
-  from?: Date;
+  @IsDateOrInstant()
+  from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'exclusive' })
+  @ApiPropertyOptional({ description: 'exclusive: a date YYYY-MM-DD (its midnight UTC) or an ISO-8601 instant' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'must be an ISO-8601 instant' })
-  to?: Date;
+  @IsDateOrInstant()
+  to?: string;
 
   @ApiPropertyOptional({ description: 'page on: the nextBefore of the previous page' })
   @IsOptional()

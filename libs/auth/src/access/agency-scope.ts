@@ -17,8 +17,9 @@ export function assertCanSeeAgencyRecord(
   user: AuthenticatedUser,
   ownerAgencyId: string | null | undefined,
   what = 'record',
+  entityId?: string,
 ): void {
-  if (!canSeeAgencyRecord(user, ownerAgencyId)) throw DomainError.notFound(what);
+  if (!canSeeAgencyRecord(user, ownerAgencyId)) throw DomainError.notYours(what, entityId);
 }
 
 // for list queries: the agency to filter on, or null when the caller sees all

@@ -19,12 +19,17 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CONTACT_CATEGORIES, RAG_RATINGS, type ContactCategory, type RagRating } from '@app/core';
+import {
+  CONTACT_CATEGORIES,
+  IsCalendarDate,
+  IsInstant,
+  RAG_RATINGS,
+  type ContactCategory,
+  type RagRating,
+} from '@app/core';
 import type { ConsentStatus } from '../entities/contact.entity';
 import {
-  DATE,
   ETHNICITY_CODES,
-  INSTANT,
   IsNhsNumber,
   NormaliseNhsNumber,
   PHONE,
@@ -84,12 +89,12 @@ export class ChildInputDto {
 
   @ApiPropertyOptional({ format: 'date', example: '2017-04-02' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   dateOfBirth?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'an unborn child: the expected date of birth' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   expectedDateOfBirth?: string;
 
   @ApiPropertyOptional({ enum: ['M', 'F', 'U'] })
@@ -152,7 +157,7 @@ export class CreateContactDto {
     description: 'when the concern reached the front door; not in the future',
   })
   @IsOptional()
-  @Matches(INSTANT, { message: 'must be an ISO-8601 instant with a zone, e.g. 2026-11-20T10:00:00Z' })
+  @IsInstant()
   receivedAt?: string;
 
   @ApiPropertyOptional({

@@ -20,9 +20,6 @@ export function IsNhsNumber(options?: ValidationOptions) {
     });
 }
 
-// an instant with its zone: '2026-11-20T10:00:00Z' or '...+01:00'; a bare date is ambiguous
-export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // UK postcode shape (not a lookup)
 export const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i;
 export const PHONE = /^[0-9+() -]{6,24}$/;

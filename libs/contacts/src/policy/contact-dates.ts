@@ -1,4 +1,4 @@
-import type { FieldError, WorkingCalendar } from '@app/core';
+import { isCalendarDate, type FieldError, type WorkingCalendar } from '@app/core';
 
 // the dates on a contact that must make sense together (API.md Contacts)
 export interface ContactDates {
@@ -22,19 +22,6 @@ const FIELD = {
   dateOfBirth: 'child.dateOfBirth',
   expectedDateOfBirth: 'child.expectedDateOfBirth',
 } as const;
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-// a real calendar date YYYY-MM-DD, so 2026-02-30 and 2026-13-01 are refused, not rolled over
-function isRealDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return day <= daysInMonth;
-}
 
 // calendar-date arithmetic in utc, so clock changes never shift the date
 function addDays(date: string, days: number): string {
@@ -74,7 +61,7 @@ export function checkContactDates(input: ContactDates, now: Date, calendar: Work
 
   if (given(dateOfBirth)) {
     let message: string | undefined;
-    if (!isRealDate(dateOfBirth)) {
+    if (!isCalendarDate(dateOfBirth)) {
       message = 'must be a real date YYYY-MM-DD';
     } else if (receivedOn && dateOfBirth > receivedOn) {
       message = 'must not be after the contact was received';
@@ -88,7 +75,7 @@ export function checkContactDates(input: ContactDates, now: Date, calendar: Work
     let message: string | undefined;
     if (given(dateOfBirth)) {
       message = 'give dateOfBirth or expectedDateOfBirth, not both';
-    } else if (!isRealDate(expectedDateOfBirth)) {
+    } else if (!isCalendarDate(expectedDateOfBirth)) {
       message = 'must be a real date YYYY-MM-DD';
     } else if (receivedOn && expectedDateOfBirth <= receivedOn) {
       message = 'must be after the contact was received';

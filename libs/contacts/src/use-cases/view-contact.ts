@@ -22,7 +22,7 @@ export class ViewContact {
     return this.dataSource.transaction(async (manager) => {
       const contact = await findContact(manager, contactId);
       // a partner sees only what its own agency sent, and "not yours" reads as "not found"
-      assertCanSeeAgencyRecord(user, contact.originAgencyId, 'contact');
+      assertCanSeeAgencyRecord(user, contact.originAgencyId, 'contact', contact.id);
       if (!isMachStaff(user)) {
         this.journal.write(manager, user, { action: 'CONTACT_VIEWED', entityType: 'contact', entityId: contact.id });
         return { ...partnerView(contact), ...(await sectionsFor(manager, this.sections, contact.id, 'partner')) };

@@ -13,6 +13,8 @@ export class DomainError extends Error {
     readonly details?: FieldError[],
     // extra, non-personal context for the client (e.g. who holds a claim)
     readonly meta?: Record<string, unknown>,
+    // never sent: an access denial the trail records (ASVS 16.3.2), with the record it was about
+    readonly denial?: { entityId?: string },
   ) {
     super(message);
     this.name = 'DomainError';
@@ -27,8 +29,13 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.NOT_FOUND, `No such ${what}.`);
   }
 
+  // another agency's record: answered exactly as a missing one, but recorded as a denial
+  static notYours(what = 'record', entityId?: string): DomainError {
+    return new DomainError(ErrorCode.NOT_FOUND, `No such ${what}.`, undefined, undefined, { entityId });
+  }
+
   static forbidden(message = 'Your role may not do this.'): DomainError {
-    return new DomainError(ErrorCode.FORBIDDEN, message);
+    return new DomainError(ErrorCode.FORBIDDEN, message, undefined, undefined, {});
   }
 
   static unauthenticated(message = 'Sign in first.'): DomainError {

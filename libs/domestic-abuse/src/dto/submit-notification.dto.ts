@@ -18,10 +18,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate, IsInstant } from '@app/core';
 
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 class PersonNameDto {
   @ApiProperty()
@@ -40,7 +39,7 @@ class PersonNameDto {
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   dateOfBirth?: string;
 }
 
@@ -79,7 +78,7 @@ export class NotificationChildDto {
   lastName: string;
 
   @ApiProperty({ format: 'date' })
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   dateOfBirth: string;
 
   @ApiPropertyOptional({ description: 'for Operation Encompass' })
@@ -124,7 +123,7 @@ export class SubmitNotificationDto {
   policeReference: string;
 
   @ApiProperty({ format: 'date-time' })
-  @Matches(INSTANT, { message: 'must be an ISO-8601 instant with a zone' })
+  @IsInstant()
   incidentAt: string;
 
   @ApiProperty({ enum: ['DASH', 'DARA'], description: 'the risk tool the officer used' })

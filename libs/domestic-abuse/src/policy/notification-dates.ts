@@ -1,13 +1,7 @@
-import type { FieldError, WorkingCalendar } from '@app/core';
+import { isCalendarDate, type FieldError, type WorkingCalendar } from '@app/core';
 
 const SKEW_MS = 2 * 60_000;
 const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
-
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 interface Dated {
   incidentAt: Date;
@@ -27,7 +21,7 @@ export function checkNotificationDates(input: Dated, now: Date, calendar: Workin
   const incidentDate = calendar.localDate(input.incidentAt);
   const birth = (field: string, value: string | undefined) => {
     if (value === undefined) return;
-    if (!isRealDate(value)) errors.push({ field, message: 'must be a real calendar date' });
+    if (!isCalendarDate(value)) errors.push({ field, message: 'must be a real calendar date' });
     else if (value > incidentDate) errors.push({ field, message: 'must not be after the incident' });
   };
   birth('victim.dateOfBirth', input.victim.dateOfBirth);

@@ -35,7 +35,7 @@ const facts = (overrides: Partial<TriageFacts> = {}): TriageFacts => ({
   weaponUsed: false,
   children: [child()],
   earlierVictimNotificationsInLast12Months: 0,
-  anyChildContactOrReferralInLast12Months: false,
+  childrenKnownInLast12Months: [],
   earlierMaracFlagInLast12Months: false,
   ...overrides,
 });
@@ -164,9 +164,9 @@ describe('suggestTriage', () => {
       // DOMAIN.md DA triage: CONTACT when a child already had a contact or referral in 12 months
       {
         criterion: 'a child had a contact or referral in the last 12 months',
-        given: { anyChildContactOrReferralInLast12Months: true },
+        given: { childrenKnownInLast12Months: [{ name: 'Kai Adams', contacts: 1, referrals: 0 }] },
         outcome: 'CONTACT',
-        reason: 'a child already had a contact or referral in the last 12 months',
+        reason: 'Kai Adams: 1 contact in the last 12 months',
         turnOff: (m) => void (m.contact.childContactOrReferralInLast12Months = false),
         dropped: 'INFORMATION_ONLY',
       },
@@ -210,7 +210,7 @@ describe('suggestTriage', () => {
           victimPregnant: true,
           children: [child({ present: true, witnessed: true }), child({ injured: true })],
           earlierVictimNotificationsInLast12Months: 4,
-          anyChildContactOrReferralInLast12Months: true,
+          childrenKnownInLast12Months: [{ name: 'Kai Adams', contacts: 1, referrals: 0 }],
         },
         outcome: 'URGENT_CONTACT',
         reasons: [
@@ -229,7 +229,10 @@ describe('suggestTriage', () => {
           victimPregnant: true,
           children: [child({ present: true, witnessed: true })],
           earlierVictimNotificationsInLast12Months: 3,
-          anyChildContactOrReferralInLast12Months: true,
+          childrenKnownInLast12Months: [
+            { name: 'Kai Adams', contacts: 2, referrals: 1 },
+            { name: 'Mia Adams', contacts: 0, referrals: 1 },
+          ],
         },
         outcome: 'CONTACT',
         reasons: [
@@ -238,7 +241,8 @@ describe('suggestTriage', () => {
           'a child witnessed the incident',
           'the victim is pregnant',
           '4 notifications for this victim in 12 months',
-          'a child already had a contact or referral in the last 12 months',
+          'Kai Adams: 2 contacts and 1 referral in the last 12 months',
+          'Mia Adams: 1 referral in the last 12 months',
         ],
       },
     ])('should suggest $outcome with only its own reasons when $when', ({ given, outcome, reasons }) => {

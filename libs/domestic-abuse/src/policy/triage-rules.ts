@@ -15,10 +15,31 @@ export interface TriageFacts {
   children: { present: boolean; witnessed: boolean; injured: boolean }[];
   // police notifications for the same victim in the 12 months before this incident, not counting this one
   earlierVictimNotificationsInLast12Months: number;
-  anyChildContactOrReferralInLast12Months: boolean;
+  // the children of this notification the front door already knows: their contacts and
+  // referrals in the 12 months before the notification was received
+  childrenKnownInLast12Months: KnownChild[];
   // a notification for this victim within marac.monthsSincePreviousMaracFlag months before
   // this incident ended with a MARAC flag
   earlierMaracFlagInLast12Months: boolean;
+}
+
+export interface KnownChild {
+  name: string;
+  contacts: number;
+  referrals: number;
+}
+
+function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// "Kai Adams: 1 contact and 1 referral in the last 12 months": who, and what was found
+export function knownChildReason(child: KnownChild): string {
+  const found = [
+    ...(child.contacts > 0 ? [counted(child.contacts, 'contact', 'contacts')] : []),
+    ...(child.referrals > 0 ? [counted(child.referrals, 'referral', 'referrals')] : []),
+  ];
+  return `${child.name}: ${found.join(' and ')} in the last 12 months`;
 }
 
 export interface TriageSuggestion {
@@ -103,8 +124,10 @@ export function suggestTriage(facts: TriageFacts, matrix: DaTriagePolicySchema):
   if (total >= contact.victimNotificationsInLast12MonthsAtLeast) {
     contactReasons.push(`${total} notifications for this victim in 12 months`);
   }
-  if (contact.childContactOrReferralInLast12Months && facts.anyChildContactOrReferralInLast12Months) {
-    contactReasons.push('a child already had a contact or referral in the last 12 months');
+  if (contact.childContactOrReferralInLast12Months) {
+    for (const known of facts.childrenKnownInLast12Months ?? []) {
+      if (known.contacts + known.referrals > 0) contactReasons.push(knownChildReason(known));
+    }
   }
 
   const maracReasons: string[] = [];

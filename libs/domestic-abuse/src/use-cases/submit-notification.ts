@@ -18,7 +18,7 @@ import type { NotificationViewDto } from '../dto/notification-view.dto';
 import type { SubmitNotificationDto } from '../dto/submit-notification.dto';
 import { findNotification, notificationView } from '../notification-reader';
 import { checkNotificationDates } from '../policy/notification-dates';
-import { needsEncompass, suggestTriage, triageDueAt } from '../policy/triage-rules';
+import { needsEncompass, suggestTriage, triageDueAt, type KnownChild } from '../policy/triage-rules';
 
 export interface Submitted {
   view: NotificationViewDto;
@@ -123,7 +123,7 @@ export class SubmitNotification {
 
     // the children go on the child register now, so the notification is on their history
     const children = [];
-    let knownToUs = false;
+    const known: KnownChild[] = [];
     for (const child of dto.children) {
       const { child: record, matched } = await matchOrCreateChild(
         manager,
@@ -135,8 +135,16 @@ export class SubmitNotification {
         },
         now,
       );
-      const counts = await historyCounts(manager, record.id, incidentAt, null);
-      if (counts.contactsLast12Months + counts.referralsLast12Months > 0) knownToUs = true;
+      // counted back from when the notification reached us, not from the incident: a contact
+      // made between the incident and the notification is what the screener must hear of
+      const counts = await historyCounts(manager, record.id, now, null);
+      if (counts.contactsLast12Months + counts.referralsLast12Months > 0) {
+        known.push({
+          name: `${child.firstName} ${child.lastName}`,
+          contacts: counts.contactsLast12Months,
+          referrals: counts.referralsLast12Months,
+        });
+      }
       children.push({ input: child, childId: record.id, matched });
     }
 
@@ -149,7 +157,7 @@ export class SubmitNotification {
         weaponUsed: dto.weaponUsed,
         children: dto.children,
         earlierVictimNotificationsInLast12Months: victim.earlier,
-        anyChildContactOrReferralInLast12Months: knownToUs,
+        childrenKnownInLast12Months: known,
         earlierMaracFlagInLast12Months: victim.marac,
       },
       matrix,

@@ -19,7 +19,7 @@ export class ViewNotifications {
   async one(user: AuthenticatedUser, id: string): Promise<NotificationViewDto> {
     return this.dataSource.transaction(async (manager) => {
       const row = await findNotification(manager, id);
-      assertCanSeeAgencyRecord(user, row.force_agency_id, 'notification');
+      assertCanSeeAgencyRecord(user, row.force_agency_id, 'notification', id);
       const view = await notificationView(manager, row, user.role === 'POLICE' ? 'police' : 'staff');
       this.journal.write(manager, user, { action: 'DA_NOTIFICATION_VIEWED', entityType: 'da_notification', entityId: id });
       return view;

@@ -8,15 +8,13 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate, IsInstant } from '@app/core';
 import { AGENCIES, ATTENDANCE, STRATEGY_OUTCOMES, type Agency, type Attendance, type StrategyOutcome } from '../policy/strategy-rules';
 
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class InviteeDto {
   @ApiProperty({ enum: AGENCIES })
@@ -33,7 +31,7 @@ export class InviteeDto {
 
 export class ScheduleDto {
   @ApiProperty({ format: 'date-time' })
-  @Matches(INSTANT, { message: 'must be an ISO-8601 instant with a zone' })
+  @IsInstant()
   scheduledFor: string;
 
   @ApiProperty({ type: [InviteeDto], description: 'must include LA_SOCIAL_CARE, POLICE and HEALTH' })
@@ -67,13 +65,13 @@ export class ActionDto {
   ownerAgency: Agency;
 
   @ApiProperty({ format: 'date' })
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   dueDate: string;
 }
 
 export class RecordDto {
   @ApiProperty({ format: 'date-time' })
-  @Matches(INSTANT, { message: 'must be an ISO-8601 instant with a zone' })
+  @IsInstant()
   heldAt: string;
 
   @ApiProperty({ type: [AttendanceDto], description: 'a required agency not listed is recorded ABSENT' })
