@@ -45,4 +45,13 @@ describe('logging: no personal data in log lines', () => {
     const out = JSON.parse(lines()) as { req: unknown };
     expect(out.req).toEqual({ id: 'abc', method: 'GET', path: '/api/children' });
   });
+
+  it('should say who asked, by user id only, so a refused request can be traced to its caller', () => {
+    const { logger, lines } = capture();
+    logger.info({
+      req: { id: 'abc', method: 'GET', url: '/api/metrics', raw: { user: { id: 'u-1', name: 'Sam Screener' } } },
+    });
+    const out = JSON.parse(lines()) as { req: unknown };
+    expect(out.req).toEqual({ id: 'abc', method: 'GET', path: '/api/metrics', userId: 'u-1' });
+  });
 });
