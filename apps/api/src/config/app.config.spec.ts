@@ -9,6 +9,8 @@ const KEYS = [
   'THROTTLE_TTL_SECONDS',
   'THROTTLE_LIMIT',
   'LOGIN_THROTTLE_LIMIT',
+  'HTTP_HEADERS_TIMEOUT_SECONDS',
+  'HTTP_REQUEST_TIMEOUT_SECONDS',
 ] as const;
 
 isolateEnv(KEYS);
@@ -21,6 +23,7 @@ describe('appConfig', () => {
       logLevel: 'info',
       trustProxy: false,
       throttle: { ttlSeconds: 60, limit: 600, loginLimit: 10 },
+      http: { headersTimeoutMs: 20_000, requestTimeoutMs: 60_000 },
     });
   });
 
@@ -32,25 +35,28 @@ describe('appConfig', () => {
       logLevel: 'info',
       trustProxy: false,
       throttle: { ttlSeconds: 60, limit: 600, loginLimit: 10 },
+      http: { headersTimeoutMs: 20_000, requestTimeoutMs: 60_000 },
     });
   });
 
   // app.config.ts: env strings become typed settings
   it.each`
-    name                      | value           | read                                       | expected
-    ${'PORT'}                 | ${'4000'}       | ${(c: AppConfig) => c.port}                | ${4000}
-    ${'PORT'}                 | ${'0'}          | ${(c: AppConfig) => c.port}                | ${0}
-    ${'PORT'}                 | ${'65535'}      | ${(c: AppConfig) => c.port}                | ${65535}
-    ${'TRUST_PROXY'}          | ${'true'}       | ${(c: AppConfig) => c.trustProxy}          | ${true}
-    ${'TRUST_PROXY'}          | ${'1'}          | ${(c: AppConfig) => c.trustProxy}          | ${true}
-    ${'TRUST_PROXY'}          | ${'false'}      | ${(c: AppConfig) => c.trustProxy}          | ${false}
-    ${'TRUST_PROXY'}          | ${'0'}          | ${(c: AppConfig) => c.trustProxy}          | ${false}
-    ${'THROTTLE_LIMIT'}       | ${'5'}          | ${(c: AppConfig) => c.throttle.limit}      | ${5}
-    ${'THROTTLE_TTL_SECONDS'} | ${'3600'}       | ${(c: AppConfig) => c.throttle.ttlSeconds} | ${3600}
-    ${'LOGIN_THROTTLE_LIMIT'} | ${'3'}          | ${(c: AppConfig) => c.throttle.loginLimit} | ${3}
-    ${'LOG_LEVEL'}            | ${'silent'}     | ${(c: AppConfig) => c.logLevel}            | ${'silent'}
-    ${'NODE_ENV'}             | ${'production'} | ${(c: AppConfig) => c.env}                 | ${'production'}
-    ${'NODE_ENV'}             | ${'test'}       | ${(c: AppConfig) => c.env}                 | ${'test'}
+    name                              | value           | read                                         | expected
+    ${'PORT'}                         | ${'4000'}       | ${(c: AppConfig) => c.port}                  | ${4000}
+    ${'PORT'}                         | ${'0'}          | ${(c: AppConfig) => c.port}                  | ${0}
+    ${'PORT'}                         | ${'65535'}      | ${(c: AppConfig) => c.port}                  | ${65535}
+    ${'TRUST_PROXY'}                  | ${'true'}       | ${(c: AppConfig) => c.trustProxy}            | ${true}
+    ${'TRUST_PROXY'}                  | ${'1'}          | ${(c: AppConfig) => c.trustProxy}            | ${true}
+    ${'TRUST_PROXY'}                  | ${'false'}      | ${(c: AppConfig) => c.trustProxy}            | ${false}
+    ${'TRUST_PROXY'}                  | ${'0'}          | ${(c: AppConfig) => c.trustProxy}            | ${false}
+    ${'THROTTLE_LIMIT'}               | ${'5'}          | ${(c: AppConfig) => c.throttle.limit}        | ${5}
+    ${'THROTTLE_TTL_SECONDS'}         | ${'3600'}       | ${(c: AppConfig) => c.throttle.ttlSeconds}   | ${3600}
+    ${'LOGIN_THROTTLE_LIMIT'}         | ${'3'}          | ${(c: AppConfig) => c.throttle.loginLimit}   | ${3}
+    ${'LOG_LEVEL'}                    | ${'silent'}     | ${(c: AppConfig) => c.logLevel}              | ${'silent'}
+    ${'NODE_ENV'}                     | ${'production'} | ${(c: AppConfig) => c.env}                   | ${'production'}
+    ${'NODE_ENV'}                     | ${'test'}       | ${(c: AppConfig) => c.env}                   | ${'test'}
+    ${'HTTP_HEADERS_TIMEOUT_SECONDS'} | ${'5'}          | ${(c: AppConfig) => c.http.headersTimeoutMs} | ${5000}
+    ${'HTTP_REQUEST_TIMEOUT_SECONDS'} | ${'30'}         | ${(c: AppConfig) => c.http.requestTimeoutMs} | ${30_000}
   `(
     'should read $expected when $name is $value',
     ({
@@ -73,27 +79,38 @@ describe('appConfig', () => {
 
   // app.config.ts: a bad setting stops boot with a message naming the setting
   it.each`
-    name                      | value
-    ${'PORT'}                 | ${'abc'}
-    ${'PORT'}                 | ${'65536'}
-    ${'PORT'}                 | ${'-1'}
-    ${'PORT'}                 | ${'80.5'}
-    ${'PORT'}                 | ${'0x10'}
-    ${'PORT'}                 | ${'1e3'}
-    ${'LOG_LEVEL'}            | ${'loud'}
-    ${'LOG_LEVEL'}            | ${'INFO'}
-    ${'TRUST_PROXY'}          | ${'yes'}
-    ${'THROTTLE_TTL_SECONDS'} | ${'0'}
-    ${'THROTTLE_TTL_SECONDS'} | ${'3601'}
-    ${'THROTTLE_LIMIT'}       | ${'0'}
-    ${'THROTTLE_LIMIT'}       | ${'many'}
-    ${'LOGIN_THROTTLE_LIMIT'} | ${'0'}
-    ${'NODE_ENV'}             | ${'staging'}
+    name                              | value
+    ${'PORT'}                         | ${'abc'}
+    ${'PORT'}                         | ${'65536'}
+    ${'PORT'}                         | ${'-1'}
+    ${'PORT'}                         | ${'80.5'}
+    ${'PORT'}                         | ${'0x10'}
+    ${'PORT'}                         | ${'1e3'}
+    ${'LOG_LEVEL'}                    | ${'loud'}
+    ${'LOG_LEVEL'}                    | ${'INFO'}
+    ${'TRUST_PROXY'}                  | ${'yes'}
+    ${'THROTTLE_TTL_SECONDS'}         | ${'0'}
+    ${'THROTTLE_TTL_SECONDS'}         | ${'3601'}
+    ${'THROTTLE_LIMIT'}               | ${'0'}
+    ${'THROTTLE_LIMIT'}               | ${'many'}
+    ${'LOGIN_THROTTLE_LIMIT'}         | ${'0'}
+    ${'NODE_ENV'}                     | ${'staging'}
+    ${'HTTP_HEADERS_TIMEOUT_SECONDS'} | ${'0'}
+    ${'HTTP_REQUEST_TIMEOUT_SECONDS'} | ${'3601'}
   `('should throw naming $name when $name is $value', ({ name, value }: { name: string; value: string }) => {
     process.env[name] = value;
     const error = captureError(() => appConfig());
     expect(error.message).toMatch(/^Invalid app configuration:\n/);
     expect(error.message).toContain(`\n  ${name}: `);
+  });
+
+  // a request cannot time out before its headers have had their time
+  it('should refuse a headers timeout longer than the request timeout', () => {
+    process.env.HTTP_HEADERS_TIMEOUT_SECONDS = '90';
+    process.env.HTTP_REQUEST_TIMEOUT_SECONDS = '60';
+    expect(captureError(() => appConfig()).message).toMatch(
+      /HTTP_HEADERS_TIMEOUT_SECONDS must not exceed HTTP_REQUEST_TIMEOUT_SECONDS/,
+    );
   });
 
   // validate-config.ts readEnv: blank and padded settings read as unset / trimmed
