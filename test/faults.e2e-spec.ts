@@ -267,6 +267,8 @@ describe('faults: the database killed -9 under idempotent submissions', () => {
 
     expect(tally.failures).toEqual([]);
     expect(tally.unshaped).toEqual([]);
+    // the database away is "try again" (503 with Retry-After), never an internal error
+    expect(Object.keys(tally.codes).filter((code) => code !== '503 SERVICE_UNAVAILABLE')).toEqual([]);
     expect(outcomes).toHaveLength(jobs.length);
     expect(kills).toHaveLength(KILLS.length);
     expect(new Set(kills.map((k) => k.pid)).size).toBe(KILLS.length);

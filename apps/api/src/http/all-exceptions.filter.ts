@@ -2,7 +2,14 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { AccessDenials } from '@app/audit';
 import type { AuthenticatedUser } from '@app/auth/access';
-import { correlationIdFor, DomainError, ErrorCode, errorCodeForStatus, httpStatusFor, type FieldError } from '@app/core';
+import {
+  correlationIdFor,
+  DomainError,
+  ErrorCode,
+  errorCodeForStatus,
+  httpStatusFor,
+  type FieldError,
+} from '@app/core';
 import type { ErrorBody } from './error-body';
 
 interface Failure {
@@ -16,6 +23,49 @@ interface Failure {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// the database is away (restarting, failing over, out of connections), not a bug: SQLSTATE
+// class 08 (connection exception), 57P01-57P03 (shut down, cannot connect now), 53300 (too
+// many connections), and the driver's own socket errors
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+const UNAVAILABLE_SOCKET = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const UNAVAILABLE_NAMES = new Set(['QueryRunnerProviderAlreadyReleasedError', 'ConnectionIsNotSetError']);
+// seconds a client waits before it tries again
+const RETRY_AFTER_SECONDS = 2;
+
+export function databaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  // typeorm wraps the driver's error (driverError), node wraps causes (cause, errors)
+  const queue: unknown[] = [current];
+  while (queue.length > 0 && seen.size < 10) {
+    current = queue.shift();
+    if (typeof current !== 'object' || current === null || seen.has(current)) continue;
+    seen.add(current);
+    const e = current as {
+      name?: unknown;
+      code?: unknown;
+      message?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
+    if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATE.test(e.code) || UNAVAILABLE_SOCKET.has(e.code)))
+      return true;
+    if (typeof e.name === 'string' && UNAVAILABLE_NAMES.has(e.name)) return true;
+    if (typeof e.message === 'string' && /^Connection terminated/.test(e.message)) return true;
+    queue.push(e.driverError, e.cause, ...(Array.isArray(e.errors) ? e.errors : []));
+  }
+  return false;
+}
 
 // errors from body-parser (http-errors objects) before any route runs
 interface HttpErrorLike {
@@ -56,7 +106,11 @@ function describe(exception: unknown): Failure | undefined {
       };
     }
     if (exception.cause instanceof URIError) {
-      return { status: 400, code: ErrorCode.VALIDATION_FAILED, message: 'The request path is not validly encoded.' };
+      return {
+        status: 400,
+        code: ErrorCode.VALIDATION_FAILED,
+        message: 'The request path is not validly encoded.',
+      };
     }
     if (status >= 500) return undefined;
     const code = errorCodeForStatus(status);
@@ -68,9 +122,21 @@ function describe(exception: unknown): Failure | undefined {
           : exception.message;
     return { status, code, message };
   }
+  if (databaseUnavailable(exception)) {
+    return {
+      status: 503,
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      message:
+        'The service cannot reach its database just now; try again shortly (the same request again, with the same Idempotency-Key or police reference, is safe).',
+    };
+  }
   if (isHttpErrorLike(exception) && exception.status < 500) {
     if (exception.type === 'entity.too.large') {
-      return { status: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is larger than 256 kB.' };
+      return {
+        status: 413,
+        code: ErrorCode.PAYLOAD_TOO_LARGE,
+        message: 'The request body is larger than 256 kB.',
+      };
     }
     if (exception.type === 'entity.parse.failed') {
       return {
@@ -105,13 +171,24 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const failure = describe(exception) ?? {
       status: 500,
       code: ErrorCode.INTERNAL_ERROR,
-      message: 'Something went wrong on our side. It has been logged; quote the correlation id if you report it.',
+      message:
+        'Something went wrong on our side. It has been logged; quote the correlation id if you report it.',
     };
-    if (failure.status >= 500) {
+    if (failure.code === ErrorCode.SERVICE_UNAVAILABLE) {
+      this.logger.warn(
+        { correlationId, errorName: exception instanceof Error ? exception.name : typeof exception },
+        'database unavailable',
+      );
+      if (!response.headersSent) response.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+    } else if (failure.status >= 500) {
       // name and stack only: driver messages can quote values, so the message itself is not logged
       const error = exception instanceof Error ? exception : undefined;
       this.logger.error(
-        { correlationId, errorName: error?.name ?? typeof exception, stack: error?.stack?.split('\n').slice(1).join('\n') },
+        {
+          correlationId,
+          errorName: error?.name ?? typeof exception,
+          stack: error?.stack?.split('\n').slice(1).join('\n'),
+        },
         'unhandled error',
       );
     }
@@ -122,7 +199,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // a failure to record is logged, and the caller still hears 403/404
       void this.recordDenial(request, user, failure)
         .catch((error: unknown) =>
-          this.logger.error({ correlationId, errorName: error instanceof Error ? error.name : typeof error }, 'access denial not audited'),
+          this.logger.error(
+            { correlationId, errorName: error instanceof Error ? error.name : typeof error },
+            'access denial not audited',
+          ),
         )
         .finally(() => this.send(response, failure, correlationId));
       return;
