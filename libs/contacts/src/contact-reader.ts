@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '@app/core';
+import { DomainError, type WorkingCalendar } from '@app/core';
 import type { ChildDto, ContactDto, HistoryDto, HistoryItemDto, PartnerContactDto, RagChangeDto } from './dto/contact-response.dto';
 import { ChildEntity } from './entities/child.entity';
 import { ContactEntity } from './entities/contact.entity';
@@ -12,13 +12,24 @@ export interface HistoryCounts {
   referralsLast12Months: number;
 }
 
+// a moment, and its date where the front door is (calendar.yml's time zone): referrals are
+// dated, contacts timed
+export interface AsOf {
+  instant: Date;
+  localDate: string;
+}
+
+export function asOfIn(calendar: WorkingCalendar, instant: Date): AsOf {
+  return { instant, localDate: calendar.localDate(instant) };
+}
+
+// $1 child, $2 the instant, $3 the contact to leave out, $4 the instant's local date
 const HISTORY_COUNTS_SQL = `select
        (select count(*) from contact
          where child_id = $1 and received_at > $2::timestamptz - interval '12 months' and received_at <= $2
            and id is distinct from $3)::int as contacts,
        (select count(*) from referral
-         where child_id = $1 and referral_date > ($2::timestamptz at time zone 'Europe/London')::date - interval '12 months'
-           and referral_date <= ($2::timestamptz at time zone 'Europe/London')::date
+         where child_id = $1 and referral_date > $4::date - interval '12 months' and referral_date <= $4::date
            and contact_id is distinct from $3)::int as referrals`;
 
 // other contacts and referrals of the child in the 12 months before `asOf`
@@ -26,12 +37,12 @@ const HISTORY_COUNTS_SQL = `select
 export async function historyCounts(
   manager: EntityManager,
   childId: string,
-  asOf: Date,
+  asOf: AsOf,
   excludeContactId: string | null,
 ): Promise<HistoryCounts> {
   const [row] = (await manager.query(
     HISTORY_COUNTS_SQL,
-    [childId, asOf, excludeContactId],
+    [childId, asOf.instant, excludeContactId, asOf.localDate],
   )) as { contacts: number; referrals: number }[];
   return { contactsLast12Months: row.contacts, referralsLast12Months: row.referrals };
 }
@@ -41,14 +52,14 @@ export async function historyCounts(
 export async function intakeFacts(
   manager: EntityManager,
   childId: string,
-  asOf: Date,
+  asOf: AsOf,
   userId: string,
 ): Promise<{ counts: HistoryCounts; referenceNumber: number; userName: string }> {
   const [row] = (await manager.query(
     `select c.contacts, c.referrals, nextval('contact_reference_seq')::int as n,
-            (select name from app_user where id = $4) as user_name
+            (select name from app_user where id = $5) as user_name
        from (${HISTORY_COUNTS_SQL}) c`,
-    [childId, asOf, null, userId],
+    [childId, asOf.instant, null, asOf.localDate, userId],
   )) as { contacts: number; referrals: number; n: number; user_name: string | null }[];
   return {
     counts: { contactsLast12Months: row.contacts, referralsLast12Months: row.referrals },
@@ -172,7 +183,7 @@ async function ragHistoryOf(manager: EntityManager, contactId: string): Promise<
 export async function staffView(
   manager: EntityManager,
   contact: ContactEntity,
-  asOf: Date,
+  asOf: AsOf,
   withItems: boolean,
   known?: { child: ChildEntity; counts: HistoryCounts; ragHistory: RagChangeDto[] },
 ): Promise<ContactDto> {

@@ -6,7 +6,7 @@ import { DomainError, POLICIES, WorkingCalendar, type ContactCategory, type Poli
 import { insertTogether } from '@app/database';
 import { Journal } from '@app/live';
 import { matchOrCreateChild } from './child-matching';
-import { intakeFacts, type HistoryCounts } from './contact-reader';
+import { asOfIn, intakeFacts, type HistoryCounts } from './contact-reader';
 import type { RagChangeDto } from './dto/contact-response.dto';
 import { ContactTimeliness } from './contact-timeliness';
 import type { ChildInputDto } from './dto/create-contact.dto';
@@ -61,7 +61,7 @@ export class ContactRecorder {
 
   async record(manager: EntityManager, user: AuthenticatedUser, input: NewContact, now: Date): Promise<RecordedContact> {
     const { child, matched } = await matchOrCreateChild(manager, input.child, now);
-    const { counts, referenceNumber, userName } = await intakeFacts(manager, child.id, input.receivedAt, user.id);
+    const { counts, referenceNumber, userName } = await intakeFacts(manager, child.id, asOfIn(this.calendar, input.receivedAt), user.id);
     const suggestion = suggestRag(
       {
         immediateRisk: input.immediateRisk,

@@ -5,7 +5,7 @@ import { isMachStaff, type AuthenticatedUser } from '@app/auth/access';
 import { Clock, DomainError, ErrorCode, WorkingCalendar } from '@app/core';
 import { claimIdempotencyKey, storeIdempotentResponse } from '@app/database';
 import { Journal } from '@app/live';
-import { partnerView, staffView } from '../contact-reader';
+import { asOfIn, partnerView, staffView } from '../contact-reader';
 import { ContactRecorder } from '../contact-recorder';
 import type { CreateContactDto } from '../dto/create-contact.dto';
 import type { ContactDto, PartnerContactDto } from '../dto/contact-response.dto';
@@ -88,7 +88,7 @@ export class CreateContact {
         },
         now,
       );
-      const body = isMachStaff(user) ? await staffView(manager, contact, receivedAt, false, { child, counts, ragHistory: [firstRating] }) : partnerView(contact);
+      const body = isMachStaff(user) ? await staffView(manager, contact, asOfIn(this.calendar, receivedAt), false, { child, counts, ragHistory: [firstRating] }) : partnerView(contact);
       if (idempotency) await storeIdempotentResponse(manager, user.id, idempotency.key, 201, body);
       return { body, replayed: false };
     });

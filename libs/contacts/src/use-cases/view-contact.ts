@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { assertCanSeeAgencyRecord, isMachStaff, type AuthenticatedUser } from '@app/auth/access';
 import { Journal } from '@app/live';
-import { Clock } from '@app/core';
+import { Clock, WorkingCalendar } from '@app/core';
 import { ContactSections } from '../contact-sections';
-import { findContact, partnerView, sectionsFor, staffView } from '../contact-reader';
+import { asOfIn, findContact, partnerView, sectionsFor, staffView } from '../contact-reader';
 import type { ContactDto, PartnerContactDto } from '../dto/contact-response.dto';
 
 // every read of a contact, and of the child history it shows, is audited
@@ -15,6 +15,7 @@ export class ViewContact {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly journal: Journal,
     private readonly clock: Clock,
+    private readonly calendar: WorkingCalendar,
     private readonly sections: ContactSections,
   ) {}
 
@@ -28,7 +29,7 @@ export class ViewContact {
         return { ...partnerView(contact), ...(await sectionsFor(manager, this.sections, contact.id, 'partner')) };
       }
       const view = {
-        ...(await staffView(manager, contact, this.clock.now(), true)),
+        ...(await staffView(manager, contact, asOfIn(this.calendar, this.clock.now()), true)),
         ...(await sectionsFor(manager, this.sections, contact.id, 'staff')),
       };
       this.journal.write(manager, user, [

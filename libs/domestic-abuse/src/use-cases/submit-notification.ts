@@ -12,7 +12,7 @@ import {
   WorkingCalendar,
   type Policies,
 } from '@app/core';
-import { historyCounts, matchOrCreateChild, normaliseName } from '@app/contacts';
+import { asOfIn, historyCounts, matchOrCreateChild, normaliseName } from '@app/contacts';
 import { Journal, type LiveChangeRef } from '@app/live';
 import type { NotificationViewDto } from '../dto/notification-view.dto';
 import type { SubmitNotificationDto } from '../dto/submit-notification.dto';
@@ -113,12 +113,15 @@ export class SubmitNotification {
   ): Promise<Submitted> {
     const matrix = this.policies.daTriage;
     const key = victimKey(dto.victim);
-    // the victim's earlier incidents in the 12 months before this one (any force)
+    // the victim's earlier incidents in the 12 months before this one (any force), and
+    // whether one within the matrix's MARAC look-back ended with a MARAC flag
     const [victim] = (await manager.query(
-      `select count(*)::int as earlier, coalesce(bool_or(marac), false) as marac
+      `select count(*) filter (where incident_at > $2::timestamptz - interval '12 months')::int as earlier,
+              coalesce(bool_or(marac) filter (where incident_at > $2::timestamptz - make_interval(months => $3)), false) as marac
          from da_notification
-        where victim_key = $1 and incident_at <= $2 and incident_at > $2::timestamptz - interval '12 months'`,
-      [key, incidentAt],
+        where victim_key = $1 and incident_at <= $2
+          and incident_at > $2::timestamptz - make_interval(months => greatest(12, $3))`,
+      [key, incidentAt, matrix.marac.monthsSincePreviousMaracFlag],
     )) as { earlier: number; marac: boolean }[];
 
     // the children go on the child register now, so the notification is on their history
@@ -137,7 +140,7 @@ export class SubmitNotification {
       );
       // counted back from when the notification reached us, not from the incident: a contact
       // made between the incident and the notification is what the screener must hear of
-      const counts = await historyCounts(manager, record.id, now, null);
+      const counts = await historyCounts(manager, record.id, asOfIn(this.calendar, now), null);
       if (counts.contactsLast12Months + counts.referralsLast12Months > 0) {
         known.push({
           name: `${child.firstName} ${child.lastName}`,
