@@ -265,7 +265,7 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
     it('should give the live sequence the list is consistent with', async () => {
       const res = await t.http().get('/api/queues/screening').set(as(manager)).expect(200);
       const [{ seq }] = await t.dataSource.query('select max(seq)::text as seq from live_event');
-      expect(res.body.seq).toBe(seq);
+      expect(res.body.seq).toBe(Number(seq));
     });
 
     it('should refuse the queue to partners and police, and answer 404 for an unknown view', async () => {

@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 
 export interface QueueChanged {
   view: string;
-  seq: string;
+  seq: number;
   op: 'upsert' | 'remove';
   item: { id: string; timeliness?: string; claimedBy?: { id: string; name: string }; [key: string]: unknown };
 }
@@ -24,7 +24,8 @@ export function connectLive(url: string, token?: string): Promise<Socket> {
   });
 }
 
-export function subscribe(socket: Socket, view: string, sinceSeq?: string): Promise<Record<string, unknown>> {
+// sinceSeq as a client sends it: a number, or a numeric string (the clients of today)
+export function subscribe(socket: Socket, view: string, sinceSeq?: number | string): Promise<Record<string, unknown>> {
   return socket.timeout(5000).emitWithAck('subscribe', sinceSeq === undefined ? { view } : { view, sinceSeq });
 }
 

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/auth/access';
 import { liveConfig } from './live.config';
 import type { QueueChange } from './queue-view';
+import { jsonSeq } from './seq';
 import type { SubmissionAudience, SubmissionItem } from './submissions';
 
 export const SUBMISSIONS_VIEW = 'submissions';
@@ -16,7 +17,7 @@ export const LIVE_CHANNEL = 'frontdoor_live';
 const BATCH = 500;
 
 export interface EventRow {
-  seq: string;
+  seq: bigint;
   payload: { id: string; changes: QueueChange[]; submission?: { audience: SubmissionAudience; item: SubmissionItem } };
 }
 
@@ -27,19 +28,24 @@ interface Subscription {
   lastSeq: bigint;
 }
 
-// per view, the queue.changed payload a client receives
+// per view, the queue.changed payload a client receives (seq: a JSON number, API.md "Live")
 export interface QueueChangedMessage extends QueueChange {
-  seq: string;
+  seq: number;
 }
 
 export interface SubmissionChangedMessage {
-  seq: string;
+  seq: number;
   item: SubmissionItem;
 }
 
 export interface Outgoing {
   event: 'queue.changed' | 'submission.changed';
   message: QueueChangedMessage | SubmissionChangedMessage;
+}
+
+// live_event rows as read with seq::text
+export function eventRows(rows: unknown): EventRow[] {
+  return (rows as { seq: string; payload: EventRow['payload'] }[]).map((row) => ({ seq: BigInt(row.seq), payload: row.payload }));
 }
 
 // one encoding of each message, written to every socket (all in the /live namespace)
@@ -56,14 +62,14 @@ export function messagesFor(view: string, rows: EventRow[], user?: Authenticated
     return rows.flatMap((row) => {
       const sent = row.payload.submission;
       return sent && user && sent.audience.agencyId === user.agencyId && sent.audience.role === user.role
-        ? [{ event: 'submission.changed' as const, message: { seq: row.seq, item: sent.item } }]
+        ? [{ event: 'submission.changed' as const, message: { seq: jsonSeq(row.seq), item: sent.item } }]
         : [];
     });
   }
   return rows.flatMap((row) =>
     (row.payload.changes ?? [])
       .filter((c) => c.view === view)
-      .map((c) => ({ event: 'queue.changed' as const, message: { view: c.view, seq: row.seq, op: c.op, item: c.item } })),
+      .map((c) => ({ event: 'queue.changed' as const, message: { view: c.view, seq: jsonSeq(row.seq), op: c.op, item: c.item } })),
   );
 }
 
@@ -140,7 +146,7 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
             this.logger.error(`live event ${row.seq} not delivered: ${error instanceof Error ? error.message : String(error)}`);
           }
         }
-        if (rows.length > 0) this.cursor = BigInt(rows[rows.length - 1].seq);
+        if (rows.length > 0) this.cursor = rows[rows.length - 1].seq;
         if (rows.length < BATCH) break;
       }
       if (this.cursor !== before) for (const fn of this.afterPump) fn(this.cursor);
@@ -174,7 +180,7 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private deliver(row: EventRow): void {
-    const seq = BigInt(row.seq);
+    const seq = row.seq;
     for (const [view, subscribers] of this.subscriptions) {
       if (view === SUBMISSIONS_VIEW) {
         // each submitter hears only of its own agency's submissions
@@ -200,12 +206,14 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async rowsAfter(after: bigint, upTo: bigint | null, limit: number): Promise<EventRow[]> {
-    return (await this.dataSource.query(
-      `select seq::text, payload from live_event
-        where seq > $1 and ($2::bigint is null or seq <= $2)
-        order by seq limit $3`,
-      [after.toString(), upTo?.toString() ?? null, limit],
-    )) as EventRow[];
+    return eventRows(
+      await this.dataSource.query(
+        `select seq::text, payload from live_event
+          where seq > $1 and ($2::bigint is null or seq <= $2)
+          order by seq limit $3`,
+        [after.toString(), upTo?.toString() ?? null, limit],
+      ),
+    );
   }
 
   private enqueue(step: () => Promise<void>): Promise<void> {

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { liveConfig } from './live.config';
 import type { AuthenticatedUser } from '@app/auth/access';
-import { messagesFor, type EventRow, type Outgoing } from './live-dispatcher';
+import { eventRows, messagesFor, type Outgoing } from './live-dispatcher';
 
 // what a reconnecting client missed: exactly the view's events after its last seq, when they
 // are all still kept and not too many; otherwise null (it gets a fresh snapshot)
@@ -19,7 +19,7 @@ export class LiveReplay {
     view: string,
     sinceSeq: bigint,
     user: AuthenticatedUser,
-  ): Promise<{ seq: string; events: Outgoing['message'][] } | null> {
+  ): Promise<{ seq: bigint; events: Outgoing['message'][] } | null> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [bounds] = (await manager.query(
         `select coalesce(min(seq), 0)::text as first, coalesce(max(seq), 0)::text as last,
@@ -33,11 +33,13 @@ export class LiveReplay {
       if (sinceSeq > last) return null;
       if (last > sinceSeq && sinceSeq < first - 1n) return null;
       if (bounds.missed > this.config.maxReplay) return null;
-      const rows = (await manager.query(
-        `select seq::text, payload from live_event where seq > $1 and seq <= $2 order by seq`,
-        [sinceSeq.toString(), bounds.last],
-      )) as EventRow[];
-      return { seq: bounds.last, events: messagesFor(view, rows, user).map((m) => m.message) };
+      const rows = eventRows(
+        await manager.query(`select seq::text, payload from live_event where seq > $1 and seq <= $2 order by seq`, [
+          sinceSeq.toString(),
+          bounds.last,
+        ]),
+      );
+      return { seq: last, events: messagesFor(view, rows, user).map((m) => m.message) };
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import {
+  Ack,
   ConnectedSocket,
   MessageBody,
   OnGatewayDisconnect,
@@ -8,17 +9,19 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { AuditService } from '@app/audit';
 import { SocketAuthenticator } from '@app/auth';
 import type { AuthenticatedUser, Role } from '@app/auth/access';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ackEncoded, EncodedBody } from './encoded-ack';
 import { LiveDispatcher, SUBMISSIONS_VIEW } from './live-dispatcher';
 import { LiveReplay } from './live-replay';
 import { MetricsService } from './metrics/metrics.service';
 import { QueueRegistry } from './queue-registry';
-import { QueuesService } from './queues.service';
+import { QueueSnapshots } from './queue-snapshots';
+import { jsonSeq, parseSeq } from './seq';
 import { SubmissionSources } from './submissions';
+import { ViewAudit } from './view-audit';
 
 const METRICS_ROLES: readonly Role[] = ['MANAGER', 'ADMIN'];
 // police and partners hear only of what their own agency sent
@@ -28,13 +31,19 @@ interface AckError {
   error: { code: string; message?: string };
 }
 
+// what a subscribe is answered with, and the seq the socket then follows the view from
+interface Answer {
+  body: object | EncodedBody;
+  follow?: { view: string; seq: bigint };
+}
+
 function userOf(socket: Socket): AuthenticatedUser {
   return (socket.data as { user: AuthenticatedUser }).user;
 }
 
-// after the ack is on the wire, the socket joins the stream from the ack's seq
-function afterAck(fn: () => void): void {
-  setImmediate(fn);
+function refused(code: string, message?: string): Answer {
+  const error: AckError = { error: { code, ...(message ? { message } : {}) } };
+  return { body: error };
 }
 
 // API.md "Live": namespace /live, the same JWT at the handshake (auth: { token }),
@@ -47,10 +56,10 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
     private readonly authenticator: SocketAuthenticator,
     private readonly registry: QueueRegistry,
     private readonly dispatcher: LiveDispatcher,
-    private readonly queues: QueuesService,
+    private readonly snapshots: QueueSnapshots,
     private readonly replay: LiveReplay,
     private readonly metrics: MetricsService,
-    private readonly audit: AuditService,
+    private readonly viewAudit: ViewAudit,
     private readonly submissions: SubmissionSources,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -72,60 +81,78 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
     this.dispatcher.unregister(socket);
   }
 
+  // the ack is written first; the socket then joins the stream from the ack's seq (what it
+  // is sent from there on is queued behind the ack)
   @SubscribeMessage('subscribe')
-  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<object> {
+  async subscribe(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+    @Ack() ack?: (response: unknown) => void,
+  ): Promise<void> {
+    const answer = await this.answer(socket, body);
+    if (typeof ack === 'function') {
+      if (answer.body instanceof EncodedBody) ackEncoded(socket, ack, answer.body);
+      else ack(answer.body);
+    }
+    if (answer.follow) void this.dispatcher.register(socket, answer.follow.view, answer.follow.seq);
+  }
+
+  private async answer(socket: Socket, body: unknown): Promise<Answer> {
     const request = body as { view?: unknown; sinceSeq?: unknown } | null;
     const viewName = typeof request?.view === 'string' ? request.view : undefined;
-    const since = request?.sinceSeq;
-    if (!viewName) return this.error('VALIDATION_FAILED', 'view is required');
-    if (since !== undefined && since !== null && !/^\d{1,18}$/.test(String(since))) {
-      return this.error('VALIDATION_FAILED', 'sinceSeq must be a sequence number');
-    }
+    // a number, or a numeric string from the clients of today
+    const given = request?.sinceSeq;
+    const since = given === undefined || given === null ? undefined : parseSeq(given);
+    if (!viewName) return refused('VALIDATION_FAILED', 'view is required');
+    if (since === null) return refused('VALIDATION_FAILED', 'sinceSeq must be a sequence number');
     const user = userOf(socket);
     try {
-      if (viewName === 'metrics') return await this.subscribeMetrics(socket, user);
-      if (viewName === SUBMISSIONS_VIEW) return await this.subscribeSubmissions(socket, user, since);
+      if (viewName === 'metrics') return await this.subscribeMetrics(user);
+      if (viewName === SUBMISSIONS_VIEW) return await this.subscribeSubmissions(user, since);
       const view = this.registry.get(viewName);
-      if (!view) return this.error('NOT_FOUND', 'no such view');
-      if (!view.roles.includes(user.role)) return this.error('FORBIDDEN');
+      if (!view) return refused('NOT_FOUND', 'no such view');
+      if (!view.roles.includes(user.role)) return refused('FORBIDDEN');
 
-      if (since !== undefined && since !== null) {
-        const missed = await this.replay.since(view.name, BigInt(String(since)), user);
+      if (since !== undefined) {
+        const missed = await this.replay.since(view.name, since, user);
         if (missed) {
-          await this.audit.recordAlone(user, {
+          const seq = jsonSeq(missed.seq);
+          await this.viewAudit.record(user, {
             action: 'QUEUE_VIEWED',
             entityType: 'queue',
             entityId: view.name,
-            details: { replayedEvents: missed.events.length, seq: missed.seq },
+            details: { replayedEvents: missed.events.length, seq },
           });
-          afterAck(() => void this.dispatcher.register(socket, view.name, BigInt(missed.seq)));
-          return missed;
+          return { body: { seq, events: missed.events }, follow: { view: view.name, seq: missed.seq } };
         }
       }
-      const snapshot = await this.queues.snapshot(user, view.name);
-      afterAck(() => void this.dispatcher.register(socket, view.name, BigInt(snapshot.seq)));
-      return snapshot;
+      // one read and one encoding for everyone subscribing to the view at the same time
+      const snapshot = await this.snapshots.shared(view);
+      // the queue shows children's names: every subscriber's read is audited
+      await this.viewAudit.record(user, {
+        action: 'QUEUE_VIEWED',
+        entityType: 'queue',
+        entityId: view.name,
+        details: { items: snapshot.body.items.length, seq: snapshot.body.seq },
+      });
+      return { body: snapshot.encoded, follow: { view: view.name, seq: snapshot.seq } };
     } catch (error) {
       this.logger.error(`subscribe failed: ${error instanceof Error ? error.message : String(error)}`);
-      return this.error('INTERNAL_ERROR');
+      return refused('INTERNAL_ERROR');
     }
   }
 
-  private async subscribeMetrics(socket: Socket, user: AuthenticatedUser): Promise<object> {
-    if (!METRICS_ROLES.includes(user.role)) return this.error('FORBIDDEN');
+  private async subscribeMetrics(user: AuthenticatedUser): Promise<Answer> {
+    if (!METRICS_ROLES.includes(user.role)) return refused('FORBIDDEN');
     const snapshot = await this.metrics.snapshotWithSeq();
-    afterAck(() => void this.dispatcher.register(socket, 'metrics', BigInt(snapshot.seq)));
-    return snapshot;
+    return { body: snapshot, follow: { view: 'metrics', seq: BigInt(snapshot.seq) } };
   }
 
-  private async subscribeSubmissions(socket: Socket, user: AuthenticatedUser, since: unknown): Promise<object> {
-    if (!SUBMITTER_ROLES.includes(user.role)) return this.error('FORBIDDEN');
-    if (since !== undefined && since !== null) {
-      const missed = await this.replay.since(SUBMISSIONS_VIEW, BigInt(String(since)), user);
-      if (missed) {
-        afterAck(() => void this.dispatcher.register(socket, SUBMISSIONS_VIEW, BigInt(missed.seq)));
-        return missed;
-      }
+  private async subscribeSubmissions(user: AuthenticatedUser, since: bigint | undefined): Promise<Answer> {
+    if (!SUBMITTER_ROLES.includes(user.role)) return refused('FORBIDDEN');
+    if (since !== undefined) {
+      const missed = await this.replay.since(SUBMISSIONS_VIEW, since, user);
+      if (missed) return { body: { seq: jsonSeq(missed.seq), events: missed.events }, follow: { view: SUBMISSIONS_VIEW, seq: missed.seq } };
     }
     const snapshot = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [{ seq }] = (await manager.query(`select coalesce(max(seq), 0)::text as seq from live_event`)) as {
@@ -133,13 +160,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
       }[];
       const items = [];
       for (const source of this.submissions.forRole(user.role)) items.push(...(await source.list(manager, user.agencyId)));
-      return { seq, items };
+      return { seq: BigInt(seq), items };
     });
-    afterAck(() => void this.dispatcher.register(socket, SUBMISSIONS_VIEW, BigInt(snapshot.seq)));
-    return snapshot;
-  }
-
-  private error(code: string, message?: string): AckError {
-    return { error: { code, ...(message ? { message } : {}) } };
+    return { body: { seq: jsonSeq(snapshot.seq), items: snapshot.items }, follow: { view: SUBMISSIONS_VIEW, seq: snapshot.seq } };
   }
 }

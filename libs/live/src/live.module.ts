@@ -12,10 +12,12 @@ import { MetricsService } from './metrics/metrics.service';
 import { MetricsPublisher } from './metrics-publisher';
 import { Outbox } from './outbox';
 import { QueueRegistry } from './queue-registry';
+import { QueueSnapshots } from './queue-snapshots';
 import { QueuesController } from './queues.controller';
 import { QueuesService } from './queues.service';
 import { SubmissionSources } from './submissions';
 import { TimedSources } from './timed-sources';
+import { ViewAudit } from './view-audit';
 
 // queues, the outbox and journal every use case writes through, the socket.io gateway,
 // the per-instance dispatcher, the escalation ticker, and the managers' metrics
@@ -25,7 +27,9 @@ import { TimedSources } from './timed-sources';
   controllers: [QueuesController, MetricsController],
   providers: [
     QueueRegistry,
+    QueueSnapshots,
     QueuesService,
+    ViewAudit,
     TimedSources,
     SubmissionSources,
     Outbox,

@@ -27,7 +27,7 @@ export interface QueueView {
   readonly roles: readonly Role[];
   read(manager: EntityManager, now: Date): Promise<QueueItem[]>;
   // the list and the seq of the last live event it reflects, from one snapshot
-  snapshot(manager: EntityManager, now: Date): Promise<{ seq: string; items: QueueItem[] }>;
+  snapshot(manager: EntityManager, now: Date): Promise<{ seq: bigint; items: QueueItem[] }>;
   readOne(manager: EntityManager, id: string, now: Date): Promise<QueueItem | null>;
 }
 

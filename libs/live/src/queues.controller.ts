@@ -48,8 +48,14 @@ class QueueItemDto {
 }
 
 class QueueSnapshotDto {
-  @ApiProperty({ description: 'the live sequence number this list is consistent with' })
-  seq: string;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    example: 1042,
+    description: 'the live sequence number this list is consistent with (a JSON number)',
+  })
+  seq: number;
 
   @ApiProperty({ type: [QueueItemDto], description: 'RED, AMBER, GREEN, then dueAt ascending' })
   items: QueueItemDto[];

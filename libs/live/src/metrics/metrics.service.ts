@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, POLICIES, WorkingCalendar, type Policies, type RagRating, type Timeliness } from '@app/core';
+import { jsonSeq } from '../seq';
 import { ratio, roundToTenth, wholeMinutesSince, windowStarts, type Ratio } from './metrics-math';
 
 export type RagCounts = Record<RagRating, number>;
@@ -263,14 +264,14 @@ export class MetricsService {
   }
 
   // the figures and the live sequence number they are consistent with (for metrics.changed)
-  snapshotWithSeq(): Promise<{ seq: string; metrics: ScreeningMetrics }> {
+  snapshotWithSeq(): Promise<{ seq: number; metrics: ScreeningMetrics }> {
     const now = this.clock.now();
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('set transaction read only');
       const [{ seq }] = (await manager.query('select coalesce(max(seq), 0)::text as seq from live_event')) as {
         seq: string;
       }[];
-      return { seq, metrics: await this.compute(manager, now) };
+      return { seq: jsonSeq(seq), metrics: await this.compute(manager, now) };
     });
   }
 
