@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,6 +110,8 @@ async function startService(url: string): Promise<Service> {
   const port = await freePort();
   // BENCH_PROFILE=1: the api writes a V8 CPU profile to bench/profiles/ when it stops
   const execArgv = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(__dirname, '..', '..', 'bench', 'profiles')}`] : [];
+  // BENCH_API_NODE_ARGS='--trace-gc' (say): more switches for the node running the api
+  execArgv.push(...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean));
   const api = fork(join(__dirname, '..', 'apps', 'api', 'src', 'main.js'), [], {
     execArgv,
     env: {
@@ -125,6 +127,7 @@ async function startService(url: string): Promise<Service> {
     stdio: ['ignore', process.env.BENCH_API_LOG ? 'inherit' : 'ignore', 'inherit', 'ipc'],
   });
   const base = `http://127.0.0.1:${port}`;
+  let stopping: Promise<void> | undefined;
   let up = false;
   for (let i = 0; i < 300 && !up; i += 1) {
     try {
@@ -148,13 +151,15 @@ async function startService(url: string): Promise<Service> {
       });
       return ((await res.json()) as { accessToken: string }).accessToken;
     },
-    stop: async () => {
-      if (api.exitCode === null) {
-        api.kill('SIGTERM');
-        await new Promise((r) => api.once('exit', r));
-      }
-      await pool.end();
-    },
+    // once, however often asked (a figure may stop its own service before the world stops)
+    stop: () =>
+      (stopping ??= (async () => {
+        if (api.exitCode === null) {
+          api.kill('SIGTERM');
+          await new Promise((r) => api.once('exit', r));
+        }
+        await pool.end();
+      })()),
   };
 }
 
@@ -186,6 +191,22 @@ export async function rssOf(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb * 1024;
+}
+
+// the kernel's high-water mark of the process's resident set since it was last reset
+export async function peakRssOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+// resets that mark to the current RSS (Linux >= 4.0); false where it cannot be
+export async function resetPeakRss(pid: number): Promise<boolean> {
+  try {
+    await writeFile(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function contactBody(): Record<string, unknown> {

@@ -4,7 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { SCREENING_QUEUE_SQL } from '@app/contacts/screening-queue';
-import { alternating, closedLoop, contactBody, rssOf, startWorld, summarise, type Service, type Timings, type World } from './lib';
+import { alternating, closedLoop, contactBody, peakRssOf, resetPeakRss, rssOf, startWorld, summarise, type Service, type Timings, type World } from './lib';
 
 interface Row {
   figure: string;
@@ -284,6 +284,145 @@ async function memory(w: World, manager: string): Promise<void> {
   });
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Health {
+  checks: number;
+  unhealthy: number;
+  errors: number;
+  slowestMs: number;
+}
+
+// while it runs: the api's RSS every 25 ms (its peak), and its health from a process of its own
+function watchApi(s: Service, maxSeconds: number) {
+  let stopped = false;
+  let peak = 0;
+  const deadline = Date.now() + maxSeconds * 1000;
+  const sampling = (async () => {
+    while (!stopped && Date.now() < deadline) {
+      peak = Math.max(peak, await rssOf(s.api.pid!));
+      await sleep(25);
+    }
+  })();
+  const poller = fork(join(__dirname, 'health-poller.js'), [s.base, String(maxSeconds)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const health = new Promise<Health>((resolve) => poller.once('message', (m: Health) => resolve(m)));
+  return {
+    peak: () => peak,
+    stop: async (): Promise<Health> => {
+      stopped = true;
+      poller.send('stop');
+      await sampling;
+      const result = await health;
+      poller.kill();
+      return result;
+    },
+  };
+}
+
+interface StormResult {
+  bytes: number;
+  idle: number;
+  connected: number;
+  peak: number;
+  after: number;
+  settling: string[];
+  seconds: number;
+  wrong: number;
+  seqs: number;
+  health: Health;
+}
+
+// `clients` sockets subscribe at once to a screening view of `open` items on an api of its own:
+// its RSS idle, at its peak and `settleSeconds` after they leave; its health throughout
+async function storm(w: World, database: string, open: number, clients: number, settleSeconds: number): Promise<StormResult> {
+  const s = await w.addService(database);
+  await shapeHistory(s, open, 0);
+  const tokens = [await s.login('screener@mach.example'), await s.login('manager@mach.example')];
+  // warm (plans, JIT, the first of everything): one read and one subscription
+  const res = await fetch(`${s.base}/api/queues/screening`, { headers: { authorization: `Bearer ${tokens[1]}` } });
+  const bytes = (await res.arrayBuffer()).byteLength;
+  const warm = await connect(`${s.base}/live`, tokens[0]);
+  await warm.timeout(10000).emitWithAck('subscribe', { view: 'screening' });
+  warm.close();
+  await sleep(3000);
+  const idle = await rssOf(s.api.pid!);
+
+  const sockets: Socket[] = [];
+  for (let i = 0; i < clients; i += 50) {
+    const batch = Array.from({ length: Math.min(50, clients - i) }, (_, k) => connect(`${s.base}/live`, tokens[(i + k) % 2]));
+    sockets.push(...(await Promise.all(batch)));
+  }
+  const connected = await rssOf(s.api.pid!);
+  const hwm = await resetPeakRss(s.api.pid!);
+  const watch = watchApi(s, 180 + settleSeconds);
+  await sleep(500);
+  const started = performance.now();
+  let wrong = 0;
+  const seqs = new Set<unknown>();
+  await Promise.all(
+    sockets.map(async (socket) => {
+      try {
+        const ack = (await socket.timeout(120_000).emitWithAck('subscribe', { view: 'screening' })) as { seq?: unknown; items?: unknown[] };
+        seqs.add(ack.seq);
+        if (ack.items?.length !== open) wrong += 1;
+      } catch {
+        wrong += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await sleep(2000);
+  const peak = Math.max(watch.peak(), hwm ? await peakRssOf(s.api.pid!) : 0);
+  sockets.forEach((socket) => socket.close());
+  // RSS every 5 s as they leave, to tell memory given back from memory kept
+  const settling: string[] = [];
+  for (let t = 0; t < settleSeconds; t += 5) {
+    settling.push(fmt((await rssOf(s.api.pid!)) / 2 ** 20, 0));
+    await sleep(Math.min(5, settleSeconds - t) * 1000);
+  }
+  const after = await rssOf(s.api.pid!);
+  const health = await watch.stop();
+  await s.stop();
+  return { bytes, idle, connected, peak, after, settling, seconds, wrong, seqs: seqs.size, health };
+}
+
+// a morning shift reconnecting after a deploy: 500 sockets subscribe at once to a long screening
+// view. The floor: the same clients on a 10-item view (what 500 connections cost by themselves)
+async function snapshotStorm(w: World): Promise<void> {
+  const clients = Number(process.env.BENCH_STORM_CLIENTS ?? 500);
+  const open = Number(process.env.BENCH_STORM_OPEN ?? 2289);
+  // BENCH_STORM_SETTLE_S=10 for a quick run
+  const settleSeconds = Number(process.env.BENCH_STORM_SETTLE_S ?? 60);
+  const mib = (n: number) => `${fmt(n / 2 ** 20)} MiB`;
+  const delta = (n: number) => `${n >= 0 ? '+' : ''}${fmt(n / 2 ** 20, 0)}`;
+  const describe = (r: StormResult, items: number) => {
+    const failed = r.health.unhealthy + r.health.errors;
+    log(
+      `storm: ${clients} acks of ${items} items (${fmt(r.bytes / 1024, 0)} kB each) in ${fmt(r.seconds, 2)} s, ${r.wrong} wrong, ${r.seqs} seq(s); ` +
+        `RSS idle ${mib(r.idle)}, ${clients} connected ${mib(r.connected)}, peak ${mib(r.peak)}, ${settleSeconds} s after ${mib(r.after)} ` +
+        `(every 5 s after they left: ${r.settling.join(', ')}); health: ${r.health.checks} checks, ${r.health.unhealthy} answered 503, ` +
+        `${r.health.errors} no answer in 5 s, slowest ${fmt(r.health.slowestMs, 0)} ms`,
+    );
+    return (
+      `idle ${mib(r.idle)}, peak ${delta(r.peak - r.idle)}, ${settleSeconds} s after ${delta(r.after - r.idle)}; ` +
+      `${failed}/${r.health.checks} health checks failed; acks in ${fmt(r.seconds, 1)} s`
+    );
+  };
+  const floor = await storm(w, 'bench_storm_floor', 10, clients, settleSeconds);
+  const floorText = describe(floor, 10);
+  const long = await storm(w, 'bench_storm', open, clients, settleSeconds);
+  const longText = describe(long, open);
+  const failed = long.health.unhealthy + long.health.errors;
+  rows.push({
+    figure: `7 snapshot storm: ${clients} sockets subscribe at once to ${open} items`,
+    service: `${longText}, ${long.wrong} wrong`,
+    floor: `same on 10 items: ${floorText}`,
+    ratio: (long.peak - long.idle) / 2 ** 20 / 300,
+    goal: 'peak <= idle + 300 MiB (ratio <= 1), after <= idle + 50 MiB, 0 failed checks',
+    met: long.peak - long.idle <= 300 * 2 ** 20 && Math.abs(long.after - long.idle) <= 50 * 2 ** 20 && failed === 0 && long.wrong === 0,
+  });
+}
+
 // a child to hang bulk-made contacts on (the ingest makes many; a partial run may make none)
 async function someChild(w: Service): Promise<void> {
   await w.pool.query(
@@ -401,7 +540,7 @@ async function readFigures(w: World): Promise<void> {
   });
 }
 
-// BENCH_ONLY=ingest,claims,push,reads,memory runs a subset (for profiling) and writes no results file
+// BENCH_ONLY=ingest,claims,push,reads,memory,storm runs a subset (for profiling) and writes no results file
 const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
 const want = (figure: string) => only.size === 0 || only.has(figure);
 
@@ -418,6 +557,7 @@ async function main(): Promise<void> {
     if (want('claims')) await claims(w);
     if (want('push')) await pushLatency(w, screener);
     if (want('reads')) await readFigures(w);
+    if (want('storm')) await snapshotStorm(w);
     log(`done in ${fmt((Date.now() - started) / 1000, 0)} s`);
 
     const date = new Date().toISOString().slice(0, 10);
