@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '@app/auth/access';
 import { DomainError, ErrorCode, type RagRating } from '@app/core';
-import type { Referrer } from './entities/contact.entity';
+import type { ContactStatus, Referrer } from './entities/contact.entity';
 
 // what a threshold decision needs to know about the contact it closes
 export interface ContactForDecision {
@@ -52,6 +52,13 @@ function toContact(row: Row): ContactForDecision {
 // of two screeners deciding at once exactly one succeeds and the other hears why
 @Injectable()
 export class ScreeningTransitions {
+  // where the contact stands, for a module that acts only on a contact in some state; undefined
+  // when there is no such contact
+  async statusOf(manager: EntityManager, contactId: string): Promise<ContactStatus | undefined> {
+    const [row] = (await manager.query('select status from contact where id = $1', [contactId])) as { status: ContactStatus }[];
+    return row?.status;
+  }
+
   async forDecision(manager: EntityManager, contactId: string): Promise<ContactForDecision & { status: string }> {
     const [row] = (await manager.query(`select ${COLUMNS}, status from contact where id = $1`, [contactId])) as Row[];
     if (!row) throw DomainError.notFound('contact');

@@ -1,1 +1,2 @@
 export * from './strategy-meetings.module';
+export { StrategyDiscussionOpener, type DiscussionToOpen } from './strategy-discussion-opener';

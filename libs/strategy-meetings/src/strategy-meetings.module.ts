@@ -1,10 +1,25 @@
 import { Module } from '@nestjs/common';
+import { ContactsModule } from '@app/contacts';
 import { EscalationController, StrategyController } from './strategy.controller';
+import { StrategyDiscussionOpener } from './strategy-discussion-opener';
 import { StrategyQueue } from './strategy-queue';
-import { StrategyDiscussions } from './use-cases/strategy-discussions';
+import { RecordStrategyDiscussion } from './use-cases/record-strategy-discussion';
+import { ScheduleStrategyDiscussion } from './use-cases/schedule-strategy-discussion';
+import { StartStrategyDiscussion } from './use-cases/start-strategy-discussion';
+import { ViewStrategyDiscussion } from './use-cases/view-strategy-discussion';
 
 @Module({
+  imports: [ContactsModule],
   controllers: [StrategyController, EscalationController],
-  providers: [StrategyDiscussions, StrategyQueue],
+  providers: [
+    ViewStrategyDiscussion,
+    ScheduleStrategyDiscussion,
+    RecordStrategyDiscussion,
+    StartStrategyDiscussion,
+    StrategyDiscussionOpener,
+    StrategyQueue,
+  ],
+  // only this module writes strategy_discussion: a threshold decision opens one through the opener
+  exports: [StrategyDiscussionOpener],
 })
 export class StrategyMeetingsModule {}

@@ -3,7 +3,10 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, 
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/auth/access';
 import { DomainError } from '@app/core';
 import { DiscussionViewDto, RecordDto, RecordResultDto, ScheduleDto, StartDiscussionDto } from './dto/strategy.dto';
-import { StrategyDiscussions } from './use-cases/strategy-discussions';
+import { RecordStrategyDiscussion } from './use-cases/record-strategy-discussion';
+import { ScheduleStrategyDiscussion } from './use-cases/schedule-strategy-discussion';
+import { StartStrategyDiscussion } from './use-cases/start-strategy-discussion';
+import { ViewStrategyDiscussion } from './use-cases/view-strategy-discussion';
 
 const Id = (what: string) => new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound(what) });
 
@@ -11,13 +14,17 @@ const Id = (what: string) => new ParseUUIDPipe({ exceptionFactory: () => DomainE
 @ApiBearerAuth()
 @Controller('strategy-discussions')
 export class StrategyController {
-  constructor(private readonly discussions: StrategyDiscussions) {}
+  constructor(
+    private readonly viewDiscussion: ViewStrategyDiscussion,
+    private readonly scheduleDiscussion: ScheduleStrategyDiscussion,
+    private readonly recordDiscussion: RecordStrategyDiscussion,
+  ) {}
 
   @Get(':id')
   @Roles('SCREENER', 'MANAGER')
   @ApiOkResponse({ type: DiscussionViewDto })
   view(@Param('id', Id('strategy discussion')) id: string, @CurrentUser() user: AuthenticatedUser): Promise<DiscussionViewDto> {
-    return this.discussions.view(user, id);
+    return this.viewDiscussion.execute(user, { id });
   }
 
   @Post(':id/schedule')
@@ -29,7 +36,7 @@ export class StrategyController {
     @Body() dto: ScheduleDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DiscussionViewDto> {
-    return this.discussions.schedule(user, id, dto);
+    return this.scheduleDiscussion.execute(user, { ...dto, id });
   }
 
   @Post(':id/record')
@@ -42,7 +49,7 @@ export class StrategyController {
     @Body() dto: RecordDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<RecordResultDto> {
-    return this.discussions.record(user, id, dto);
+    return this.recordDiscussion.execute(user, { ...dto, id });
   }
 }
 
@@ -50,7 +57,7 @@ export class StrategyController {
 @ApiBearerAuth()
 @Controller('contacts/:id/strategy-discussion')
 export class EscalationController {
-  constructor(private readonly discussions: StrategyDiscussions) {}
+  constructor(private readonly startDiscussion: StartStrategyDiscussion) {}
 
   @Post()
   @Roles('MANAGER')
@@ -60,6 +67,6 @@ export class EscalationController {
     @Body() dto: StartDiscussionDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DiscussionViewDto> {
-    return this.discussions.start(user, id, dto);
+    return this.startDiscussion.execute(user, { ...dto, contactId: id });
   }
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuditEvent } from '@app/audit';
-import { POLICIES, timelinessAt, WorkingCalendar, type Policies } from '@app/core';
+import { DomainError, ErrorCode, POLICIES, WorkingCalendar, type Policies } from '@app/core';
 import type { ContactForDecision } from '@app/contacts';
+import { StrategyDiscussionOpener } from '@app/strategy-meetings';
 import { ReferralEntity } from './entities/referral.entity';
 import { ThresholdDecisionEntity, type Acknowledgement } from './entities/threshold-decision.entity';
 import { makesReferral, referrerOutcome } from './policy/threshold-rules';
@@ -19,6 +20,7 @@ export interface InForce {
 export class PutIntoForce {
   constructor(
     private readonly calendar: WorkingCalendar,
+    private readonly strategyDiscussions: StrategyDiscussionOpener,
     @Inject(POLICIES) private readonly policies: Policies,
   ) {}
 
@@ -70,11 +72,9 @@ export class PutIntoForce {
     if (decision.outcome === 'STRATEGY_DISCUSSION') {
       // DOMAIN.md: a strategy discussion due within 1 working day of the decision
       const dueAt = this.calendar.deadline(decision.decidedAt, catalogue.strategyDiscussionDue);
-      const [row] = (await manager.query(
-        `insert into strategy_discussion (contact_id, decision_id, due_at, status, created_at, updated_at, next_transition_at)
-         values ($1, $2, $3, 'DUE', $4, $4, $5) returning id, due_at`,
-        [contact.id, decision.id, dueAt, now, timelinessAt(now, now, dueAt, this.policies.rag.dueSoonFraction).nextTransitionAt],
-      )) as { id: string; due_at: Date }[];
+      // strategy-meetings owns the discussion: it opens it, in this transaction
+      const row = await this.strategyDiscussions.open(manager, { contactId: contact.id, decisionId: decision.id, dueAt, now });
+      if (!row) throw new DomainError(ErrorCode.STALE_STATE, 'A strategy discussion for this contact is already open.');
       result.strategyDiscussion = row;
       audit.push({ action: 'STRATEGY_DISCUSSION_CREATED', entityType: 'strategy_discussion', entityId: row.id });
     }

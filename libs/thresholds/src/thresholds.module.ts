@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContactsModule } from '@app/contacts';
+import { StrategyMeetingsModule } from '@app/strategy-meetings';
 import { AuthorisationQueue } from './authorisation-queue';
 import { DecisionSection } from './decision-section';
 import { ReferralEntity } from './entities/referral.entity';
@@ -11,7 +12,7 @@ import { AuthoriseDecision } from './use-cases/authorise-decision';
 import { RecordDecision } from './use-cases/record-decision';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ThresholdDecisionEntity, ReferralEntity]), ContactsModule],
+  imports: [TypeOrmModule.forFeature([ThresholdDecisionEntity, ReferralEntity]), ContactsModule, StrategyMeetingsModule],
   controllers: [ThresholdsController],
   providers: [RecordDecision, AuthoriseDecision, PutIntoForce, DecisionSection, AuthorisationQueue],
 })

@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '@app/auth/access';
+import { Clock, DomainError, ErrorCode, POLICIES, WorkingCalendar, type Policies } from '@app/core';
+import { Journal } from '@app/live';
+import { findDiscussion } from '../discussion-reader';
+import type { RecordDto, RecordResultDto } from '../dto/strategy.dto';
+import { completeAttendance, isQuorate, s47Dates } from '../policy/strategy-rules';
+import { currentRecordVersion, insertRecord } from '../strategy-discussion.repository';
+
+const SKEW_MS = 2 * 60_000;
+
+export interface RecordStrategyDiscussionCommand extends RecordDto {
+  id: string;
+}
+
+// records the discussion as held, or amends the record (the earlier one kept)
+@Injectable()
+export class RecordStrategyDiscussion {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly journal: Journal,
+    private readonly clock: Clock,
+    private readonly calendar: WorkingCalendar,
+    @Inject(POLICIES) private readonly policies: Policies,
+  ) {}
+
+  execute(user: AuthenticatedUser, command: RecordStrategyDiscussionCommand): Promise<RecordResultDto> {
+    const { id } = command;
+    const now = this.clock.now();
+    const heldAt = new Date(command.heldAt);
+    const errors = [];
+    if (heldAt.getTime() > now.getTime() + SKEW_MS) errors.push({ field: 'heldAt', message: 'must not be in the future' });
+    const agencies = command.attendance.map((a) => a.agency);
+    if (new Set(agencies).size !== agencies.length) errors.push({ field: 'attendance', message: 'list each agency once' });
+    if (errors.length) throw DomainError.validation(errors);
+
+    return this.dataSource.transaction(async (manager) => {
+      const discussion = await findDiscussion(manager, id, true);
+      const last = await currentRecordVersion(manager, id);
+      // a record stands; changing it is an amendment with a reason, the earlier one kept
+      if (last !== undefined && !command.amendmentReason) {
+        throw new DomainError(
+          ErrorCode.STALE_STATE,
+          'This strategy discussion is recorded already; send amendmentReason to amend it.',
+          [{ field: 'amendmentReason', message: 'required to change a record already made' }],
+        );
+      }
+      const attendance = completeAttendance(command.attendance);
+      const quorate = isQuorate(attendance);
+      const heldWithinTimescale = heldAt.getTime() <= discussion.due_at.getTime();
+      const dates = s47Dates(heldAt, command.outcome, this.calendar, this.policies.thresholds.icpcDueWorkingDays);
+      const version = (last ?? 0) + 1;
+      await insertRecord(manager, {
+        discussionId: id,
+        version,
+        heldAt,
+        attendance,
+        outcome: command.outcome,
+        rationale: command.rationale,
+        quorate,
+        heldWithinTimescale,
+        s47StartDate: dates?.s47StartDate ?? null,
+        icpcDueDate: dates?.icpcDueDate ?? null,
+        amendmentReason: last !== undefined ? (command.amendmentReason ?? null) : null,
+        recordedBy: user.id,
+        recordedAt: now,
+        actions: command.actions,
+      });
+      this.journal.write(
+        manager,
+        user,
+        {
+          action: last !== undefined ? 'STRATEGY_DISCUSSION_AMENDED' : 'STRATEGY_DISCUSSION_RECORDED',
+          entityType: 'strategy_discussion',
+          entityId: id,
+          details: { outcome: command.outcome, quorate, heldWithinTimescale, version },
+        },
+        [{ type: 'strategy.held', id, views: ['strategy'] }],
+      );
+      return { quorate, heldWithinTimescale, ...(dates ?? {}) };
+    });
+  }
+}
