@@ -19,4 +19,6 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "dist/apps/api/src/main.js"]
+# the V8 flags of package.json config.apiNodeFlags (decision 0012): the young generation
+# stays small, so a reconnect storm does not leave the heap grown
+CMD ["node", "--max-semi-space-size=16", "dist/apps/api/src/main.js"]

@@ -110,6 +110,8 @@ async function startService(url: string): Promise<Service> {
   const port = await freePort();
   // BENCH_PROFILE=1: the api writes a V8 CPU profile to bench/profiles/ when it stops
   const execArgv = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(__dirname, '..', '..', 'bench', 'profiles')}`] : [];
+  // the api runs with the flags npm start gives it (package.json config.apiNodeFlags)
+  execArgv.push(...(process.env.npm_package_config_apiNodeFlags ?? '').split(' ').filter(Boolean));
   // BENCH_API_NODE_ARGS='--trace-gc' (say): more switches for the node running the api
   execArgv.push(...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean));
   const api = fork(join(__dirname, '..', 'apps', 'api', 'src', 'main.js'), [], {

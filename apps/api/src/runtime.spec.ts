@@ -7,6 +7,8 @@ import { join } from 'node:path';
 describe('runtime', () => {
   const pkg = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
     engines: { node: string };
+    config: { apiNodeFlags: string };
+    scripts: Record<string, string>;
     devDependencies: Record<string, string>;
   };
 
@@ -24,5 +26,16 @@ describe('runtime', () => {
     const bases = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1]);
     expect(bases.length).toBeGreaterThan(0);
     for (const base of bases) expect(base).toMatch(/^node:24[.-]/);
+  });
+
+  // decision 0012: one set of V8 flags for the api, however it is started
+  it('should start the api with the same node flags from npm and in the image', () => {
+    const flags = pkg.config.apiNodeFlags;
+    expect(flags).toMatch(/--max-semi-space-size=\d+/);
+    for (const script of ['start', 'start:prod', 'start:cluster'])
+      expect(pkg.scripts[script]).toContain('node $npm_package_config_apiNodeFlags ');
+    const dockerfile = readFileSync(join(__dirname, '../../../Dockerfile'), 'utf8');
+    const cmd = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]';
+    expect(JSON.parse(cmd)).toEqual(['node', ...flags.split(' '), 'dist/apps/api/src/main.js']);
   });
 });
