@@ -15,7 +15,7 @@ import { EncompassSentDto, SubmitNotificationDto, TriageDto } from './dto/submit
 import { MarkEncompassSent } from './use-cases/mark-encompass-sent';
 import { SubmitNotification } from './use-cases/submit-notification';
 import { TriageNotification } from './use-cases/triage-notification';
-import { ViewNotifications } from './use-cases/view-notifications';
+import { ListNotifications, ViewNotification } from './use-cases/view-notifications';
 
 const Id = (what: string) => new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound(what) });
 
@@ -26,7 +26,8 @@ export class DaNotificationsController {
   constructor(
     private readonly submit: SubmitNotification,
     private readonly triageNotification: TriageNotification,
-    private readonly views: ViewNotifications,
+    private readonly viewNotification: ViewNotification,
+    private readonly listNotifications: ListNotifications,
   ) {}
 
   @Post()
@@ -40,7 +41,7 @@ export class DaNotificationsController {
     @Res({ passthrough: true }) res: Response,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<NotificationViewDto> {
-    const result = await this.submit.execute(user, dto, sha256Hex(canonicalJson(req.body)));
+    const result = await this.submit.execute(user, { notification: dto, requestHash: sha256Hex(canonicalJson(req.body)) });
     res.status(result.created ? 201 : 200);
     return result.view;
   }
@@ -53,14 +54,14 @@ export class DaNotificationsController {
     if (status !== undefined && status !== 'AWAITING_TRIAGE' && status !== 'TRIAGED') {
       throw DomainError.validation([{ field: 'status', message: 'must be AWAITING_TRIAGE or TRIAGED' }]);
     }
-    return this.views.list(user, status);
+    return this.listNotifications.execute(user, { status });
   }
 
   @Get(':id')
   @Roles('POLICE', 'SCREENER', 'MANAGER')
   @ApiOkResponse({ type: NotificationViewDto })
   one(@Param('id', Id('notification')) id: string, @CurrentUser() user: AuthenticatedUser): Promise<NotificationViewDto> {
-    return this.views.one(user, id);
+    return this.viewNotification.execute(user, { id });
   }
 
   @Post(':id/triage')
@@ -72,7 +73,7 @@ export class DaNotificationsController {
     @Body() dto: TriageDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<TriageResultDto> {
-    return this.triageNotification.execute(user, id, dto);
+    return this.triageNotification.execute(user, { ...dto, id });
   }
 }
 
@@ -91,6 +92,6 @@ export class EncompassController {
     @Body() dto: EncompassSentDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<EncompassSentResultDto> {
-    return this.markSent.execute(user, id, dto);
+    return this.markSent.execute(user, { ...dto, id });
   }
 }

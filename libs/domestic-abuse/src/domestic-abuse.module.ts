@@ -6,11 +6,11 @@ import { NotificationSubmissions } from './notification-submissions';
 import { MarkEncompassSent } from './use-cases/mark-encompass-sent';
 import { SubmitNotification } from './use-cases/submit-notification';
 import { TriageNotification } from './use-cases/triage-notification';
-import { ViewNotifications } from './use-cases/view-notifications';
+import { ListNotifications, ViewNotification } from './use-cases/view-notifications';
 
 @Module({
   imports: [ContactsModule],
   controllers: [DaNotificationsController, EncompassController],
-  providers: [SubmitNotification, TriageNotification, MarkEncompassSent, ViewNotifications, TriageQueue, EncompassQueue, NotificationSubmissions],
+  providers: [SubmitNotification, TriageNotification, MarkEncompassSent, ViewNotification, ListNotifications, TriageQueue, EncompassQueue, NotificationSubmissions],
 })
 export class DomesticAbuseModule {}

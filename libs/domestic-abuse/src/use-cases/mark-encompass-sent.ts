@@ -6,6 +6,11 @@ import { Clock, DomainError, ErrorCode } from '@app/core';
 import { Journal } from '@app/live';
 import type { EncompassSentResultDto } from '../dto/notification-view.dto';
 import type { EncompassSentDto } from '../dto/submit-notification.dto';
+import { markEncompassSent } from '../da.repository';
+
+export interface MarkEncompassSentCommand extends EncompassSentDto {
+  id: string;
+}
 
 // Operation Encompass: the school's key adult has been told
 @Injectable()
@@ -16,22 +21,13 @@ export class MarkEncompassSent {
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: AuthenticatedUser, id: string, dto: EncompassSentDto): Promise<EncompassSentResultDto> {
+  async execute(user: AuthenticatedUser, { id, ...dto }: MarkEncompassSentCommand): Promise<EncompassSentResultDto> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const updated = (await manager.query(
-        `update encompass_notification
-            set status = 'SENT', sent_at = $2, sent_by = $3, method = $4, recipient = $5, next_transition_at = null
-          where id = $1 and status = 'PENDING'
-          returning due_at`,
-        [id, now, user.id, dto.method, dto.recipient],
-      )) as [{ due_at: Date }[], number];
-      if (updated[1] === 0) {
-        const [exists] = (await manager.query('select status from encompass_notification where id = $1', [id])) as unknown[];
-        if (!exists) throw DomainError.notFound('school notification');
-        throw new DomainError(ErrorCode.STALE_STATE, 'This school notification was recorded as sent already.');
-      }
-      const onTime = now.getTime() <= new Date(updated[0][0].due_at).getTime();
+      const sent = await markEncompassSent(manager, { id, sentAt: now, sentBy: user.id, method: dto.method, recipient: dto.recipient });
+      if (!sent) throw DomainError.notFound('school notification');
+      if (sent === 'SENT') throw new DomainError(ErrorCode.STALE_STATE, 'This school notification was recorded as sent already.');
+      const onTime = now.getTime() <= sent.dueAt.getTime();
       this.journal.write(
         manager,
         user,

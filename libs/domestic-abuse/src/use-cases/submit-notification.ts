@@ -16,9 +16,16 @@ import { asOfIn, historyCounts, matchOrCreateChild, normaliseName } from '@app/c
 import { Journal, type LiveChangeRef } from '@app/live';
 import type { NotificationViewDto } from '../dto/notification-view.dto';
 import type { SubmitNotificationDto } from '../dto/submit-notification.dto';
+import { findByReference, insertEncompass, insertNotification, insertNotificationChild, victimHistory } from '../da.repository';
 import { findNotification, notificationView } from '../notification-reader';
 import { checkNotificationDates } from '../policy/notification-dates';
 import { needsEncompass, suggestTriage, triageDueAt, type KnownChild } from '../policy/triage-rules';
+
+export interface SubmitNotificationCommand {
+  notification: SubmitNotificationDto;
+  // the canonical body's hash: the same reference resubmitted with another body is refused
+  requestHash: string;
+}
 
 export interface Submitted {
   view: NotificationViewDto;
@@ -43,11 +50,7 @@ export class SubmitNotification {
     @Inject(POLICIES) private readonly policies: Policies,
   ) {}
 
-  async execute(
-    user: AuthenticatedUser,
-    dto: SubmitNotificationDto,
-    requestHash: string,
-  ): Promise<Submitted> {
+  async execute(user: AuthenticatedUser, { notification: dto, requestHash }: SubmitNotificationCommand): Promise<Submitted> {
     const now = this.clock.now();
     const incidentAt = new Date(dto.incidentAt);
     const errors = checkNotificationDates({ ...dto, incidentAt }, now, this.calendar);
@@ -80,10 +83,7 @@ export class SubmitNotification {
     reference: string,
     requestHash: string,
   ): Promise<Submitted | undefined> {
-    const [found] = (await manager.query(
-      `select id, request_hash from da_notification where force_agency_id = $1 and police_reference = $2`,
-      [user.agencyId, reference],
-    )) as { id: string; request_hash: string }[];
+    const found = await findByReference(manager, user.agencyId, reference);
     if (!found) return undefined;
     if (found.request_hash !== requestHash) {
       throw new DomainError(
@@ -115,14 +115,7 @@ export class SubmitNotification {
     const key = victimKey(dto.victim);
     // the victim's earlier incidents in the 12 months before this one (any force), and
     // whether one within the matrix's MARAC look-back ended with a MARAC flag
-    const [victim] = (await manager.query(
-      `select count(*) filter (where incident_at > $2::timestamptz - interval '12 months')::int as earlier,
-              coalesce(bool_or(marac) filter (where incident_at > $2::timestamptz - make_interval(months => $3)), false) as marac
-         from da_notification
-        where victim_key = $1 and incident_at <= $2
-          and incident_at > $2::timestamptz - make_interval(months => greatest(12, $3))`,
-      [key, incidentAt, matrix.marac.monthsSincePreviousMaracFlag],
-    )) as { earlier: number; marac: boolean }[];
+    const victim = await victimHistory(manager, key, incidentAt, matrix.marac.monthsSincePreviousMaracFlag);
 
     // the children go on the child register now, so the notification is on their history
     const children = [];
@@ -169,57 +162,48 @@ export class SubmitNotification {
     const rag = suggestion.outcome === 'URGENT_CONTACT' ? 'RED' : 'AMBER';
     const dueAt = triageDueAt(now, suggestion.outcome, this.calendar, matrix);
     const id = randomUUID();
-    const inserted = (await manager.query(
-      `insert into da_notification (id, force_agency_id, police_reference, request_hash, received_at, incident_at,
-         submission_delay_minutes, risk_tool, risk_level, dash_score, victim, victim_key, perpetrator, relationship,
-         injuries, weapon_used, substance_misuse, summary, officer, suggested_outcome, suggested_marac,
-         suggestion_reasons, marac_reasons, marac, rag, triage_due_at, next_transition_at, status, household_id, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-               $23, $21, $24, $25, $26, 'AWAITING_TRIAGE', $27, $28)
-       on conflict (force_agency_id, police_reference) do nothing returning id`,
-      [
-        id,
-        user.agencyId,
-        dto.policeReference,
-        requestHash,
-        now,
-        incidentAt,
-        // police timeliness: how long the notification took to reach the front door
-        Math.max(0, Math.round((now.getTime() - incidentAt.getTime()) / 60_000)),
-        dto.riskTool,
-        dto.riskLevel,
-        dto.dashScore ?? null,
-        JSON.stringify(dto.victim),
-        key,
-        JSON.stringify(dto.perpetrator),
-        dto.relationship,
-        dto.injuries,
-        dto.weaponUsed,
-        dto.substanceMisuse ?? null,
-        dto.summary,
-        JSON.stringify(dto.officer),
-        suggestion.outcome,
-        suggestion.marac,
-        suggestion.reasons,
-        suggestion.maracReasons,
-        rag,
-        dueAt,
-        timelinessAt(now, now, dueAt, this.policies.rag.dueSoonFraction).nextTransitionAt,
-        randomUUID(),
-        user.id,
-      ],
-    )) as unknown[];
-    if (inserted.length === 0) throw new LostTheRace();
+    const inserted = await insertNotification(manager, {
+      id,
+      force_agency_id: user.agencyId,
+      police_reference: dto.policeReference,
+      request_hash: requestHash,
+      received_at: now,
+      incident_at: incidentAt,
+      // police timeliness: how long the notification took to reach the front door
+      submission_delay_minutes: Math.max(0, Math.round((now.getTime() - incidentAt.getTime()) / 60_000)),
+      risk_tool: dto.riskTool,
+      risk_level: dto.riskLevel,
+      dash_score: dto.dashScore ?? null,
+      victim: JSON.stringify(dto.victim),
+      victim_key: key,
+      perpetrator: JSON.stringify(dto.perpetrator),
+      relationship: dto.relationship,
+      injuries: dto.injuries,
+      weapon_used: dto.weaponUsed,
+      substance_misuse: dto.substanceMisuse ?? null,
+      summary: dto.summary,
+      officer: JSON.stringify(dto.officer),
+      suggested_outcome: suggestion.outcome,
+      suggested_marac: suggestion.marac,
+      suggestion_reasons: suggestion.reasons,
+      marac_reasons: suggestion.maracReasons,
+      // the MARAC flag stands as suggested until a screener triages
+      marac: suggestion.marac,
+      rag,
+      triage_due_at: dueAt,
+      next_transition_at: timelinessAt(now, now, dueAt, this.policies.rag.dueSoonFraction).nextTransitionAt,
+      status: 'AWAITING_TRIAGE',
+      household_id: randomUUID(),
+      created_by: user.id,
+    });
+    if (!inserted) throw new LostTheRace();
 
     const live: LiveChangeRef[] = [
       { type: 'da.received', id, views: ['triage'], submission: 'DA_NOTIFICATION' },
     ];
     const incidentDate = this.calendar.localDate(incidentAt);
     for (const [position, child] of children.entries()) {
-      await manager.query(
-        `insert into da_notification_child (notification_id, position, child_id, reported) values ($1, $2, $3, $4)`,
-        [id, position, child.childId, JSON.stringify(child.input)],
-      );
+      await insertNotificationChild(manager, id, position, child.childId, child.input);
       // Operation Encompass: whatever the triage, the school hears before the next school day starts
       if (
         needsEncompass(
@@ -229,20 +213,16 @@ export class SubmitNotification {
         )
       ) {
         const schoolDue = this.calendar.nextSchoolDayStart(incidentAt);
-        const [encompass] = (await manager.query(
-          `insert into encompass_notification (notification_id, child_id, school, due_at, status, rag, next_transition_at, created_at)
-           values ($1, $2, $3, $4, 'PENDING', $5, $6, $7) returning id`,
-          [
-            id,
-            child.childId,
-            child.input.school ?? null,
-            schoolDue,
-            rag,
-            timelinessAt(now, incidentAt, schoolDue, this.policies.rag.dueSoonFraction).nextTransitionAt,
-            now,
-          ],
-        )) as { id: string }[];
-        live.push({ type: 'encompass.due', id: encompass.id, views: ['encompass'] });
+        const encompassId = await insertEncompass(manager, {
+          notificationId: id,
+          childId: child.childId,
+          school: child.input.school ?? null,
+          dueAt: schoolDue,
+          rag,
+          nextTransitionAt: timelinessAt(now, incidentAt, schoolDue, this.policies.rag.dueSoonFraction).nextTransitionAt,
+          createdAt: now,
+        });
+        live.push({ type: 'encompass.due', id: encompassId, views: ['encompass'] });
       }
     }
     this.journal.write(

@@ -6,9 +6,14 @@ import { Clock, DomainError, ErrorCode } from '@app/core';
 import { ContactRecorder } from '@app/contacts';
 import { Journal } from '@app/live';
 import type { TriageResultDto } from '../dto/notification-view.dto';
-import type { NotificationChildDto, TriageDto } from '../dto/submit-notification.dto';
+import type { TriageDto } from '../dto/submit-notification.dto';
+import { agencyName, linkChildContact, notificationChildren, triage } from '../da.repository';
 import { findNotification } from '../notification-reader';
 import { checkTriage, finalMarac } from '../policy/triage-rules';
+
+export interface TriageNotificationCommand extends TriageDto {
+  id: string;
+}
 
 // a screener's answer to a police notification, the "shared language" the front door lacked:
 // INFORMATION_ONLY stays on each child's history without a contact; CONTACT and
@@ -23,7 +28,8 @@ export class TriageNotification {
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: AuthenticatedUser, id: string, dto: TriageDto): Promise<TriageResultDto> {
+  async execute(user: AuthenticatedUser, command: TriageNotificationCommand): Promise<TriageResultDto> {
+    const { id, ...dto } = command;
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const row = await findNotification(manager, id);
@@ -38,25 +44,20 @@ export class TriageNotification {
       const marac = finalMarac(dto, suggestion);
 
       // one triage: of two screeners at once, one wins and the other hears it is done
-      const updated = (await manager.query(
-        `update da_notification
-            set status = 'TRIAGED', triage_outcome = $2, triage_rationale = $3, triaged_by = $4, triaged_at = $5,
-                triaged_within_timescale = $5 <= triage_due_at, marac = $6, next_transition_at = null
-          where id = $1 and status = 'AWAITING_TRIAGE'
-          returning id`,
-        [id, dto.outcome, dto.rationale ?? null, user.id, now, marac],
-      )) as [unknown[], number];
-      if (updated[1] === 0) throw new DomainError(ErrorCode.STALE_STATE, 'This notification has been triaged already.');
+      const won = await triage(manager, {
+        id,
+        outcome: dto.outcome,
+        rationale: dto.rationale ?? null,
+        triagedBy: user.id,
+        triagedAt: now,
+        marac,
+      });
+      if (!won) throw new DomainError(ErrorCode.STALE_STATE, 'This notification has been triaged already.');
 
       const contacts: TriageResultDto['contacts'] = [];
       if (dto.outcome !== 'INFORMATION_ONLY') {
-        const [force] = (await manager.query('select name from agency where id = $1', [row.force_agency_id])) as {
-          name: string;
-        }[];
-        const children = (await manager.query(
-          `select id, reported from da_notification_child where notification_id = $1 order by position`,
-          [id],
-        )) as { id: string; reported: NotificationChildDto }[];
+        const forceName = await agencyName(manager, row.force_agency_id);
+        const children = await notificationChildren(manager, id);
         const rag = dto.outcome === 'URGENT_CONTACT' ? 'RED' : 'AMBER';
         for (const child of children) {
           const { contact } = await this.recorder.record(
@@ -67,7 +68,7 @@ export class TriageNotification {
               receivedAt: row.received_at,
               householdId: row.household_id,
               originAgencyId: row.force_agency_id,
-              referrer: { name: row.officer.name, organisation: force.name, role: 'Police officer' },
+              referrer: { name: row.officer.name, organisation: forceName, role: 'Police officer' },
               child: {
                 firstName: child.reported.firstName,
                 lastName: child.reported.lastName,
@@ -85,7 +86,7 @@ export class TriageNotification {
             },
             now,
           );
-          await manager.query('update da_notification_child set contact_id = $2 where id = $1', [child.id, contact.id]);
+          await linkChildContact(manager, child.id, contact.id);
           contacts.push({ id: contact.id, childId: contact.childId, rag: contact.rag });
         }
       }

@@ -4,19 +4,28 @@ import { DataSource } from 'typeorm';
 import { agencyFilterFor, assertCanSeeAgencyRecord, type AuthenticatedUser } from '@app/auth/access';
 import { Journal } from '@app/live';
 import type { NotificationViewDto } from '../dto/notification-view.dto';
-import { findNotification, notificationView, notificationViews, type NotificationRow } from '../notification-reader';
+import { listNotifications } from '../da.repository';
+import { findNotification, notificationView, notificationViews } from '../notification-reader';
 
 const LIST_LIMIT = 100;
 
+export interface ViewNotificationCommand {
+  id: string;
+}
+
+export interface ListNotificationsCommand {
+  status?: string;
+}
+
 // police read their own force's notifications (404 for another force's); every read audited
 @Injectable()
-export class ViewNotifications {
+export class ViewNotification {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly journal: Journal,
   ) {}
 
-  async one(user: AuthenticatedUser, id: string): Promise<NotificationViewDto> {
+  async execute(user: AuthenticatedUser, { id }: ViewNotificationCommand): Promise<NotificationViewDto> {
     return this.dataSource.transaction(async (manager) => {
       const row = await findNotification(manager, id);
       assertCanSeeAgencyRecord(user, row.force_agency_id, 'notification', id);
@@ -25,15 +34,19 @@ export class ViewNotifications {
       return view;
     });
   }
+}
 
-  async list(user: AuthenticatedUser, status?: string): Promise<NotificationViewDto[]> {
+// the newest notifications (police: their own force's only), by status; the listing audited
+@Injectable()
+export class ListNotifications {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly journal: Journal,
+  ) {}
+
+  async execute(user: AuthenticatedUser, { status }: ListNotificationsCommand): Promise<NotificationViewDto[]> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `select * from da_notification
-          where ($1::uuid is null or force_agency_id = $1) and ($2::text is null or status = $2)
-          order by received_at desc limit $3`,
-        [agencyFilterFor(user), status ?? null, LIST_LIMIT],
-      )) as NotificationRow[];
+      const rows = await listNotifications(manager, agencyFilterFor(user), status ?? null, LIST_LIMIT);
       const views = await notificationViews(manager, rows, user.role === 'POLICE' ? 'police' : 'staff');
       this.journal.write(manager, user, {
         action: 'DA_NOTIFICATIONS_LISTED',
