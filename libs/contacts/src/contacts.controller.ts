@@ -18,6 +18,7 @@ import { ClaimDto, ContactDto, PartnerContactDto, RagChangedDto, ReleaseDto } fr
 import { ChangeRag } from './use-cases/change-rag';
 import { ClaimContact } from './use-cases/claim-contact';
 import { CreateContact } from './use-cases/create-contact';
+import { ReleaseContact } from './use-cases/release-contact';
 import { ViewContact } from './use-cases/view-contact';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
@@ -35,6 +36,7 @@ export class ContactsController {
     private readonly createContact: CreateContact,
     private readonly viewContact: ViewContact,
     private readonly claimContact: ClaimContact,
+    private readonly releaseContact: ReleaseContact,
     private readonly changeRag: ChangeRag,
   ) {}
 
@@ -57,7 +59,7 @@ export class ContactsController {
     }
     // the body as sent decides "same request", not the parsed form
     const idempotency = key ? { key, requestHash: sha256Hex(canonicalJson(req.body)) } : undefined;
-    const created = await this.createContact.execute(user, dto, idempotency);
+    const created = await this.createContact.execute(user, { contact: dto, idempotency });
     if (created.replayed) res.setHeader('Idempotent-Replayed', 'true');
     return created.body;
   }
@@ -66,7 +68,7 @@ export class ContactsController {
   @Roles('SCREENER', 'MANAGER', 'PARTNER')
   @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(ContactDto) }, { $ref: getSchemaPath(PartnerContactDto) }] } })
   view(@Param('id', ContactId()) id: string, @CurrentUser() user: AuthenticatedUser) {
-    return this.viewContact.execute(user, id);
+    return this.viewContact.execute(user, { id });
   }
 
   @Post(':id/claim')
@@ -79,7 +81,7 @@ export class ContactsController {
     @Body() dto: ClaimContactDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ClaimDto> {
-    return this.claimContact.claim(user, id, dto.assigneeId);
+    return this.claimContact.execute(user, { id, assigneeId: dto.assigneeId });
   }
 
   @Post(':id/release')
@@ -87,7 +89,7 @@ export class ContactsController {
   @Roles('SCREENER', 'MANAGER')
   @ApiOkResponse({ type: ReleaseDto })
   release(@Param('id', ContactId()) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReleaseDto> {
-    return this.claimContact.release(user, id);
+    return this.releaseContact.execute(user, { id });
   }
 
   @Post(':id/rag')
@@ -99,6 +101,6 @@ export class ContactsController {
     @Body() dto: ChangeRagDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<RagChangedDto> {
-    return this.changeRag.execute(user, id, dto);
+    return this.changeRag.execute(user, { ...dto, id });
   }
 }

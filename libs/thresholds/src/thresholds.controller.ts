@@ -26,7 +26,7 @@ export class ThresholdsController {
     @Body() dto: RecordDecisionDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DecisionResultDto> {
-    return this.recordDecision.execute(user, id, dto);
+    return this.recordDecision.execute(user, { ...dto, contactId: id });
   }
 
   @Post('authorise')
@@ -38,6 +38,6 @@ export class ThresholdsController {
     @Body() dto: AuthoriseDecisionDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DecisionResultDto> {
-    return this.authoriseDecision.execute(user, id, dto);
+    return this.authoriseDecision.execute(user, { ...dto, contactId: id });
   }
 }

@@ -37,7 +37,12 @@ const UNAVAILABLE_SOCKET = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
 ]);
-const UNAVAILABLE_NAMES = new Set(['QueryRunnerProviderAlreadyReleasedError', 'ConnectionIsNotSetError']);
+// typeorm's names for a connection that went away under a transaction
+const UNAVAILABLE_NAMES = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+  'ConnectionIsNotSetError',
+]);
 // seconds a client waits before it tries again
 const RETRY_AFTER_SECONDS = 2;
 

@@ -27,6 +27,7 @@ describe('databaseUnavailable', () => {
     ],
     ['too many connections', named('QueryFailedError', { driverError: { code: '53300' } }), true],
     ['a released query runner', named('QueryRunnerProviderAlreadyReleasedError'), true],
+    ['a query on a runner the failed connection released', named('QueryRunnerAlreadyReleasedError'), true],
     [
       'a refusal wrapped as a cause',
       new Error('outer', { cause: Object.assign(new Error('inner'), { code: 'ECONNREFUSED' }) }),
