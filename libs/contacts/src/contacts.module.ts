@@ -13,12 +13,13 @@ import { ScreeningQueue } from './screening-queue';
 import { ChangeRag } from './use-cases/change-rag';
 import { ClaimContact } from './use-cases/claim-contact';
 import { CreateContact } from './use-cases/create-contact';
+import { ReleaseContact } from './use-cases/release-contact';
 import { ViewContact } from './use-cases/view-contact';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ChildEntity, ContactEntity, ContactRagChangeEntity])],
   controllers: [ContactsController],
-  providers: [CreateContact, ViewContact, ClaimContact, ChangeRag, ScreeningQueue, ContactSections, ScreeningTransitions, ContactTimeliness, ContactRecorder, ContactSubmissions],
+  providers: [CreateContact, ViewContact, ClaimContact, ReleaseContact, ChangeRag, ScreeningQueue, ContactSections, ScreeningTransitions, ContactTimeliness, ContactRecorder, ContactSubmissions],
   exports: [ContactSections, ScreeningTransitions, ContactRecorder],
 })
 export class ContactsModule {}

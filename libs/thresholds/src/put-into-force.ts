@@ -7,6 +7,7 @@ import { StrategyDiscussionOpener } from '@app/strategy-meetings';
 import { ReferralEntity } from './entities/referral.entity';
 import { ThresholdDecisionEntity, type Acknowledgement } from './entities/threshold-decision.entity';
 import { makesReferral, referrerOutcome } from './policy/threshold-rules';
+import { insertReferral, recordAcknowledgement, referredWithin } from './thresholds.repository';
 
 export interface InForce {
   referral?: ReferralEntity;
@@ -31,7 +32,7 @@ export class PutIntoForce {
       outcome: referrerOutcome(decision.outcome),
       recordedAt: now.toISOString(),
     };
-    await manager.getRepository(ThresholdDecisionEntity).update({ id: decision.id }, { acknowledgement });
+    await recordAcknowledgement(manager, decision.id, acknowledgement);
     decision.acknowledgement = acknowledgement;
     const audit: AuditEvent[] = [
       { action: 'REFERRER_ACKNOWLEDGED', entityType: 'contact', entityId: contact.id, details: { outcome: acknowledgement.outcome } },
@@ -41,14 +42,7 @@ export class PutIntoForce {
 
     // CIN census: the referral date is the day the decision was made
     const referralDate = this.calendar.localDate(decision.decidedAt);
-    const [{ earlier }] = (await manager.query(
-      `select exists (
-         select 1 from referral
-          where child_id = $1 and referral_date <= $2::date
-            and referral_date > ($2::date - make_interval(months => $3))::date
-       ) as earlier`,
-      [contact.childId, referralDate, catalogue.reReferralWindowMonths],
-    )) as { earlier: boolean }[];
+    const earlier = await referredWithin(manager, contact.childId, referralDate, catalogue.reReferralWindowMonths);
     const referral = manager.getRepository(ReferralEntity).create({
       contactId: contact.id,
       childId: contact.childId,
@@ -60,7 +54,7 @@ export class PutIntoForce {
       assessmentDueDate: this.calendar.workingDaysAfter(referralDate, catalogue.singleAssessmentDue.amount),
       reReferral: earlier,
     });
-    await manager.getRepository(ReferralEntity).insert(referral);
+    await insertReferral(manager, referral);
     result.referral = referral;
     audit.push({
       action: 'REFERRAL_CREATED',

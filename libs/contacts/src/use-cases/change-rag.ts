@@ -11,6 +11,10 @@ import { ContactEntity } from '../entities/contact.entity';
 import { ContactRagChangeEntity } from '../entities/contact-rag-change.entity';
 import { decisionDueAt } from '../policy/rag-policy';
 
+export interface ChangeRagCommand extends ChangeRagDto {
+  id: string;
+}
+
 // DOMAIN.md: a change of rating needs a written reason and moves the deadline
 // (recomputed from when the contact was received)
 @Injectable()
@@ -24,7 +28,7 @@ export class ChangeRag {
     private readonly timeliness: ContactTimeliness,
   ) {}
 
-  async execute(user: AuthenticatedUser, contactId: string, dto: ChangeRagDto): Promise<RagChangedDto> {
+  async execute(user: AuthenticatedUser, { id: contactId, ...dto }: ChangeRagCommand): Promise<RagChangedDto> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const contact = await manager

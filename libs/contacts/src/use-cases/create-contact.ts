@@ -21,6 +21,12 @@ export interface CreatedContact {
   replayed: boolean;
 }
 
+export interface CreateContactCommand {
+  contact: CreateContactDto;
+  // the Idempotency-Key and the body's hash, when the caller sent a key
+  idempotency?: IdempotencyInput;
+}
+
 // POST /api/contacts: who may rate, dates against the clock, the idempotency key, the answer
 @Injectable()
 export class CreateContact {
@@ -32,7 +38,7 @@ export class CreateContact {
     private readonly calendar: WorkingCalendar,
   ) {}
 
-  async execute(user: AuthenticatedUser, dto: CreateContactDto, idempotency?: IdempotencyInput): Promise<CreatedContact> {
+  async execute(user: AuthenticatedUser, { contact: dto, idempotency }: CreateContactCommand): Promise<CreatedContact> {
     // a rating is a screening judgement: partners describe the concern, MACH rates it
     if ((dto.rag !== undefined || dto.ragReason !== undefined) && !isMachStaff(user)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Only MACH staff set a RAG rating.', [

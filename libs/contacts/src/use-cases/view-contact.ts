@@ -8,6 +8,10 @@ import { ContactSections } from '../contact-sections';
 import { asOfIn, findContact, partnerView, sectionsFor, staffView } from '../contact-reader';
 import type { ContactDto, PartnerContactDto } from '../dto/contact-response.dto';
 
+export interface ViewContactCommand {
+  id: string;
+}
+
 // every read of a contact, and of the child history it shows, is audited
 @Injectable()
 export class ViewContact {
@@ -19,7 +23,7 @@ export class ViewContact {
     private readonly sections: ContactSections,
   ) {}
 
-  async execute(user: AuthenticatedUser, contactId: string): Promise<ContactDto | PartnerContactDto> {
+  async execute(user: AuthenticatedUser, { id: contactId }: ViewContactCommand): Promise<ContactDto | PartnerContactDto> {
     return this.dataSource.transaction(async (manager) => {
       const contact = await findContact(manager, contactId);
       // a partner sees only what its own agency sent, and "not yours" reads as "not found"

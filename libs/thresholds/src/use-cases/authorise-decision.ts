@@ -12,6 +12,10 @@ import { PutIntoForce } from '../put-into-force';
 
 // a manager approves (the decision stands) or rejects with a comment (back to screening,
 // the screener keeps the claim); nobody authorises their own decision
+export interface AuthoriseDecisionCommand extends AuthoriseDecisionDto {
+  contactId: string;
+}
+
 @Injectable()
 export class AuthoriseDecision {
   constructor(
@@ -22,11 +26,7 @@ export class AuthoriseDecision {
     private readonly clock: Clock,
   ) {}
 
-  async execute(
-    user: AuthenticatedUser,
-    contactId: string,
-    dto: AuthoriseDecisionDto,
-  ): Promise<DecisionResultDto> {
+  async execute(user: AuthenticatedUser, { contactId, ...dto }: AuthoriseDecisionCommand): Promise<DecisionResultDto> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(ThresholdDecisionEntity);

@@ -10,6 +10,11 @@ import type { DecisionResultDto, RecordDecisionDto } from '../dto/decision.dto';
 import { ThresholdDecisionEntity } from '../entities/threshold-decision.entity';
 import { authorisationReasons, checkDecision, isConsistentPair } from '../policy/threshold-rules';
 import { PutIntoForce } from '../put-into-force';
+import { insertDecision } from '../thresholds.repository';
+
+export interface RecordDecisionCommand extends RecordDecisionDto {
+  contactId: string;
+}
 
 @Injectable()
 export class RecordDecision {
@@ -22,11 +27,8 @@ export class RecordDecision {
     @Inject(POLICIES) private readonly policies: Policies,
   ) {}
 
-  async execute(
-    user: AuthenticatedUser,
-    contactId: string,
-    dto: RecordDecisionDto,
-  ): Promise<DecisionResultDto> {
+  async execute(user: AuthenticatedUser, command: RecordDecisionCommand): Promise<DecisionResultDto> {
+    const { contactId, ...dto } = command;
     const catalogue = this.policies.thresholds;
     const errors = checkDecision(dto, catalogue);
     if (errors.length > 0) throw DomainError.validation(errors);
@@ -85,7 +87,7 @@ export class RecordDecision {
         authorisationComment: null,
         acknowledgement: null,
       });
-      await manager.getRepository(ThresholdDecisionEntity).insert(decision);
+      await insertDecision(manager, decision);
 
       const inForce =
         status === 'DECIDED' ? await this.putIntoForce.apply(manager, decision, contact, now) : undefined;

@@ -1,0 +1,145 @@
+import type { EntityManager } from 'typeorm';
+import type { RagRating } from '@app/core';
+import type { ContactStatus, Referrer } from './entities/contact.entity';
+
+// contacts' writes to its tables (child, contact, contact_rag_change) and the reads its use
+// cases make around them, in one place. Only this module writes them: other modules move a
+// contact on through ScreeningTransitions and ContactRecorder. The read side for views and a
+// child's history is contact-reader.ts; the child register's lookup is child-matching.ts.
+// Reads of auth's app_user here are declared: the name of whoever holds a claim.
+
+export interface ClaimState {
+  status: ContactStatus;
+  claimed_by: string | null;
+  claimed_at: Date | null;
+  holder_name: string | null;
+}
+
+export async function claimState(manager: EntityManager, contactId: string): Promise<ClaimState | undefined> {
+  const [row] = (await manager.query(
+    `select c.status, c.claimed_by, c.claimed_at, u.name as holder_name
+       from contact c left join app_user u on u.id = c.claimed_by where c.id = $1`,
+    [contactId],
+  )) as ClaimState[];
+  return row;
+}
+
+// a declared read of app_user: who may hold a contact
+export async function activeScreener(manager: EntityManager, userId: string): Promise<{ id: string; name: string } | undefined> {
+  const [holder] = (await manager.query(
+    `select id, name from app_user where id = $1 and active and role in ('SCREENER', 'MANAGER')`,
+    [userId],
+  )) as { id: string; name: string }[];
+  return holder;
+}
+
+// one conditional UPDATE: a manager's assignment (`reassign`) takes the contact from whoever
+// holds it, a claim takes a free one. False when it did not win.
+export async function claim(manager: EntityManager, contactId: string, holderId: string, reassign: boolean, now: Date): Promise<boolean> {
+  const won = (await manager.query(
+    `update contact set claimed_by = $2, claimed_at = $3, status = 'IN_SCREENING', updated_at = $3
+      where id = $1 and status in ('RECEIVED', 'IN_SCREENING')
+        and ${reassign ? 'claimed_by is distinct from $2' : 'claimed_by is null'}
+      returning claimed_at`,
+    [contactId, holderId, now],
+  )) as [{ claimed_at: Date }[], number];
+  return won[1] > 0;
+}
+
+// back to the queue: by its holder, or by any manager. False when nothing was released.
+export async function release(manager: EntityManager, contactId: string, userId: string, anyHolder: boolean, now: Date): Promise<boolean> {
+  const released = (await manager.query(
+    `update contact set claimed_by = null, claimed_at = null, status = 'RECEIVED', updated_at = $3
+      where id = $1 and status = 'IN_SCREENING' and (claimed_by = $2 or $4)
+      returning claimed_by`,
+    [contactId, userId, now, anyHolder],
+  )) as [unknown[], number];
+  return released[1] > 0;
+}
+
+export async function contactStatus(manager: EntityManager, contactId: string): Promise<ContactStatus | undefined> {
+  const [row] = (await manager.query('select status from contact where id = $1', [contactId])) as { status: ContactStatus }[];
+  return row?.status;
+}
+
+// the contact's columns a threshold decision reads
+export interface DecisionRow {
+  id: string;
+  child_id: string;
+  rag: RagRating;
+  source: string;
+  received_at: Date;
+  decision_due_at: Date;
+  prior_contacts_12m: number;
+  referrer: Referrer;
+  origin_agency_id: string;
+  status: ContactStatus;
+}
+
+export async function contactForDecision(manager: EntityManager, contactId: string): Promise<DecisionRow | undefined> {
+  const [row] = (await manager.query(
+    `select id, child_id, rag, source, received_at, decision_due_at, prior_contacts_12m, referrer, origin_agency_id, status
+       from contact where id = $1`,
+    [contactId],
+  )) as DecisionRow[];
+  return row;
+}
+
+// out of screening, to DECIDED or AWAITING_AUTHORISATION, when the contact is still open, its
+// rating is still `expectedRag` and the user holds it (or is a manager). False when not.
+export async function closeScreening(
+  manager: EntityManager,
+  c: {
+    contactId: string;
+    userId: string;
+    isManager: boolean;
+    expectedRag: RagRating;
+    status: 'DECIDED' | 'AWAITING_AUTHORISATION';
+    outcome: string | null;
+    now: Date;
+  },
+): Promise<boolean> {
+  const updated = (await manager.query(
+    `update contact set status = $4, outcome = $5, updated_at = $6,
+            next_transition_at = case when $4 = 'DECIDED' then null else next_transition_at end
+      where id = $1 and status in ('RECEIVED', 'IN_SCREENING') and rag = $3
+        and (claimed_by = $2 or $7)
+      returning id`,
+    [c.contactId, c.userId, c.expectedRag, c.status, c.outcome, c.now, c.isManager],
+  )) as [unknown[], number];
+  return updated[1] === 1;
+}
+
+export async function closeState(
+  manager: EntityManager,
+  contactId: string,
+): Promise<{ status: ContactStatus; rag: RagRating; claimed_by: string | null; holder_name: string | null } | undefined> {
+  const [row] = (await manager.query(
+    `select c.status, c.rag, c.claimed_by, u.name as holder_name
+       from contact c left join app_user u on u.id = c.claimed_by where c.id = $1`,
+    [contactId],
+  )) as { status: ContactStatus; rag: RagRating; claimed_by: string | null; holder_name: string | null }[];
+  return row;
+}
+
+// a manager's answer to a decision awaiting authorisation: in force, or back to screening
+// (the screener keeps the claim). False when the contact was not awaiting authorisation.
+export async function settleAuthorisation(
+  manager: EntityManager,
+  contactId: string,
+  approved: boolean,
+  outcome: string,
+  now: Date,
+): Promise<boolean> {
+  const updated = (await manager.query(
+    `update contact
+        set status = case when $2 then 'DECIDED' when claimed_by is null then 'RECEIVED' else 'IN_SCREENING' end,
+            outcome = case when $2 then $3 else null end,
+            next_transition_at = case when $2 then null else next_transition_at end,
+            updated_at = $4
+      where id = $1 and status = 'AWAITING_AUTHORISATION'
+      returning id`,
+    [contactId, approved, outcome, now],
+  )) as [unknown[], number];
+  return updated[1] > 0;
+}

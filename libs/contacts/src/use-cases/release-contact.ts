@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '@app/auth/access';
+import { Journal } from '@app/live';
+import { Clock } from '@app/core';
+import { release } from '../contacts.repository';
+import type { ReleaseDto } from '../dto/contact-response.dto';
+import { alreadyClaimed, noLongerOpen, stateOf } from './claim-contact';
+
+export interface ReleaseContactCommand {
+  id: string;
+}
+
+// a claimed contact back to the screening queue: by its holder, or by a manager
+@Injectable()
+export class ReleaseContact {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly journal: Journal,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(user: AuthenticatedUser, { id: contactId }: ReleaseContactCommand): Promise<ReleaseDto> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await release(manager, contactId, user.id, user.role === 'MANAGER', now))) {
+        const state = await stateOf(manager, contactId);
+        if (state.status !== 'RECEIVED' && state.status !== 'IN_SCREENING') throw noLongerOpen(state);
+        if (state.claimed_by === null) return { status: 'RECEIVED' };
+        throw alreadyClaimed(state);
+      }
+      this.journal.write(
+        manager,
+        user,
+        { action: 'CONTACT_RELEASED', entityType: 'contact', entityId: contactId },
+        [{ type: 'contact.released', id: contactId, views: ['screening'], submission: 'CONTACT' }],
+      );
+      return { status: 'RECEIVED' };
+    });
+  }
+}
