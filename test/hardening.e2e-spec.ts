@@ -3,6 +3,7 @@ import { connect, type Socket } from 'node:net';
 import { SettableClock } from '@app/core';
 import { contactBody, type Body } from './support/contacts';
 import { strategyDiscussionFor } from './strategy/support';
+import { connectLive, subscribe } from './support/live-client';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // issue 12: what a black-box probe broke, each with the request that broke it
@@ -349,6 +350,34 @@ describe('hardening (issue 12)', () => {
         await app.close();
       }
     });
+  });
+});
+
+describe('4. a refused live subscription is recorded (issue 12)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ listen: true });
+  });
+  afterAll(() => t.close());
+
+  it('should write ACCESS_DENIED when a partner subscribes to the screening queue, and still answer FORBIDDEN', async () => {
+    const partner = await t.login('school@partner.example');
+    const socket = await connectLive(t.url, partner);
+    try {
+      for (const view of ['screening', 'screening', 'metrics']) {
+        expect(await subscribe(socket, view)).toEqual({ error: { code: 'FORBIDDEN' } });
+      }
+    } finally {
+      socket.close();
+    }
+    const rows = (await t.dataSource.query(
+      `select a.details from audit_entry a join app_user u on u.id = a.actor_id
+        where a.action = 'ACCESS_DENIED' and u.email = 'school@partner.example' order by a.id`,
+    )) as { details: unknown }[];
+    expect(rows.map((r) => r.details)).toEqual([
+      { route: 'SUBSCRIBE /live screening', status: 403 },
+      { route: 'SUBSCRIBE /live metrics', status: 403 },
+    ]);
   });
 });
 

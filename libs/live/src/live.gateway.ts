@@ -9,6 +9,7 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
+import { AccessDenials } from '@app/audit';
 import { SocketAuthenticator } from '@app/auth';
 import type { AuthenticatedUser, Role } from '@app/auth/access';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -60,6 +61,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
     private readonly replay: LiveReplay,
     private readonly metrics: MetricsService,
     private readonly viewAudit: ViewAudit,
+    private readonly denials: AccessDenials,
     private readonly submissions: SubmissionSources,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -111,7 +113,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
       if (viewName === SUBMISSIONS_VIEW) return await this.subscribeSubmissions(user, since);
       const view = this.registry.get(viewName);
       if (!view) return refused('NOT_FOUND', 'no such view');
-      if (!view.roles.includes(user.role)) return refused('FORBIDDEN');
+      if (!view.roles.includes(user.role)) return await this.forbidden(user, view.name);
 
       if (since !== undefined) {
         const missed = await this.replay.since(view.name, since, user);
@@ -142,26 +144,46 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
     }
   }
 
+  // a view the role may not see is a failed authorisation: audited as for HTTP (ASVS 16.3.2)
+  private async forbidden(user: AuthenticatedUser, view: string): Promise<Answer> {
+    await this.denials.record({
+      actor: { id: user.id, role: user.role, agencyId: user.agencyId },
+      route: `SUBSCRIBE /live ${view}`,
+      status: 403,
+    });
+    return refused('FORBIDDEN');
+  }
+
   private async subscribeMetrics(user: AuthenticatedUser): Promise<Answer> {
-    if (!METRICS_ROLES.includes(user.role)) return refused('FORBIDDEN');
+    if (!METRICS_ROLES.includes(user.role)) return this.forbidden(user, 'metrics');
     const snapshot = await this.metrics.snapshotWithSeq();
     return { body: snapshot, follow: { view: 'metrics', seq: BigInt(snapshot.seq) } };
   }
 
   private async subscribeSubmissions(user: AuthenticatedUser, since: bigint | undefined): Promise<Answer> {
-    if (!SUBMITTER_ROLES.includes(user.role)) return refused('FORBIDDEN');
+    if (!SUBMITTER_ROLES.includes(user.role)) return this.forbidden(user, SUBMISSIONS_VIEW);
     if (since !== undefined) {
       const missed = await this.replay.since(SUBMISSIONS_VIEW, since, user);
-      if (missed) return { body: { seq: jsonSeq(missed.seq), events: missed.events }, follow: { view: SUBMISSIONS_VIEW, seq: missed.seq } };
+      if (missed)
+        return {
+          body: { seq: jsonSeq(missed.seq), events: missed.events },
+          follow: { view: SUBMISSIONS_VIEW, seq: missed.seq },
+        };
     }
     const snapshot = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [{ seq }] = (await manager.query(`select coalesce(max(seq), 0)::text as seq from live_event`)) as {
+      const [{ seq }] = (await manager.query(
+        `select coalesce(max(seq), 0)::text as seq from live_event`,
+      )) as {
         seq: string;
       }[];
       const items = [];
-      for (const source of this.submissions.forRole(user.role)) items.push(...(await source.list(manager, user.agencyId)));
+      for (const source of this.submissions.forRole(user.role))
+        items.push(...(await source.list(manager, user.agencyId)));
       return { seq: BigInt(seq), items };
     });
-    return { body: { seq: jsonSeq(snapshot.seq), items: snapshot.items }, follow: { view: SUBMISSIONS_VIEW, seq: snapshot.seq } };
+    return {
+      body: { seq: jsonSeq(snapshot.seq), items: snapshot.items },
+      follow: { view: SUBMISSIONS_VIEW, seq: snapshot.seq },
+    };
   }
 }
