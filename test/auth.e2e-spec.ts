@@ -1,6 +1,6 @@
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { PUBLIC_KEY, ROLES_KEY } from '@app/auth/access';
+import { PUBLIC_KEY, ROLES_KEY } from '@app/access';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // API.md "Roles and the demo world"

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { Public } from '@app/auth/access';
+import { Public } from '@app/access';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // routes that exist only in this test: one that fails like a database error would,

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { instantOf } from '@app/core';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@app/auth/access';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { AuditPageDto, AuditQueryDto, AuditVerifyDto } from './dto/audit.dto';
 import { AuditService } from './audit.service';
 import type { AuditEntryEntity } from './entities/audit-entry.entity';

@@ -1,8 +1,8 @@
 import { JwtService } from '@nestjs/jwt';
 import { DomainError, ErrorCode } from '@app/core';
 import { AccessTokens } from './access-tokens';
-import type { AuthenticatedUser } from './access/authenticated-user';
-import { ROLES, type Role } from './access/roles';
+import type { AuthenticatedUser } from '@app/access';
+import { ROLES, type Role } from '@app/access';
 
 const SECRET = 'x'.repeat(32);
 const TTL_SECONDS = 60;

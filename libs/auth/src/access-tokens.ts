@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '@app/core';
-import type { AuthenticatedUser } from './access/authenticated-user';
-import { ROLES, type Role } from './access/roles';
+import type { AuthenticatedUser } from '@app/access';
+import { ROLES, type Role } from '@app/access';
 
 interface TokenClaims {
   sub: string;

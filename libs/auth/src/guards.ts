@@ -2,9 +2,9 @@ import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@app/core';
 import { AccessTokens } from './access-tokens';
-import type { AuthenticatedUser } from './access/authenticated-user';
-import { PUBLIC_KEY, ROLES_KEY } from './access/decorators';
-import type { Role } from './access/roles';
+import type { AuthenticatedUser } from '@app/access';
+import { PUBLIC_KEY, ROLES_KEY } from '@app/access';
+import type { Role } from '@app/access';
 
 interface HttpRequestLike {
   headers: Record<string, string | string[] | undefined>;

@@ -1,4 +1,4 @@
-export * from './access';
+export * from '@app/access';
 export * from './auth.config';
 export * from './auth.module';
 export * from './access-tokens';

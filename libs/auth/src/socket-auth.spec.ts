@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { DomainError, ErrorCode } from '@app/core';
 import { AccessTokens } from './access-tokens';
-import type { AuthenticatedUser } from './access/authenticated-user';
+import type { AuthenticatedUser } from '@app/access';
 import { SocketAuthenticator } from './socket-auth';
 
 const tokens = new AccessTokens(new JwtService({ secret: 'x'.repeat(32), signOptions: { expiresIn: 60 } }));

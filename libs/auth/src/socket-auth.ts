@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/core';
 import { AccessTokens } from './access-tokens';
-import type { AuthenticatedUser } from './access/authenticated-user';
+import type { AuthenticatedUser } from '@app/access';
 
 interface HandshakeLike {
   auth?: unknown;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { isMachStaff, type AuthenticatedUser } from '@app/auth/access';
+import { isMachStaff, type AuthenticatedUser } from '@app/access';
 import { DomainError, POLICIES, WorkingCalendar, type ContactCategory, type Policies, type RagRating } from '@app/core';
 import { insertTogether } from '@app/database';
 import { Journal } from '@app/live';

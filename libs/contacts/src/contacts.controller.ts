@@ -10,7 +10,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@app/auth/access';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { canonicalJson, DomainError, sha256Hex } from '@app/core';
 import { CreateContactDto } from './dto/create-contact.dto';
 import { ChangeRagDto, ClaimContactDto } from './dto/contact-actions.dto';

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RagRating } from '@app/core';
-import type { ContactStatus, Referrer } from './entities/contact.entity';
+import { ContactEntity, type ContactStatus, type Referrer } from './entities/contact.entity';
+import { ContactRagChangeEntity } from './entities/contact-rag-change.entity';
 
 // contacts' writes to its tables (child, contact, contact_rag_change) and the reads its use
 // cases make around them, in one place. Only this module writes them: other modules move a
@@ -142,4 +143,38 @@ export async function settleAuthorisation(
     [contactId, approved, outcome, now],
   )) as [unknown[], number];
   return updated[1] > 0;
+}
+
+// the contact, locked for this transaction
+export function lockContact(manager: EntityManager, contactId: string): Promise<ContactEntity | null> {
+  return manager.getRepository(ContactEntity).findOne({ where: { id: contactId }, lock: { mode: 'pessimistic_write' } });
+}
+
+// a screener's change of rating: the contact's rating and deadline, and the change kept with its reason
+export async function changeRating(
+  manager: EntityManager,
+  c: {
+    contactId: string;
+    fromRag: RagRating;
+    toRag: RagRating;
+    reason: string;
+    changedBy: string;
+    changedAt: Date;
+    decisionDueAt: Date;
+    nextTransitionAt: Date | null;
+  },
+): Promise<void> {
+  await manager.getRepository(ContactEntity).update(
+    { id: c.contactId },
+    { rag: c.toRag, decisionDueAt: c.decisionDueAt, nextTransitionAt: c.nextTransitionAt, updatedAt: c.changedAt },
+  );
+  await manager.getRepository(ContactRagChangeEntity).insert({
+    contactId: c.contactId,
+    fromRag: c.fromRag,
+    toRag: c.toRag,
+    reason: c.reason,
+    changedBy: c.changedBy,
+    changedAt: c.changedAt,
+    decisionDueAt: c.decisionDueAt,
+  });
 }

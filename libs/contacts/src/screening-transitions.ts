@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '@app/auth/access';
+import type { AuthenticatedUser } from '@app/access';
 import { DomainError, ErrorCode, type RagRating } from '@app/core';
 import { closeScreening, closeState, contactForDecision, contactStatus, settleAuthorisation, type DecisionRow } from './contacts.repository';
 import type { ContactStatus, Referrer } from './entities/contact.entity';

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@app/auth/access';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { canonicalJson, DomainError, sha256Hex } from '@app/core';
 import { EncompassSentResultDto, NotificationViewDto, TriageResultDto } from './dto/notification-view.dto';
 import { EncompassSentDto, SubmitNotificationDto, TriageDto } from './dto/submit-notification.dto';

@@ -41,7 +41,7 @@ export interface NewNotification {
   created_by: string;
 }
 
-// `insert into table (a, b, ...) values ($1, $2, ...)` from a row keyed by column name
+// an INSERT naming its columns, (a, b, ...) values ($1, $2, ...), from a row keyed by column name
 function namedInsert(table: string, row: object): { sql: string; params: unknown[] } {
   const columns = Object.keys(row);
   return {

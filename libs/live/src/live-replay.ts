@@ -3,7 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { liveConfig } from './live.config';
-import type { AuthenticatedUser } from '@app/auth/access';
+import type { AuthenticatedUser } from '@app/access';
 import { eventRows, messagesFor, type Outgoing } from './live-dispatcher';
 
 // what a reconnecting client missed: exactly the view's events after its last seq, when they

@@ -11,7 +11,7 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { AccessDenials } from '@app/audit';
 import { SocketAuthenticator } from '@app/auth';
-import type { AuthenticatedUser, Role } from '@app/auth/access';
+import type { AuthenticatedUser, Role } from '@app/access';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ackEncoded, EncodedBody } from './encoded-ack';

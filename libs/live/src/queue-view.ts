@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Role } from '@app/auth/access';
+import type { Role } from '@app/access';
 import type { RagRating, Timeliness } from '@app/core';
 
 // API.md "Queues"

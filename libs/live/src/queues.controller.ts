@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@app/auth/access';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { QueuesService } from './queues.service';
 import { QUEUE_VIEW_NAMES } from './queue-view';
 

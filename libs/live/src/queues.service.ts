@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthenticatedUser } from '@app/auth/access';
+import type { AuthenticatedUser } from '@app/access';
 import { AuditService } from '@app/audit';
 import { DomainError } from '@app/core';
 import { QueueRegistry } from './queue-registry';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Role } from '@app/auth/access';
+import type { Role } from '@app/access';
 import { timelinessAt } from '@app/core';
 import type { QueueItem, QueueView, QueueViewName } from './queue-view';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Role } from '@app/auth/access';
+import type { Role } from '@app/access';
 
 // what a police force or partner agency sees of something it sent: its status, not the
 // social care detail (API.md: a partner sees only status and outcome)

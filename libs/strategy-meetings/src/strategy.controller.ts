@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@app/auth/access';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { DomainError } from '@app/core';
 import { DiscussionViewDto, RecordDto, RecordResultDto, ScheduleDto, StartDiscussionDto } from './dto/strategy.dto';
 import { RecordStrategyDiscussion } from './use-cases/record-strategy-discussion';

@@ -33,3 +33,12 @@ export async function insertReferral(manager: EntityManager, referral: ReferralE
 export async function insertDecision(manager: EntityManager, decision: ThresholdDecisionEntity): Promise<void> {
   await manager.getRepository(ThresholdDecisionEntity).insert(decision);
 }
+
+// a manager's answer to a decision awaiting authorisation
+export async function recordAuthorisation(
+  manager: EntityManager,
+  decisionId: string,
+  answer: Pick<ThresholdDecisionEntity, 'status' | 'authorisedBy' | 'authorisedAt' | 'authorisationComment'>,
+): Promise<void> {
+  await manager.getRepository(ThresholdDecisionEntity).update({ id: decisionId }, answer);
+}

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AccessDenials } from '@app/audit';
-import type { AuthenticatedUser } from '@app/auth/access';
+import type { AuthenticatedUser } from '@app/access';
 import {
   correlationIdFor,
   DomainError,

@@ -1,4 +1,4 @@
-import type { AgencyKind, Role } from '../access/roles';
+import type { AgencyKind, Role } from '@app/access';
 import { hashPassword } from '../password-hasher';
 
 // the demo world of API.md "Roles and the demo world"

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { AgencyKind } from '../access/roles';
+import type { AgencyKind } from '@app/access';
 
 @Entity({ name: 'agency' })
 export class AgencyEntity {

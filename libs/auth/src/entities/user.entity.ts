@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '../access/roles';
+import type { Role } from '@app/access';
 import { AgencyEntity } from './agency.entity';
 
 @Entity({ name: 'app_user' })

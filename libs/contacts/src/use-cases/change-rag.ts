@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedUser } from '@app/auth/access';
+import type { AuthenticatedUser } from '@app/access';
 import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode, POLICIES, WorkingCalendar, type Policies } from '@app/core';
 import type { ChangeRagDto } from '../dto/contact-actions.dto';
 import type { RagChangedDto } from '../dto/contact-response.dto';
 import { ContactTimeliness } from '../contact-timeliness';
-import { ContactEntity } from '../entities/contact.entity';
-import { ContactRagChangeEntity } from '../entities/contact-rag-change.entity';
+import { changeRating, lockContact } from '../contacts.repository';
 import { decisionDueAt } from '../policy/rag-policy';
 
 export interface ChangeRagCommand extends ChangeRagDto {
@@ -31,9 +30,7 @@ export class ChangeRag {
   async execute(user: AuthenticatedUser, { id: contactId, ...dto }: ChangeRagCommand): Promise<RagChangedDto> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const contact = await manager
-        .getRepository(ContactEntity)
-        .findOne({ where: { id: contactId }, lock: { mode: 'pessimistic_write' } });
+      const contact = await lockContact(manager, contactId);
       if (!contact) throw DomainError.notFound('contact');
       if (contact.status !== 'RECEIVED' && contact.status !== 'IN_SCREENING') {
         throw new DomainError(ErrorCode.STALE_STATE, `The contact is ${contact.status}; its rating is settled.`);
@@ -46,18 +43,7 @@ export class ChangeRag {
       if (contact.rag === dto.rag) throw DomainError.validation([{ field: 'rag', message: `is already ${dto.rag}` }]);
 
       const dueAt = decisionDueAt(contact.receivedAt, dto.rag, this.calendar, this.policies.rag);
-      await manager
-        .getRepository(ContactEntity)
-        .update(
-          { id: contactId },
-          {
-            rag: dto.rag,
-            decisionDueAt: dueAt,
-            nextTransitionAt: this.timeliness.nextTransitionAt(now, contact.receivedAt, dueAt),
-            updatedAt: now,
-          },
-        );
-      await manager.getRepository(ContactRagChangeEntity).insert({
+      await changeRating(manager, {
         contactId,
         fromRag: contact.rag,
         toRag: dto.rag,
@@ -65,6 +51,7 @@ export class ChangeRag {
         changedBy: user.id,
         changedAt: now,
         decisionDueAt: dueAt,
+        nextTransitionAt: this.timeliness.nextTransitionAt(now, contact.receivedAt, dueAt),
       });
       this.journal.write(
         manager,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isMachStaff, type AuthenticatedUser } from '@app/auth/access';
+import { isMachStaff, type AuthenticatedUser } from '@app/access';
 import { Clock, DomainError, ErrorCode, WorkingCalendar } from '@app/core';
 import { claimIdempotencyKey, storeIdempotentResponse } from '@app/database';
 import { Journal } from '@app/live';

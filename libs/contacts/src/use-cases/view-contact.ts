@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertCanSeeAgencyRecord, isMachStaff, type AuthenticatedUser } from '@app/auth/access';
+import { assertCanSeeAgencyRecord, isMachStaff, type AuthenticatedUser } from '@app/access';
 import { Journal } from '@app/live';
 import { Clock, WorkingCalendar } from '@app/core';
 import { ContactSections } from '../contact-sections';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedUser } from '@app/auth/access';
+import type { AuthenticatedUser } from '@app/access';
 import { Clock, DomainError, ErrorCode } from '@app/core';
 import { ContactRecorder } from '@app/contacts';
 import { Journal } from '@app/live';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { agencyFilterFor, assertCanSeeAgencyRecord, type AuthenticatedUser } from '@app/auth/access';
+import { agencyFilterFor, assertCanSeeAgencyRecord, type AuthenticatedUser } from '@app/access';
 import { Journal } from '@app/live';
 import type { NotificationViewDto } from '../dto/notification-view.dto';
 import { listNotifications } from '../da.repository';

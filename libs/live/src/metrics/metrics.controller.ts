@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/auth/access';
+import { Roles } from '@app/access';
 import { ScreeningMetricsDto } from './metrics.dto';
 import { MetricsService } from './metrics.service';
 

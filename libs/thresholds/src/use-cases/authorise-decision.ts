@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedUser } from '@app/auth/access';
+import type { AuthenticatedUser } from '@app/access';
 import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode } from '@app/core';
 import { ScreeningTransitions } from '@app/contacts';
@@ -9,6 +9,7 @@ import { decisionDtos, referralDto, strategyDiscussionDto } from '../decision-vi
 import type { AuthoriseDecisionDto, DecisionResultDto } from '../dto/decision.dto';
 import { ThresholdDecisionEntity } from '../entities/threshold-decision.entity';
 import { PutIntoForce } from '../put-into-force';
+import { recordAuthorisation } from '../thresholds.repository';
 
 // a manager approves (the decision stands) or rejects with a comment (back to screening,
 // the screener keeps the claim); nobody authorises their own decision
@@ -45,10 +46,12 @@ export class AuthoriseDecision {
         throw DomainError.forbidden('A decision needs another manager to authorise it.');
       }
       const status = dto.approve ? 'APPROVED' : 'REJECTED';
-      await repo.update(
-        { id: pending.id },
-        { status, authorisedBy: user.id, authorisedAt: now, authorisationComment: dto.comment ?? null },
-      );
+      await recordAuthorisation(manager, pending.id, {
+        status,
+        authorisedBy: user.id,
+        authorisedAt: now,
+        authorisationComment: dto.comment ?? null,
+      });
       Object.assign(pending, {
         status,
         authorisedBy: user.id,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedUser } from '@app/auth/access';
+import type { AuthenticatedUser } from '@app/access';
 import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode, POLICIES, type Policies } from '@app/core';
 import { ScreeningTransitions } from '@app/contacts';
