@@ -14,6 +14,7 @@ import type { ChildEntity } from './entities/child.entity';
 import { ContactEntity, type ConsentStatus, type Referrer } from './entities/contact.entity';
 import { ContactRagChangeEntity } from './entities/contact-rag-change.entity';
 import { decisionDueAt, suggestRag, type RagSuggestion } from './policy/rag-policy';
+import { ragReasonError } from './policy/screening-rules';
 
 // everything a new contact needs, however it arrived (a person's intake, a DA triage)
 export interface NewContact {
@@ -72,11 +73,8 @@ export class ContactRecorder {
       this.policies.rag,
     );
     const rag = input.rag ?? suggestion.rag;
-    if (rag !== suggestion.rag && !input.ragReason) {
-      throw DomainError.validation([
-        { field: 'ragReason', message: `required when the rating differs from the suggested ${suggestion.rag}` },
-      ]);
-    }
+    const reasonMissing = ragReasonError(rag, suggestion.rag, input.ragReason);
+    if (reasonMissing) throw DomainError.validation([reasonMissing]);
     const dueAt = decisionDueAt(input.receivedAt, rag, this.calendar, this.policies.rag);
 
     const contact = manager.getRepository(ContactEntity).create({

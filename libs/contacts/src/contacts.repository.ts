@@ -47,7 +47,8 @@ export async function claim(manager: EntityManager, contactId: string, holderId:
   return won[1] > 0;
 }
 
-// back to the queue: by its holder, or by any manager. False when nothing was released.
+// back to the queue: canActOnClaim(user, claimed_by, 'the claim'), settled in the UPDATE.
+// False when nothing was released.
 export async function release(manager: EntityManager, contactId: string, userId: string, anyHolder: boolean, now: Date): Promise<boolean> {
   const released = (await manager.query(
     `update contact set claimed_by = null, claimed_at = null, status = 'RECEIVED', updated_at = $3
@@ -93,7 +94,8 @@ export async function closeScreening(
   c: {
     contactId: string;
     userId: string;
-    isManager: boolean;
+    // canActOnClaim(user, claimed_by, 'the claim'), settled in the UPDATE
+    overridesClaims: boolean;
     expectedRag: RagRating;
     status: 'DECIDED' | 'AWAITING_AUTHORISATION';
     outcome: string | null;
@@ -106,7 +108,7 @@ export async function closeScreening(
       where id = $1 and status in ('RECEIVED', 'IN_SCREENING') and rag = $3
         and (claimed_by = $2 or $7)
       returning id`,
-    [c.contactId, c.userId, c.expectedRag, c.status, c.outcome, c.now, c.isManager],
+    [c.contactId, c.userId, c.expectedRag, c.status, c.outcome, c.now, c.overridesClaims],
   )) as [unknown[], number];
   return updated[1] === 1;
 }

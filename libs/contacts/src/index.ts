@@ -7,3 +7,4 @@ export { matchOrCreateChild } from './child-matching';
 export { asOfIn, historyCounts, type AsOf } from './contact-reader';
 export { childMatchKey, normaliseName } from './policy/child-match';
 export type { ChildInputDto } from './dto/create-contact.dto';
+export { canActOnClaim, isOpenForScreening, overridesClaims } from './policy/screening-rules';

@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from '@app/access';
 import { DomainError, ErrorCode, type RagRating } from '@app/core';
 import { closeScreening, closeState, contactForDecision, contactStatus, settleAuthorisation, type DecisionRow } from './contacts.repository';
 import type { ContactStatus, Referrer } from './entities/contact.entity';
+import { isOpenForScreening, overridesClaims } from './policy/screening-rules';
 
 // what a threshold decision needs to know about the contact it closes
 export interface ContactForDecision {
@@ -61,7 +62,7 @@ export class ScreeningTransitions {
     const closed = await closeScreening(manager, {
       contactId,
       userId: user.id,
-      isManager: user.role === 'MANAGER',
+      overridesClaims: overridesClaims(user.role),
       expectedRag,
       status: next.status,
       outcome: next.outcome,
@@ -70,7 +71,7 @@ export class ScreeningTransitions {
     if (closed) return;
     const row = await closeState(manager, contactId);
     if (!row) throw DomainError.notFound('contact');
-    if (row.status !== 'RECEIVED' && row.status !== 'IN_SCREENING') {
+    if (!isOpenForScreening(row.status)) {
       throw new DomainError(ErrorCode.STALE_STATE, `The contact is ${row.status}: it has been decided already.`);
     }
     if (row.rag !== expectedRag) {

@@ -9,6 +9,7 @@ import type { RagChangedDto } from '../dto/contact-response.dto';
 import { ContactTimeliness } from '../contact-timeliness';
 import { changeRating, lockContact } from '../contacts.repository';
 import { decisionDueAt } from '../policy/rag-policy';
+import { canActOnClaim, isOpenForScreening } from '../policy/screening-rules';
 
 export interface ChangeRagCommand extends ChangeRagDto {
   id: string;
@@ -32,10 +33,10 @@ export class ChangeRag {
     return this.dataSource.transaction(async (manager) => {
       const contact = await lockContact(manager, contactId);
       if (!contact) throw DomainError.notFound('contact');
-      if (contact.status !== 'RECEIVED' && contact.status !== 'IN_SCREENING') {
+      if (!isOpenForScreening(contact.status)) {
         throw new DomainError(ErrorCode.STALE_STATE, `The contact is ${contact.status}; its rating is settled.`);
       }
-      if (contact.claimedBy && contact.claimedBy !== user.id && user.role !== 'MANAGER') {
+      if (!canActOnClaim(user, contact.claimedBy, 'no other holder')) {
         throw new DomainError(ErrorCode.CONTACT_ALREADY_CLAIMED, 'Another screener is working on this contact.', undefined, {
           claimedBy: { id: contact.claimedBy },
         });

@@ -6,6 +6,7 @@ import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode } from '@app/core';
 import { activeScreener, claim, claimState, type ClaimState } from '../contacts.repository';
 import type { ClaimDto } from '../dto/contact-response.dto';
+import { isOpenForScreening, overridesClaims } from '../policy/screening-rules';
 
 export interface ClaimContactCommand {
   id: string;
@@ -44,7 +45,7 @@ export class ClaimContact {
 
   async execute(user: AuthenticatedUser, { id: contactId, assigneeId }: ClaimContactCommand): Promise<ClaimDto> {
     const reassign = assigneeId !== undefined && assigneeId !== user.id;
-    if (reassign && user.role !== 'MANAGER') {
+    if (reassign && !overridesClaims(user.role)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Only a manager assigns contacts to others.', [
         { field: 'assigneeId', message: 'only a MANAGER may assign' },
       ]);
@@ -58,7 +59,7 @@ export class ClaimContact {
       // a manager's assignment takes the contact from whoever holds it; a claim takes a free one
       if (!(await claim(manager, contactId, holderId, reassign, now))) {
         const state = await stateOf(manager, contactId);
-        if (state.status !== 'RECEIVED' && state.status !== 'IN_SCREENING') throw noLongerOpen(state);
+        if (!isOpenForScreening(state.status)) throw noLongerOpen(state);
         // claiming what you already hold is fine, and changes nothing
         if (state.claimed_by === holderId && state.claimed_at) {
           return { claimedBy: holder, claimedAt: state.claimed_at.toISOString() };

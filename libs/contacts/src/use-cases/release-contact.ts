@@ -6,6 +6,7 @@ import { Journal } from '@app/live';
 import { Clock } from '@app/core';
 import { release } from '../contacts.repository';
 import type { ReleaseDto } from '../dto/contact-response.dto';
+import { isOpenForScreening, overridesClaims } from '../policy/screening-rules';
 import { alreadyClaimed, noLongerOpen, stateOf } from './claim-contact';
 
 export interface ReleaseContactCommand {
@@ -24,9 +25,9 @@ export class ReleaseContact {
   async execute(user: AuthenticatedUser, { id: contactId }: ReleaseContactCommand): Promise<ReleaseDto> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      if (!(await release(manager, contactId, user.id, user.role === 'MANAGER', now))) {
+      if (!(await release(manager, contactId, user.id, overridesClaims(user.role), now))) {
         const state = await stateOf(manager, contactId);
-        if (state.status !== 'RECEIVED' && state.status !== 'IN_SCREENING') throw noLongerOpen(state);
+        if (!isOpenForScreening(state.status)) throw noLongerOpen(state);
         if (state.claimed_by === null) return { status: 'RECEIVED' };
         throw alreadyClaimed(state);
       }

@@ -1,4 +1,5 @@
 import type { DaTriagePolicySchema, FieldError, RiskLevel, WorkingCalendar } from '@app/core';
+import { normaliseName } from '@app/contacts/policy/child-match';
 
 // DOMAIN.md DA notification triage: what the service suggests; a human always confirms
 export const TRIAGE_OUTCOMES = ['INFORMATION_ONLY', 'CONTACT', 'URGENT_CONTACT'] as const;
@@ -251,4 +252,16 @@ export function checkTriage(input: TriageDecisionInput, suggestion: TriageSugges
 // SafeLives: the final flag is the rule's result, raised by judgement, never lowered
 export function finalMarac(input: TriageDecisionInput, suggestion: TriageSuggestion): boolean {
   return suggestion.marac || input.marac === true;
+}
+
+// DOMAIN.md: the triage queue rates an URGENT_CONTACT suggestion RED, anything else AMBER; the
+// contacts a triage makes are rated the same way from the screener's outcome
+export function ragForTriage(outcome: TriageOutcome): 'RED' | 'AMBER' {
+  return outcome === 'URGENT_CONTACT' ? 'RED' : 'AMBER';
+}
+
+// the same victim across notifications (DOMAIN.md: "3+ notifications for the same victim in
+// 12 months"): names, case and spaces ignored, and date of birth
+export function victimKey(victim: { firstName: string; lastName: string; dateOfBirth?: string }): string {
+  return `${normaliseName(victim.firstName)}|${normaliseName(victim.lastName)}|${victim.dateOfBirth ?? ''}`;
 }

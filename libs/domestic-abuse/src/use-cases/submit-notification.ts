@@ -12,14 +12,14 @@ import {
   WorkingCalendar,
   type Policies,
 } from '@app/core';
-import { asOfIn, historyCounts, matchOrCreateChild, normaliseName } from '@app/contacts';
+import { asOfIn, historyCounts, matchOrCreateChild } from '@app/contacts';
 import { Journal, type LiveChangeRef } from '@app/live';
 import type { NotificationViewDto } from '../dto/notification-view.dto';
 import type { SubmitNotificationDto } from '../dto/submit-notification.dto';
 import { findByReference, insertEncompass, insertNotification, insertNotificationChild, victimHistory } from '../da.repository';
 import { findNotification, notificationView } from '../notification-reader';
 import { checkNotificationDates } from '../policy/notification-dates';
-import { needsEncompass, suggestTriage, triageDueAt, type KnownChild } from '../policy/triage-rules';
+import { needsEncompass, ragForTriage, suggestTriage, triageDueAt, victimKey, type KnownChild } from '../policy/triage-rules';
 
 export interface SubmitNotificationCommand {
   notification: SubmitNotificationDto;
@@ -34,11 +34,6 @@ export interface Submitted {
 
 // a concurrent submission of the same reference won the insert: answer as a resubmission
 class LostTheRace extends Error {}
-
-// the same victim across notifications: names (case and spaces ignored) and date of birth
-export function victimKey(victim: { firstName: string; lastName: string; dateOfBirth?: string }): string {
-  return `${normaliseName(victim.firstName)}|${normaliseName(victim.lastName)}|${victim.dateOfBirth ?? ''}`;
-}
 
 @Injectable()
 export class SubmitNotification {
@@ -158,8 +153,7 @@ export class SubmitNotification {
       },
       matrix,
     );
-    // DOMAIN.md: the triage queue rates an URGENT_CONTACT suggestion RED, anything else AMBER
-    const rag = suggestion.outcome === 'URGENT_CONTACT' ? 'RED' : 'AMBER';
+    const rag = ragForTriage(suggestion.outcome);
     const dueAt = triageDueAt(now, suggestion.outcome, this.calendar, matrix);
     const id = randomUUID();
     const inserted = await insertNotification(manager, {

@@ -9,7 +9,7 @@ import type { TriageResultDto } from '../dto/notification-view.dto';
 import type { TriageDto } from '../dto/submit-notification.dto';
 import { agencyName, linkChildContact, notificationChildren, triage } from '../da.repository';
 import { findNotification } from '../notification-reader';
-import { checkTriage, finalMarac } from '../policy/triage-rules';
+import { checkTriage, finalMarac, ragForTriage } from '../policy/triage-rules';
 
 export interface TriageNotificationCommand extends TriageDto {
   id: string;
@@ -58,7 +58,7 @@ export class TriageNotification {
       if (dto.outcome !== 'INFORMATION_ONLY') {
         const forceName = await agencyName(manager, row.force_agency_id);
         const children = await notificationChildren(manager, id);
-        const rag = dto.outcome === 'URGENT_CONTACT' ? 'RED' : 'AMBER';
+        const rag = ragForTriage(dto.outcome);
         for (const child of children) {
           const { contact } = await this.recorder.record(
             manager,

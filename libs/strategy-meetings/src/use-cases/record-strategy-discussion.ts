@@ -6,10 +6,9 @@ import { Clock, DomainError, ErrorCode, POLICIES, WorkingCalendar, type Policies
 import { Journal } from '@app/live';
 import { findDiscussion } from '../discussion-reader';
 import type { RecordDto, RecordResultDto } from '../dto/strategy.dto';
+import { checkRecord } from '../policy/record-checks';
 import { completeAttendance, isQuorate, s47Dates } from '../policy/strategy-rules';
 import { currentRecordVersion, insertRecord } from '../strategy-discussion.repository';
-
-const SKEW_MS = 2 * 60_000;
 
 export interface RecordStrategyDiscussionCommand extends RecordDto {
   id: string;
@@ -30,10 +29,7 @@ export class RecordStrategyDiscussion {
     const { id } = command;
     const now = this.clock.now();
     const heldAt = new Date(command.heldAt);
-    const errors = [];
-    if (heldAt.getTime() > now.getTime() + SKEW_MS) errors.push({ field: 'heldAt', message: 'must not be in the future' });
-    const agencies = command.attendance.map((a) => a.agency);
-    if (new Set(agencies).size !== agencies.length) errors.push({ field: 'attendance', message: 'list each agency once' });
+    const errors = checkRecord({ heldAt, attendance: command.attendance }, now);
     if (errors.length) throw DomainError.validation(errors);
 
     return this.dataSource.transaction(async (manager) => {

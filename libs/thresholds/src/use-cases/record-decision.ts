@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode, POLICIES, type Policies } from '@app/core';
-import { ScreeningTransitions } from '@app/contacts';
+import { isOpenForScreening, ScreeningTransitions } from '@app/contacts';
 import { decisionDtos, referralDto, strategyDiscussionDto } from '../decision-view';
 import type { DecisionResultDto, RecordDecisionDto } from '../dto/decision.dto';
 import { ThresholdDecisionEntity } from '../entities/threshold-decision.entity';
@@ -36,7 +36,7 @@ export class RecordDecision {
 
     return this.dataSource.transaction(async (manager) => {
       const contact = await this.transitions.forDecision(manager, contactId);
-      if (contact.status !== 'RECEIVED' && contact.status !== 'IN_SCREENING') {
+      if (!isOpenForScreening(contact.status)) {
         throw new DomainError(
           ErrorCode.STALE_STATE,
           `The contact is ${contact.status}: it has been decided already.`,
