@@ -15,6 +15,6 @@ http.listen(0, '127.0.0.1', () => {
   process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
 });
 process.on('SIGTERM', () => {
-  io.close();
+  void io.close();
   process.exit(0);
 });

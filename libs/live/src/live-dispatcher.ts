@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
+import { dedicatedClient } from '@app/database';
 import { liveConfig } from './live.config';
 import type { QueueChange } from './queue-view';
 import { jsonSeq } from './seq';
@@ -133,7 +134,7 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
   pump(): void {
     if (this.pumpQueued || this.stopped) return;
     this.pumpQueued = true;
-    this.enqueue(async () => {
+    void this.enqueue(async () => {
       this.pumpQueued = false;
       const before = this.cursor;
       while (true) {
@@ -227,8 +228,7 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
   // a dedicated connection LISTENs; when it dies it is replaced (the poll covers the gap)
   private async listen(): Promise<void> {
     if (this.stopped) return;
-    const url = (this.dataSource.options as { url?: string }).url;
-    const client = new Client({ connectionString: url, application_name: 'front-door-listen' });
+    const client = dedicatedClient(this.dataSource, 'front-door-listen');
     const retry = () => {
       if (this.stopped || this.listener !== client) return;
       this.listener = undefined;
