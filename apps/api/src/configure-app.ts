@@ -53,6 +53,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
           'Sign in with POST /api/auth/login and send the token as `Authorization: Bearer <token>`.',
       )
       .setVersion('1')
+      // paths carry /api: the server is wherever the document was fetched from
+      .addServer('/', 'this service')
       .addBearerAuth()
       .build(),
   );

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { instantOf } from '@app/core';
+import { ApiErrors } from '@app/core/openapi';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { AuditPageDto, AuditQueryDto, AuditVerifyDto } from './dto/audit.dto';
 import { AuditService } from './audit.service';
@@ -28,7 +29,9 @@ export class AuditController {
 
   @Get()
   @Roles('MANAGER', 'ADMIN')
+  @ApiOperation({ summary: 'Search the audit trail, newest first' })
   @ApiOkResponse({ type: AuditPageDto })
+  @ApiErrors(400, 401, 403, 429)
   async search(@Query() query: AuditQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<AuditPageDto> {
     const page = await this.audit.search(user, {
       ...query,
@@ -41,7 +44,9 @@ export class AuditController {
 
   @Get('verify')
   @Roles('MANAGER', 'ADMIN')
+  @ApiOperation({ summary: 'Check that the audit trail’s hash chain is unbroken' })
   @ApiOkResponse({ type: AuditVerifyDto })
+  @ApiErrors(401, 403, 429)
   verify(@CurrentUser() user: AuthenticatedUser): Promise<AuditVerifyDto> {
     return this.audit.verify(user);
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@app/core/openapi';
 import { Public } from '@app/access';
 import { AuthService } from './auth.service';
 import { LoginDto, LoginResponseDto } from './dto/login.dto';
@@ -14,8 +15,9 @@ export class AuthController {
   @Public()
   @LoginThrottle()
   @HttpCode(200)
-  @ApiOkResponse({ type: LoginResponseDto })
-  @ApiUnauthorizedResponse({ description: 'email and password do not match an active user' })
+  @ApiOperation({ summary: 'Sign in with email and password', security: [] })
+  @ApiOkResponse({ type: LoginResponseDto, description: 'an access token, and who it is for' })
+  @ApiErrors(400, [401, 'UNAUTHENTICATED: email and password do not match an active user'], 429)
   login(@Body() dto: LoginDto): Promise<LoginResponseDto> {
     return this.auth.login(dto);
   }

@@ -1,20 +1,38 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { canonicalJson, DomainError, sha256Hex } from '@app/core';
+import { ApiErrors } from '@app/core/openapi';
 import { CreateContactDto } from './dto/create-contact.dto';
 import { ChangeRagDto, ClaimContactDto } from './dto/contact-actions.dto';
-import { ClaimDto, ContactDto, PartnerContactDto, RagChangedDto, ReleaseDto } from './dto/contact-response.dto';
+import {
+  ClaimDto,
+  ContactDto,
+  PartnerContactDto,
+  RagChangedDto,
+  ReleaseDto,
+} from './dto/contact-response.dto';
 import { ChangeRag } from './use-cases/change-rag';
 import { ClaimContact } from './use-cases/claim-contact';
 import { CreateContact } from './use-cases/create-contact';
@@ -23,9 +41,14 @@ import { ViewContact } from './use-cases/view-contact';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 
+// MACH staff see the whole contact, a PARTNER its own contact's status (and outcome): the
+// partner view is closed, and the staff view requires keys it has not (child, history, ...)
+const CONTACT_VIEW = {
+  oneOf: [{ $ref: getSchemaPath(ContactDto) }, { $ref: getSchemaPath(PartnerContactDto) }],
+};
+
 // ids that are not UUIDs name no contact: 404, like any other unknown id
-const ContactId = () =>
-  new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('contact') });
+const ContactId = () => new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('contact') });
 
 @ApiTags('contacts')
 @ApiBearerAuth()
@@ -42,11 +65,24 @@ export class ContactsController {
 
   @Post()
   @Roles('SCREENER', 'MANAGER', 'PARTNER')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'same key + same body: the first response again' })
+  @ApiOperation({ summary: 'Make a contact about a child' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'same key + same body: the first response again',
+  })
   @ApiCreatedResponse({
     description: 'MACH staff get the contact with the child and history; a PARTNER gets its status',
-    schema: { oneOf: [{ $ref: getSchemaPath(ContactDto) }, { $ref: getSchemaPath(PartnerContactDto) }] },
+    schema: CONTACT_VIEW,
   })
+  @ApiErrors(
+    400,
+    401,
+    [403, 'FORBIDDEN: the role may not make contacts, or a PARTNER set the rating'],
+    413,
+    [422, 'IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body'],
+    429,
+  )
   async create(
     @Body() dto: CreateContactDto,
     @Headers('idempotency-key') key: string | undefined,
@@ -55,7 +91,9 @@ export class ContactsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ContactDto | PartnerContactDto> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw DomainError.validation([{ field: 'Idempotency-Key', message: '1 to 200 letters, digits or ._:-' }]);
+      throw DomainError.validation([
+        { field: 'Idempotency-Key', message: '1 to 200 letters, digits or ._:-' },
+      ]);
     }
     // the body as sent decides "same request", not the parsed form
     const idempotency = key ? { key, requestHash: sha256Hex(canonicalJson(req.body)) } : undefined;
@@ -66,7 +104,15 @@ export class ContactsController {
 
   @Get(':id')
   @Roles('SCREENER', 'MANAGER', 'PARTNER')
-  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(ContactDto) }, { $ref: getSchemaPath(PartnerContactDto) }] } })
+  @ApiOperation({
+    summary: 'Read a contact: the whole record for MACH staff, its status for the referring partner',
+  })
+  @ApiOkResponse({
+    description:
+      'MACH staff get ContactDto (with any decision); a PARTNER gets PartnerContactDto for its own contact',
+    schema: CONTACT_VIEW,
+  })
+  @ApiErrors(401, 403, 404, 429)
   view(@Param('id', ContactId()) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.viewContact.execute(user, { id });
   }
@@ -74,8 +120,17 @@ export class ContactsController {
   @Post(':id/claim')
   @HttpCode(200)
   @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({ summary: 'Claim a contact to screen it (a MANAGER may assign it to someone)' })
   @ApiOkResponse({ type: ClaimDto })
-  @ApiConflictResponse({ description: 'CONTACT_ALREADY_CLAIMED (with claimedBy) or STALE_STATE' })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    404,
+    [409, 'CONTACT_ALREADY_CLAIMED (with claimedBy) or STALE_STATE (no longer open for screening)'],
+    413,
+    429,
+  )
   claim(
     @Param('id', ContactId()) id: string,
     @Body() dto: ClaimContactDto,
@@ -87,7 +142,18 @@ export class ContactsController {
   @Post(':id/release')
   @HttpCode(200)
   @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({ summary: 'Release a claimed contact back to the screening queue' })
   @ApiOkResponse({ type: ReleaseDto })
+  @ApiErrors(
+    401,
+    403,
+    404,
+    [
+      409,
+      'CONTACT_ALREADY_CLAIMED (another screener holds it) or STALE_STATE (no longer open for screening)',
+    ],
+    429,
+  )
   release(@Param('id', ContactId()) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReleaseDto> {
     return this.releaseContact.execute(user, { id });
   }
@@ -95,7 +161,17 @@ export class ContactsController {
   @Post(':id/rag')
   @HttpCode(200)
   @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({ summary: 'Change a contact’s RAG rating, with a reason; its decision is then due anew' })
   @ApiOkResponse({ type: RagChangedDto })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    404,
+    [409, 'CONTACT_ALREADY_CLAIMED (another screener holds it) or STALE_STATE (the rating is settled)'],
+    413,
+    429,
+  )
   rag(
     @Param('id', ContactId()) id: string,
     @Body() dto: ChangeRagDto,

@@ -1,6 +1,15 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
+import { ApiErrors } from '@app/core/openapi';
 import { QueuesService } from './queues.service';
 import { QUEUE_VIEW_NAMES } from './queue-view';
 
@@ -69,8 +78,10 @@ export class QueuesController {
 
   @Get(':view')
   @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({ summary: 'Read a work queue, most urgent first, with the live seq it is consistent with' })
   @ApiParam({ name: 'view', enum: QUEUE_VIEW_NAMES })
   @ApiOkResponse({ type: QueueSnapshotDto })
+  @ApiErrors(401, 403, [404, 'NOT_FOUND: no such queue'], 429)
   read(@Param('view') view: string, @CurrentUser() user: AuthenticatedUser): Promise<QueueSnapshotDto> {
     return this.queues.snapshot(user, view);
   }

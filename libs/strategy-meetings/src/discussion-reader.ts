@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '@app/core';
-import type { DiscussionViewDto } from './dto/strategy.dto';
+import type { DiscussionViewDto, StrategyRecordViewDto } from './dto/strategy.dto';
+import type { Agency, Attendance, DiscussionStatus, StrategyOutcome } from './policy/strategy-rules';
 
 export interface DiscussionRow {
   id: string;
   contact_id: string;
-  status: 'DUE' | 'SCHEDULED' | 'HELD';
+  status: DiscussionStatus;
   due_at: Date;
   scheduled_for: Date | null;
   invitees: { agency: string; name?: string }[];
@@ -19,8 +20,8 @@ interface RecordRow {
   version: number;
   current: boolean;
   held_at: Date;
-  attendance: { agency: string; status: string }[];
-  outcome: string;
+  attendance: { agency: Agency; status: Attendance }[];
+  outcome: StrategyOutcome;
   rationale: string;
   quorate: boolean;
   held_within_timescale: boolean;
@@ -29,18 +30,23 @@ interface RecordRow {
   amendment_reason: string | null;
   recorded_by: string;
   recorded_at: Date;
-  actions: { description: string; ownerAgency: string; dueDate: string }[];
+  actions: { description: string; ownerAgency: Agency; dueDate: string }[];
 }
 
-export async function findDiscussion(manager: EntityManager, id: string, lock = false): Promise<DiscussionRow> {
-  const [row] = (await manager.query(`select * from strategy_discussion where id = $1 ${lock ? 'for update' : ''}`, [id])) as
-    | DiscussionRow[]
-    | [];
+export async function findDiscussion(
+  manager: EntityManager,
+  id: string,
+  lock = false,
+): Promise<DiscussionRow> {
+  const [row] = (await manager.query(
+    `select * from strategy_discussion where id = $1 ${lock ? 'for update' : ''}`,
+    [id],
+  )) as DiscussionRow[] | [];
   if (!row) throw DomainError.notFound('strategy discussion');
   return row;
 }
 
-function recordView(r: RecordRow): Record<string, unknown> {
+function recordView(r: RecordRow): StrategyRecordViewDto {
   return {
     version: r.version,
     heldAt: r.held_at.toISOString(),
@@ -49,7 +55,8 @@ function recordView(r: RecordRow): Record<string, unknown> {
     rationale: r.rationale,
     quorate: r.quorate,
     heldWithinTimescale: r.held_within_timescale,
-    ...(r.s47_start_date ? { s47StartDate: r.s47_start_date, icpcDueDate: r.icpc_due_date } : {}),
+    // the ICPC target is set with the s47 start
+    ...(r.s47_start_date ? { s47StartDate: r.s47_start_date, icpcDueDate: r.icpc_due_date as string } : {}),
     actions: r.actions,
     ...(r.amendment_reason ? { amendmentReason: r.amendment_reason } : {}),
     recordedBy: r.recorded_by,

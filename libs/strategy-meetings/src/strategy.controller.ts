@@ -1,8 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { DomainError } from '@app/core';
-import { DiscussionViewDto, RecordDto, RecordResultDto, ScheduleDto, StartDiscussionDto } from './dto/strategy.dto';
+import { ApiErrors } from '@app/core/openapi';
+import {
+  DiscussionViewDto,
+  RecordDto,
+  RecordResultDto,
+  ScheduleDto,
+  StartDiscussionDto,
+} from './dto/strategy.dto';
 import { RecordStrategyDiscussion } from './use-cases/record-strategy-discussion';
 import { ScheduleStrategyDiscussion } from './use-cases/schedule-strategy-discussion';
 import { StartStrategyDiscussion } from './use-cases/start-strategy-discussion';
@@ -22,15 +29,22 @@ export class StrategyController {
 
   @Get(':id')
   @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({ summary: 'Read a strategy discussion, with its record and earlier records' })
   @ApiOkResponse({ type: DiscussionViewDto })
-  view(@Param('id', Id('strategy discussion')) id: string, @CurrentUser() user: AuthenticatedUser): Promise<DiscussionViewDto> {
+  @ApiErrors(401, 403, 404, 429)
+  view(
+    @Param('id', Id('strategy discussion')) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DiscussionViewDto> {
     return this.viewDiscussion.execute(user, { id });
   }
 
   @Post(':id/schedule')
   @HttpCode(200)
   @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({ summary: 'Schedule a strategy discussion and name who is invited' })
   @ApiOkResponse({ type: DiscussionViewDto })
+  @ApiErrors(400, 401, 403, 404, [409, 'STALE_STATE: held already; record an amendment instead'], 413, 429)
   schedule(
     @Param('id', Id('strategy discussion')) id: string,
     @Body() dto: ScheduleDto,
@@ -42,8 +56,17 @@ export class StrategyController {
   @Post(':id/record')
   @HttpCode(200)
   @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({ summary: 'Record a strategy discussion as held (or amend the record)' })
   @ApiOkResponse({ type: RecordResultDto })
-  @ApiConflictResponse({ description: 'recorded already: send amendmentReason to amend' })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    404,
+    [409, 'STALE_STATE: recorded already; send amendmentReason to amend'],
+    413,
+    429,
+  )
   record(
     @Param('id', Id('strategy discussion')) id: string,
     @Body() dto: RecordDto,
@@ -61,7 +84,20 @@ export class EscalationController {
 
   @Post()
   @Roles('MANAGER')
-  @ApiCreatedResponse({ type: DiscussionViewDto, description: 'a strategy discussion for a contact already decided' })
+  @ApiOperation({ summary: 'Start a strategy discussion for a contact already decided (manager)' })
+  @ApiCreatedResponse({
+    type: DiscussionViewDto,
+    description: 'a strategy discussion for a contact already decided',
+  })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    404,
+    [409, 'STALE_STATE: the contact is not decided, or a strategy discussion for it is already open'],
+    413,
+    429,
+  )
   start(
     @Param('id', Id('contact')) id: string,
     @Body() dto: StartDiscussionDto,

@@ -1,7 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ContactSections, type ContactSection } from '@app/contacts';
+import { ContactSections, type ContactAudience, type ContactSection } from '@app/contacts';
 import { decisionDtos, referralDto, strategyDiscussionDto } from './decision-view';
+import type { PartnerDecisionSectionDto, StaffDecisionSectionDto } from './dto/decision-section.dto';
+// loaded for its decorators: they describe these keys on the contact views in the API docs
+import './dto/decision-section.dto';
 import { ReferralEntity } from './entities/referral.entity';
 import { ThresholdDecisionEntity } from './entities/threshold-decision.entity';
 
@@ -16,7 +19,11 @@ export class DecisionSection implements ContactSection, OnModuleInit {
     this.sections.register(this);
   }
 
-  async read(manager: EntityManager, contactId: string, audience: 'staff' | 'partner'): Promise<Record<string, unknown>> {
+  async read(
+    manager: EntityManager,
+    contactId: string,
+    audience: ContactAudience,
+  ): Promise<StaffDecisionSectionDto | PartnerDecisionSectionDto> {
     const decisions = await manager
       .getRepository(ThresholdDecisionEntity)
       .find({ where: { contactId }, order: { decidedAt: 'DESC' } });

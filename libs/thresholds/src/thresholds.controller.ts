@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { DomainError } from '@app/core';
+import { ApiErrors } from '@app/core/openapi';
 import { AuthoriseDecisionDto, DecisionResultDto, RecordDecisionDto } from './dto/decision.dto';
 import { AuthoriseDecision } from './use-cases/authorise-decision';
 import { RecordDecision } from './use-cases/record-decision';
@@ -19,8 +20,17 @@ export class ThresholdsController {
 
   @Post()
   @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({ summary: 'Record the threshold decision on a contact' })
   @ApiCreatedResponse({ type: DecisionResultDto })
-  @ApiConflictResponse({ description: 'STALE_STATE when the contact is no longer open; CONTACT_ALREADY_CLAIMED' })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    404,
+    [409, 'STALE_STATE when the contact is no longer open; CONTACT_ALREADY_CLAIMED (with claimedBy)'],
+    413,
+    429,
+  )
   record(
     @Param('id', ContactId()) id: string,
     @Body() dto: RecordDecisionDto,
@@ -32,7 +42,9 @@ export class ThresholdsController {
   @Post('authorise')
   @HttpCode(200)
   @Roles('MANAGER')
+  @ApiOperation({ summary: 'Approve or reject a decision awaiting a manager’s authorisation' })
   @ApiOkResponse({ type: DecisionResultDto })
+  @ApiErrors(400, 401, 403, 404, [409, 'STALE_STATE: no decision is awaiting authorisation'], 413, 429)
   authorise(
     @Param('id', ContactId()) id: string,
     @Body() dto: AuthoriseDecisionDto,

@@ -15,12 +15,16 @@ export class AuditQueryDto {
   @IsUUID('all', { message: 'must be a UUID' })
   actorId?: string;
 
-  @ApiPropertyOptional({ description: 'inclusive: a date YYYY-MM-DD (its midnight UTC) or an ISO-8601 instant' })
+  @ApiPropertyOptional({
+    description: 'inclusive: a date YYYY-MM-DD (its midnight UTC) or an ISO-8601 instant',
+  })
   @IsOptional()
   @IsDateOrInstant()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'exclusive: a date YYYY-MM-DD (its midnight UTC) or an ISO-8601 instant' })
+  @ApiPropertyOptional({
+    description: 'exclusive: a date YYYY-MM-DD (its midnight UTC) or an ISO-8601 instant',
+  })
   @IsOptional()
   @IsDateOrInstant()
   to?: string;
@@ -40,13 +44,13 @@ export class AuditQueryDto {
 }
 
 export class AuditActorDto {
-  @ApiProperty({ format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   id: string | null;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   role: string | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   agencyId: string | null;
 }
 
@@ -66,10 +70,10 @@ export class AuditEntryDto {
   @ApiProperty({ example: 'user' })
   entityType: string;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   entityId: string | null;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   correlationId: string | null;
 
   @ApiProperty({ type: 'object', additionalProperties: true })

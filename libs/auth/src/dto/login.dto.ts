@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ROLES } from '@app/access';
 
 export class LoginDto {
   @ApiProperty({ example: 'screener@mach.example' })
@@ -35,7 +36,7 @@ export class UserDto {
   @ApiProperty()
   email: string;
 
-  @ApiProperty({ enum: ['SCREENER', 'MANAGER', 'POLICE', 'PARTNER', 'ADMIN'] })
+  @ApiProperty({ enum: ROLES })
   role: string;
 
   @ApiProperty({ type: AgencyRefDto })

@@ -1,4 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CONTACT_CATEGORIES, RAG_RATINGS } from '@app/core';
+import { ApiClosedSchema } from '@app/core/openapi';
+import { CONTACT_STATUSES } from '../entities/contact.entity';
+import { REFERRAL_SOURCES } from './validators';
 
 export class UserRefDto {
   @ApiProperty({ format: 'uuid' })
@@ -53,10 +57,13 @@ export class HistoryItemDto {
   @ApiPropertyOptional({ description: 'contact reference, or the police reference of a DA notification' })
   reference?: string;
 
-  @ApiProperty({ format: 'date-time', description: 'received (contact), referral date, or incident (DA notification)' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'received (contact), referral date, or incident (DA notification)',
+  })
   date: string;
 
-  @ApiPropertyOptional({ enum: ['RED', 'AMBER', 'GREEN'] })
+  @ApiPropertyOptional({ enum: RAG_RATINGS })
   rag?: string;
 
   @ApiPropertyOptional()
@@ -81,13 +88,13 @@ export class HistoryDto {
 }
 
 export class RagChangeDto {
-  @ApiProperty({ enum: ['RED', 'AMBER', 'GREEN'], nullable: true })
+  @ApiProperty({ enum: RAG_RATINGS, nullable: true })
   fromRag: string | null;
 
-  @ApiProperty({ enum: ['RED', 'AMBER', 'GREEN'] })
+  @ApiProperty({ enum: RAG_RATINGS })
   toRag: string;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   reason: string | null;
 
   @ApiProperty({ type: UserRefDto })
@@ -125,7 +132,8 @@ export class ReferrerOutDto {
   email?: string;
 }
 
-// what MACH staff see; a PARTNER sees PartnerContactDto
+// what MACH staff see; a PARTNER sees PartnerContactDto. Other modules add optional keys
+// to both (ContactSectionProperty: a decision, its referral, the referrer's acknowledgement)
 export class ContactDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -136,16 +144,16 @@ export class ContactDto {
   @ApiProperty({ format: 'uuid' })
   householdId: string;
 
-  @ApiProperty()
+  @ApiProperty({ enum: REFERRAL_SOURCES, description: 'CIN census referral source code' })
   source: string;
 
-  @ApiProperty({ enum: ['RECEIVED', 'IN_SCREENING', 'AWAITING_AUTHORISATION', 'DECIDED'] })
+  @ApiProperty({ enum: CONTACT_STATUSES })
   status: string;
 
-  @ApiProperty({ enum: ['RED', 'AMBER', 'GREEN'] })
+  @ApiProperty({ enum: RAG_RATINGS })
   rag: string;
 
-  @ApiProperty({ enum: ['RED', 'AMBER', 'GREEN'] })
+  @ApiProperty({ enum: RAG_RATINGS })
   suggestedRag: string;
 
   @ApiProperty({ type: [String] })
@@ -157,7 +165,7 @@ export class ContactDto {
   @ApiProperty({ format: 'date-time' })
   decisionDueAt: string;
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ enum: CONTACT_CATEGORIES, isArray: true })
   categories: string[];
 
   @ApiPropertyOptional({ description: 'the threshold decision outcome, once in force' })
@@ -194,17 +202,20 @@ export class ContactDto {
   ragHistory: RagChangeDto[];
 }
 
+// only what a referring agency may know of its own contact, and nothing more: closed, so a
+// client tells it from the staff view (which has keys this has not, child among them)
+@ApiClosedSchema()
 export class PartnerContactDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'CON-2026-000123' })
   reference: string;
 
   @ApiProperty({ format: 'uuid' })
   householdId: string;
 
-  @ApiProperty()
+  @ApiProperty({ enum: CONTACT_STATUSES })
   status: string;
 
   @ApiProperty({ format: 'date-time' })
@@ -228,7 +239,7 @@ export class RagChangedDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ enum: ['RED', 'AMBER', 'GREEN'] })
+  @ApiProperty({ enum: RAG_RATINGS })
   rag: string;
 
   @ApiProperty({ format: 'date-time' })

@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RISK_LEVELS } from '@app/core';
+import { TRIAGE_OUTCOMES } from '../policy/triage-rules';
+import { NotificationChildDto, OfficerDto, PerpetratorDto, VictimDto } from './submit-notification.dto';
 
 export class SuggestionDto {
-  @ApiProperty({ enum: ['INFORMATION_ONLY', 'CONTACT', 'URGENT_CONTACT'] })
+  @ApiProperty({ enum: TRIAGE_OUTCOMES })
   outcome: string;
 
   @ApiProperty({ description: 'the MARAC flag the rules give' })
@@ -15,7 +18,7 @@ export class SuggestionDto {
 }
 
 export class TriageViewDto {
-  @ApiProperty({ enum: ['INFORMATION_ONLY', 'CONTACT', 'URGENT_CONTACT'] })
+  @ApiProperty({ enum: TRIAGE_OUTCOMES })
   outcome: string;
 
   @ApiPropertyOptional({ description: 'MACH staff only' })
@@ -35,7 +38,7 @@ export class EncompassViewDto {
   @ApiProperty()
   childName: string;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   school: string | null;
 
   @ApiProperty({ format: 'date-time', description: 'the first school-day start (08:30) after the incident' })
@@ -57,6 +60,36 @@ export class MadeContactDto {
 
   @ApiProperty({ enum: ['RED', 'AMBER'] })
   rag: string;
+}
+
+// what the police sent, as MACH staff read it back
+export class NotificationDetailsDto {
+  @ApiProperty({ type: VictimDto })
+  victim: VictimDto;
+
+  @ApiProperty({ type: PerpetratorDto })
+  perpetrator: PerpetratorDto;
+
+  @ApiProperty({ enum: ['PARTNER', 'EX_PARTNER', 'FAMILY', 'OTHER'] })
+  relationship: string;
+
+  @ApiProperty({ type: [NotificationChildDto] })
+  children: NotificationChildDto[];
+
+  @ApiProperty()
+  injuries: boolean;
+
+  @ApiProperty()
+  weaponUsed: boolean;
+
+  @ApiPropertyOptional()
+  substanceMisuse?: boolean;
+
+  @ApiProperty()
+  summary: string;
+
+  @ApiProperty({ type: OfficerDto })
+  officer: OfficerDto;
 }
 
 export class NotificationViewDto {
@@ -84,7 +117,7 @@ export class NotificationViewDto {
   @ApiProperty({ enum: ['DASH', 'DARA'] })
   riskTool: string;
 
-  @ApiProperty({ enum: ['STANDARD', 'MEDIUM', 'HIGH'] })
+  @ApiProperty({ enum: RISK_LEVELS })
   riskLevel: string;
 
   @ApiPropertyOptional()
@@ -105,7 +138,7 @@ export class NotificationViewDto {
   @ApiPropertyOptional({ type: [MadeContactDto], description: 'MACH staff only: the contacts triage made' })
   contacts?: MadeContactDto[];
 
-  @ApiPropertyOptional({ description: 'MACH staff only: what the police sent (victim, perpetrator, children, summary, officer)' })
+  @ApiPropertyOptional({ type: NotificationDetailsDto, description: 'MACH staff only: what the police sent' })
   details?: Record<string, unknown>;
 }
 
@@ -113,7 +146,7 @@ export class TriageResultDto {
   @ApiProperty({ enum: ['TRIAGED'] })
   status: string;
 
-  @ApiProperty({ enum: ['INFORMATION_ONLY', 'CONTACT', 'URGENT_CONTACT'] })
+  @ApiProperty({ enum: TRIAGE_OUTCOMES })
   outcome: string;
 
   @ApiProperty()

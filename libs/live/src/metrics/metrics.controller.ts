@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
+import { ApiErrors } from '@app/core/openapi';
 import { ScreeningMetricsDto } from './metrics.dto';
 import { MetricsService } from './metrics.service';
 
@@ -12,6 +13,8 @@ export class MetricsController {
 
   @Get()
   @Roles('MANAGER', 'ADMIN')
+  @ApiOperation({ summary: 'The screening, domestic-abuse and strategy figures managers watch' })
+  @ApiErrors(401, 403, 429)
   @ApiOkResponse({
     type: ScreeningMetricsDto,
     description: 'DOMAIN.md "What managers watch": screening figures',

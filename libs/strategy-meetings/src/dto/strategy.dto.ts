@@ -12,7 +12,15 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, IsInstant } from '@app/core';
-import { AGENCIES, ATTENDANCE, STRATEGY_OUTCOMES, type Agency, type Attendance, type StrategyOutcome } from '../policy/strategy-rules';
+import {
+  AGENCIES,
+  ATTENDANCE,
+  DISCUSSION_STATUSES,
+  STRATEGY_OUTCOMES,
+  type Agency,
+  type Attendance,
+  type StrategyOutcome,
+} from '../policy/strategy-rules';
 
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -129,6 +137,55 @@ export class RecordResultDto {
   icpcDueDate?: string;
 }
 
+export class StrategyRecordViewDto {
+  @ApiProperty({ type: 'integer', minimum: 1, description: '1, then one more for each amendment' })
+  version: number;
+
+  @ApiProperty({ format: 'date-time' })
+  heldAt: string;
+
+  @ApiProperty({ type: [AttendanceDto] })
+  attendance: AttendanceDto[];
+
+  @ApiProperty({ enum: STRATEGY_OUTCOMES })
+  outcome: StrategyOutcome;
+
+  @ApiProperty()
+  rationale: string;
+
+  @ApiProperty({ description: 'LA children’s social care, police and health all attended' })
+  quorate: boolean;
+
+  @ApiProperty()
+  heldWithinTimescale: boolean;
+
+  @ApiPropertyOptional({ format: 'date', description: 'CIN census S47ActualStartDate' })
+  s47StartDate?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'CIN census InitialCPCtarget: 15 working days on' })
+  icpcDueDate?: string;
+
+  @ApiProperty({ type: [ActionDto], description: 'by due date' })
+  actions: ActionDto[];
+
+  @ApiPropertyOptional({ description: 'why this record replaced the one before' })
+  amendmentReason?: string;
+
+  @ApiProperty({ format: 'uuid', description: 'the user who recorded it' })
+  recordedBy: string;
+
+  @ApiProperty({ format: 'date-time' })
+  recordedAt: string;
+}
+
+export class StartedByDto {
+  @ApiProperty({ format: 'uuid', description: 'the manager who started it' })
+  id: string;
+
+  @ApiProperty()
+  reason: string;
+}
+
 export class DiscussionViewDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -136,7 +193,7 @@ export class DiscussionViewDto {
   @ApiProperty({ format: 'uuid' })
   contactId: string;
 
-  @ApiProperty({ enum: ['DUE', 'SCHEDULED', 'HELD'] })
+  @ApiProperty({ enum: DISCUSSION_STATUSES })
   status: string;
 
   @ApiProperty({ format: 'date-time' })
@@ -148,12 +205,18 @@ export class DiscussionViewDto {
   @ApiProperty({ type: [InviteeDto] })
   invitees: InviteeDto[];
 
-  @ApiPropertyOptional({ description: 'the current record' })
-  record?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: StrategyRecordViewDto, description: 'the current record' })
+  record?: StrategyRecordViewDto;
 
-  @ApiPropertyOptional({ description: 'earlier records, replaced by amendments' })
-  history?: Record<string, unknown>[];
+  @ApiPropertyOptional({
+    type: [StrategyRecordViewDto],
+    description: 'earlier records, replaced by amendments, newest first',
+  })
+  history?: StrategyRecordViewDto[];
 
-  @ApiPropertyOptional({ description: 'a manager started it for a decided contact, and why' })
-  startedBy?: { id: string; reason: string };
+  @ApiPropertyOptional({
+    type: StartedByDto,
+    description: 'a manager started it for a decided contact, and why',
+  })
+  startedBy?: StartedByDto;
 }

@@ -12,6 +12,9 @@ export type Attendance = (typeof ATTENDANCE)[number];
 export const STRATEGY_OUTCOMES = ['S47_SINGLE_AGENCY', 'S47_JOINT', 'NO_S47_ASSESSMENT', 'NFA'] as const;
 export type StrategyOutcome = (typeof STRATEGY_OUTCOMES)[number];
 
+export const DISCUSSION_STATUSES = ['DUE', 'SCHEDULED', 'HELD'] as const;
+export type DiscussionStatus = (typeof DISCUSSION_STATUSES)[number];
+
 // the required agencies an invitation leaves out
 export function missingRequired(invitees: readonly { agency: Agency }[]): Agency[] {
   return REQUIRED_AGENCIES.filter((required) => !invitees.some((i) => i.agency === required));

@@ -15,11 +15,22 @@ import {
   Length,
 } from 'class-validator';
 import { DECISION_OUTCOMES, type DecisionOutcome } from '@app/core';
+import { DECISION_STATUSES } from '../entities/threshold-decision.entity';
+import {
+  AUTHORISATION_REASON_CODES,
+  REFERRER_OUTCOMES,
+  type ReferrerOutcome,
+} from '../policy/threshold-rules';
 
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 export class RecordDecisionDto {
-  @ApiProperty({ minimum: 1, maximum: 4, description: '1 Universal, 2 Early help, 3 Child in need (s17), 4 Child protection (s47)' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 4,
+    description: '1 Universal, 2 Early help, 3 Child in need (s17), 4 Child protection (s47)',
+  })
   @IsInt()
   @Min(1)
   @Max(4)
@@ -35,7 +46,10 @@ export class RecordDecisionDto {
   @MaxLength(10000)
   rationale: string;
 
-  @ApiPropertyOptional({ example: 'N1', description: 'CIN primary need; required when the outcome makes a referral' })
+  @ApiPropertyOptional({
+    example: 'N1',
+    description: 'CIN primary need; required when the outcome makes a referral',
+  })
   @IsOptional()
   @IsString()
   primaryNeedCode?: string;
@@ -76,19 +90,28 @@ class UserRefDto {
   name: string;
 }
 
-class AcknowledgementDto {
-  @ApiProperty({ description: 'the referrer told of the outcome' })
-  recipient: { name: string; organisation: string };
+export class RecipientDto {
+  @ApiProperty({ example: 'Ms J Patel' })
+  name: string;
 
-  @ApiProperty({ enum: ['NO_FURTHER_ACTION', 'INFORMATION_AND_ADVICE', 'EARLY_HELP', 'SOCIAL_CARE'] })
-  outcome: string;
+  @ApiProperty({ example: 'Acklam Primary School' })
+  organisation: string;
+}
+
+// what the referrer is told of the outcome (no detail of child protection enquiries)
+export class AcknowledgementDto {
+  @ApiProperty({ type: RecipientDto, description: 'the referrer told of the outcome' })
+  recipient: RecipientDto;
+
+  @ApiProperty({ enum: REFERRER_OUTCOMES })
+  outcome: ReferrerOutcome;
 
   @ApiProperty({ format: 'date-time' })
   recordedAt: string;
 }
 
 class AuthorisationReasonDto {
-  @ApiProperty({ enum: ['RED_CONTACT_CLOSED', 'OVERRIDE', 'REPEAT_CONTACTS'] })
+  @ApiProperty({ enum: AUTHORISATION_REASON_CODES })
   code: string;
 
   @ApiProperty()
@@ -99,7 +122,7 @@ export class DecisionOutDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 4 })
   level: number;
 
   @ApiProperty({ enum: DECISION_OUTCOMES })
@@ -129,7 +152,7 @@ export class DecisionOutDto {
   @ApiProperty({ description: 'minutes from receipt to decision' })
   minutesTaken: number;
 
-  @ApiProperty({ enum: ['DECIDED', 'AWAITING_AUTHORISATION', 'APPROVED', 'REJECTED'] })
+  @ApiProperty({ enum: DECISION_STATUSES })
   status: string;
 
   @ApiProperty({ type: [AuthorisationReasonDto] })
@@ -155,7 +178,10 @@ export class ReferralOutDto {
   @ApiProperty({ format: 'date' })
   referralDate: string;
 
-  @ApiProperty({ format: 'date', description: 'single assessment due: 45 working days after the referral date' })
+  @ApiProperty({
+    format: 'date',
+    description: 'single assessment due: 45 working days after the referral date',
+  })
   assessmentDueDate: string;
 
   @ApiProperty({ description: 'a referral within 12 months of the previous one' })
@@ -180,7 +206,10 @@ export class DecisionResultDto {
   @ApiProperty({ type: DecisionOutDto })
   decision: DecisionOutDto;
 
-  @ApiProperty({ enum: ['DECIDED', 'AWAITING_AUTHORISATION', 'IN_SCREENING', 'RECEIVED'], description: 'the contact status now' })
+  @ApiProperty({
+    enum: ['DECIDED', 'AWAITING_AUTHORISATION', 'IN_SCREENING', 'RECEIVED'],
+    description: 'the contact status now',
+  })
   status: string;
 
   @ApiPropertyOptional({ type: ReferralOutDto })

@@ -1,11 +1,13 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { DecisionOutcome } from '@app/core';
+import type { ReferrerOutcome } from '../policy/threshold-rules';
 
-export type DecisionStatus = 'DECIDED' | 'AWAITING_AUTHORISATION' | 'APPROVED' | 'REJECTED';
+export const DECISION_STATUSES = ['DECIDED', 'AWAITING_AUTHORISATION', 'APPROVED', 'REJECTED'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 export interface Acknowledgement {
   recipient: { name: string; organisation: string };
-  outcome: string;
+  outcome: ReferrerOutcome;
   recordedAt: string;
 }
 

@@ -78,13 +78,21 @@ export interface AuthorisationFacts {
   priorContactsInLast12Months: number;
 }
 
+export const AUTHORISATION_REASON_CODES = ['RED_CONTACT_CLOSED', 'OVERRIDE', 'REPEAT_CONTACTS'] as const;
+
 export interface AuthorisationReason {
-  code: 'RED_CONTACT_CLOSED' | 'OVERRIDE' | 'REPEAT_CONTACTS';
+  code: (typeof AUTHORISATION_REASON_CODES)[number];
   text: string;
 }
 
 // what a referring partner is told (no detail of child protection enquiries)
-export type ReferrerOutcome = 'NO_FURTHER_ACTION' | 'INFORMATION_AND_ADVICE' | 'EARLY_HELP' | 'SOCIAL_CARE';
+export const REFERRER_OUTCOMES = [
+  'NO_FURTHER_ACTION',
+  'INFORMATION_AND_ADVICE',
+  'EARLY_HELP',
+  'SOCIAL_CARE',
+] as const;
+export type ReferrerOutcome = (typeof REFERRER_OUTCOMES)[number];
 
 // characters as a person counts them (an emoji is one), after the padding a form adds
 function trimmedLength(value: string | undefined): number {
@@ -205,7 +213,7 @@ export function authorisationReasons(
 }
 
 // a Record, so a new outcome fails to compile until someone decides what partners are told
-const REFERRER_OUTCOMES: Record<DecisionOutcome, ReferrerOutcome> = {
+const TOLD_TO_REFERRER: Record<DecisionOutcome, ReferrerOutcome> = {
   NFA: 'NO_FURTHER_ACTION',
   INFORMATION_AND_ADVICE: 'INFORMATION_AND_ADVICE',
   EARLY_HELP: 'EARLY_HELP',
@@ -215,5 +223,5 @@ const REFERRER_OUTCOMES: Record<DecisionOutcome, ReferrerOutcome> = {
 };
 
 export function referrerOutcome(outcome: DecisionOutcome): ReferrerOutcome {
-  return REFERRER_OUTCOMES[outcome];
+  return TOLD_TO_REFERRER[outcome];
 }
