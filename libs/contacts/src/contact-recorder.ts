@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isMachStaff, type AuthenticatedUser } from '@app/access';
-import { DomainError, POLICIES, WorkingCalendar, type ContactCategory, type Policies, type RagRating } from '@app/core';
+import { DomainError, RAG_POLICY, WorkingCalendar, type ContactCategory, type RagPolicySchema, type RagRating } from '@app/core';
 import { insertTogether } from '@app/database';
 import { Journal } from '@app/live';
 import { matchOrCreateChild } from './child-matching';
@@ -57,7 +57,7 @@ export class ContactRecorder {
     private readonly journal: Journal,
     private readonly calendar: WorkingCalendar,
     private readonly timeliness: ContactTimeliness,
-    @Inject(POLICIES) private readonly policies: Policies,
+    @Inject(RAG_POLICY) private readonly ragPolicy: RagPolicySchema,
   ) {}
 
   async record(manager: EntityManager, user: AuthenticatedUser, input: NewContact, now: Date): Promise<RecordedContact> {
@@ -70,12 +70,12 @@ export class ContactRecorder {
         categories: input.categories,
         priorContactsInLast12Months: counts.contactsLast12Months,
       },
-      this.policies.rag,
+      this.ragPolicy,
     );
     const rag = input.rag ?? suggestion.rag;
     const reasonMissing = ragReasonError(rag, suggestion.rag, input.ragReason);
     if (reasonMissing) throw DomainError.validation([reasonMissing]);
-    const dueAt = decisionDueAt(input.receivedAt, rag, this.calendar, this.policies.rag);
+    const dueAt = decisionDueAt(input.receivedAt, rag, this.calendar, this.ragPolicy);
 
     const contact = manager.getRepository(ContactEntity).create({
       id: randomUUID(),

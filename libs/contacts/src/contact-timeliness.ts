@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { POLICIES, timelinessAt, type Policies } from '@app/core';
+import { TimelinessClock } from '@app/core';
 import { advanceDueTransitions, TimedSources, type TimedSource } from '@app/live';
 
 // an open contact's timeliness changes with the clock (ON_TRACK -> DUE_SOON -> OVERDUE);
@@ -11,7 +11,7 @@ export class ContactTimeliness implements TimedSource, OnModuleInit {
 
   constructor(
     private readonly sources: TimedSources,
-    @Inject(POLICIES) private readonly policies: Policies,
+    private readonly timeliness: TimelinessClock,
   ) {}
 
   onModuleInit(): void {
@@ -19,7 +19,7 @@ export class ContactTimeliness implements TimedSource, OnModuleInit {
   }
 
   nextTransitionAt(now: Date, receivedAt: Date, dueAt: Date): Date | null {
-    return timelinessAt(now, receivedAt, dueAt, this.policies.rag.dueSoonFraction).nextTransitionAt;
+    return this.timeliness.nextTransitionAt(now, receivedAt, dueAt);
   }
 
   // the open contacts whose transition time has come (on ix_contact_next_transition)
@@ -30,6 +30,6 @@ export class ContactTimeliness implements TimedSource, OnModuleInit {
       dueAt: 'decision_due_at',
       where: "status in ('RECEIVED', 'IN_SCREENING', 'AWAITING_AUTHORISATION')",
     };
-    return advanceDueTransitions(manager, spec, now, limit, this.policies.rag.dueSoonFraction);
+    return advanceDueTransitions(manager, spec, now, limit, this.timeliness.dueSoonFraction);
   }
 }

@@ -1,5 +1,5 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { POLICIES, timelinessAt, type Policies, type RagRating } from '@app/core';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { TimelinessClock, type RagRating } from '@app/core';
 import { isoTimestamp, QueueRegistry, SqlQueueView, type QueueItem } from '@app/live';
 
 interface Row {
@@ -58,7 +58,7 @@ export class ScreeningQueue extends SqlQueueView<Row> implements OnModuleInit {
 
   constructor(
     private readonly registry: QueueRegistry,
-    @Inject(POLICIES) private readonly policies: Policies,
+    private readonly timeliness: TimelinessClock,
   ) {
     super();
   }
@@ -77,12 +77,7 @@ export class ScreeningQueue extends SqlQueueView<Row> implements OnModuleInit {
       status: row.status,
       receivedAt: row.received_at,
       dueAt: row.decision_due_at,
-      timeliness: timelinessAt(
-        now,
-        new Date(row.received_at),
-        new Date(row.decision_due_at),
-        this.policies.rag.dueSoonFraction,
-      ).timeliness,
+      timeliness: this.timeliness.at(now, new Date(row.received_at), new Date(row.decision_due_at)).timeliness,
       ...(row.claimed_by ? { claimedBy: { id: row.claimed_by, name: row.claimed_by_name ?? '' } } : {}),
       flags: screeningFlags(row),
     };

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { POLICIES, timelinessAt, type Policies } from '@app/core';
+import { TimelinessClock } from '@app/core';
 import { insertDiscussion } from './strategy-discussion.repository';
 
 export interface DiscussionToOpen {
@@ -19,7 +19,7 @@ export interface DiscussionToOpen {
 // Null when the contact has a discussion open already.
 @Injectable()
 export class StrategyDiscussionOpener {
-  constructor(@Inject(POLICIES) private readonly policies: Policies) {}
+  constructor(private readonly timeliness: TimelinessClock) {}
 
   open(manager: EntityManager, d: DiscussionToOpen): Promise<{ id: string; due_at: Date } | null> {
     return insertDiscussion(manager, {
@@ -29,7 +29,7 @@ export class StrategyDiscussionOpener {
       startReason: d.startReason,
       dueAt: d.dueAt,
       createdAt: d.now,
-      nextTransitionAt: timelinessAt(d.now, d.now, d.dueAt, this.policies.rag.dueSoonFraction).nextTransitionAt,
+      nextTransitionAt: this.timeliness.nextTransitionAt(d.now, d.now, d.dueAt),
     });
   }
 }

@@ -1,5 +1,5 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { POLICIES, timelinessAt, type Policies, type RagRating } from '@app/core';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { TimelinessClock, type RagRating } from '@app/core';
 import { QueueRegistry, SqlQueueView, type QueueItem } from '@app/live';
 
 interface Row {
@@ -40,7 +40,7 @@ export class AuthorisationQueue extends SqlQueueView<Row> implements OnModuleIni
 
   constructor(
     private readonly registry: QueueRegistry,
-    @Inject(POLICIES) private readonly policies: Policies,
+    private readonly timeliness: TimelinessClock,
   ) {
     super();
   }
@@ -59,8 +59,7 @@ export class AuthorisationQueue extends SqlQueueView<Row> implements OnModuleIni
       status: row.status,
       receivedAt: row.received_at.toISOString(),
       dueAt: row.decision_due_at.toISOString(),
-      timeliness: timelinessAt(now, row.received_at, row.decision_due_at, this.policies.rag.dueSoonFraction)
-        .timeliness,
+      timeliness: this.timeliness.at(now, row.received_at, row.decision_due_at).timeliness,
       ...(row.claimed_by ? { claimedBy: { id: row.claimed_by, name: row.claimed_by_name ?? '' } } : {}),
       flags: row.reasons.map((r) => r.code),
     };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuditEvent } from '@app/audit';
-import { DomainError, ErrorCode, POLICIES, WorkingCalendar, type Policies } from '@app/core';
+import { DomainError, ErrorCode, THRESHOLD_CATALOGUE, WorkingCalendar, type ThresholdCatalogueSchema } from '@app/core';
 import type { ContactForDecision } from '@app/contacts';
 import { StrategyDiscussionOpener } from '@app/strategy-meetings';
 import { ReferralEntity } from './entities/referral.entity';
@@ -22,11 +22,11 @@ export class PutIntoForce {
   constructor(
     private readonly calendar: WorkingCalendar,
     private readonly strategyDiscussions: StrategyDiscussionOpener,
-    @Inject(POLICIES) private readonly policies: Policies,
+    @Inject(THRESHOLD_CATALOGUE) private readonly catalogue: ThresholdCatalogueSchema,
   ) {}
 
   async apply(manager: EntityManager, decision: ThresholdDecisionEntity, contact: ContactForDecision, now: Date): Promise<InForce> {
-    const catalogue = this.policies.thresholds;
+    const catalogue = this.catalogue;
     const acknowledgement: Acknowledgement = {
       recipient: { name: contact.referrer.name, organisation: contact.referrer.organisation },
       outcome: referrerOutcome(decision.outcome),

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { Journal } from '@app/live';
-import { Clock, DomainError, ErrorCode, POLICIES, WorkingCalendar, type Policies } from '@app/core';
+import { Clock, DomainError, ErrorCode, RAG_POLICY, WorkingCalendar, type RagPolicySchema } from '@app/core';
 import type { ChangeRagDto } from '../dto/contact-actions.dto';
 import type { RagChangedDto } from '../dto/contact-response.dto';
 import { ContactTimeliness } from '../contact-timeliness';
@@ -24,7 +24,7 @@ export class ChangeRag {
     private readonly journal: Journal,
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
-    @Inject(POLICIES) private readonly policies: Policies,
+    @Inject(RAG_POLICY) private readonly ragPolicy: RagPolicySchema,
     private readonly timeliness: ContactTimeliness,
   ) {}
 
@@ -43,7 +43,7 @@ export class ChangeRag {
       }
       if (contact.rag === dto.rag) throw DomainError.validation([{ field: 'rag', message: `is already ${dto.rag}` }]);
 
-      const dueAt = decisionDueAt(contact.receivedAt, dto.rag, this.calendar, this.policies.rag);
+      const dueAt = decisionDueAt(contact.receivedAt, dto.rag, this.calendar, this.ragPolicy);
       await changeRating(manager, {
         contactId,
         fromRag: contact.rag,

@@ -1,4 +1,4 @@
 export { WorkingCalendar } from './working-calendar';
 export type { CalendarPolicy, Timescale } from './working-calendar';
-export { timelinessAt } from './timeliness';
+export { timelinessAt, TimelinessClock } from './timeliness';
 export type { Timeliness, TimelinessResult } from './timeliness';

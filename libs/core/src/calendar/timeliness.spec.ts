@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { timelinessAt } from './timeliness';
+import { timelinessAt, TimelinessClock } from './timeliness';
 
 const at = (iso: string): Date => new Date(iso);
 // an 8-hour allowance: 25% left (2 hours) is reached at 15:00
@@ -86,5 +86,31 @@ describe('timelinessAt', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('TimelinessClock (the council\'s DUE_SOON fraction, config/timeliness.yml)', () => {
+  const start = new Date('2026-03-02T09:00:00Z');
+  const due = new Date('2026-03-02T13:00:00Z');
+
+
+  it.each`
+    fraction | now                       | timeliness
+    ${0.25}  | ${'2026-03-02T11:59:00Z'} | ${'ON_TRACK'}
+    ${0.25}  | ${'2026-03-02T12:00:01Z'} | ${'DUE_SOON'}
+    ${0.5}   | ${'2026-03-02T11:00:01Z'} | ${'DUE_SOON'}
+    ${0.5}   | ${'2026-03-02T10:59:00Z'} | ${'ON_TRACK'}
+    ${0.25}  | ${'2026-03-02T13:00:00Z'} | ${'OVERDUE'}
+  `('with $fraction at $now -> $timeliness, as timelinessAt says', ({ fraction, now, timeliness }) => {
+    const clock = new TimelinessClock(fraction as number);
+    expect(clock.at(at(now as string), start, due).timeliness).toBe(timeliness);
+    expect(clock.at(at(now as string), start, due)).toEqual(timelinessAt(at(now as string), start, due, fraction as number));
+    expect(clock.nextTransitionAt(at(now as string), start, due)).toEqual(
+      timelinessAt(at(now as string), start, due, fraction as number).nextTransitionAt,
+    );
+  });
+
+  it.each([1.5, -0.1, Number.NaN])('refuses a fraction of %p', (fraction) => {
+    expect(() => new TimelinessClock(fraction)).toThrow(/dueSoonFraction/);
   });
 });

@@ -43,3 +43,22 @@ export function timelinessAt(
     nextTransitionAt: new Date(Math.min(Math.floor(dueSoonFromMs) + 1, dueMs)),
   };
 }
+
+// the one place a deadline's timeliness is worked out, with the council's DUE_SOON fraction
+// (config/timeliness.yml): injected where a clock is read or its next transition stored
+export class TimelinessClock {
+  constructor(readonly dueSoonFraction: number) {
+    if (!Number.isFinite(dueSoonFraction) || dueSoonFraction < 0 || dueSoonFraction > 1) {
+      throw new Error(`dueSoonFraction must be between 0 and 1, got ${dueSoonFraction}`);
+    }
+  }
+
+  at(now: Date, startAt: Date, dueAt: Date): TimelinessResult {
+    return timelinessAt(now, startAt, dueAt, this.dueSoonFraction);
+  }
+
+  // when the item's timeliness next changes; null once it is overdue
+  nextTransitionAt(now: Date, startAt: Date, dueAt: Date): Date | null {
+    return this.at(now, startAt, dueAt).nextTransitionAt;
+  }
+}

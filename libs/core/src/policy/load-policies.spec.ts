@@ -17,8 +17,8 @@ describe('loadPolicies', () => {
   describe('with the shipped config folder', () => {
     const policies = loadPolicies(SHIPPED);
 
-    it('should load all four policy files when the folder is the shipped one', () => {
-      expect(Object.keys(policies).sort()).toEqual(['calendar', 'daTriage', 'rag', 'thresholds']);
+    it('should load all five policy files when the folder is the shipped one', () => {
+      expect(Object.keys(policies).sort()).toEqual(['calendar', 'daTriage', 'rag', 'thresholds', 'timeliness']);
     });
 
     // DOMAIN.md Screening timescales: RED 4 elapsed hours, AMBER 1 working day, GREEN 3 working days
@@ -93,8 +93,9 @@ describe('loadPolicies', () => {
       ${POLICY_FILES.rag}        | ${(d: Mapping) => (d.dueSoonFractoin = 0.2)}                                      | ${'dueSoonFractoin: unknown field'}                 | ${'an unknown key is a typo, not ignored'}
       ${POLICY_FILES.rag}        | ${(d: Mapping) => (at(d, 'timescales', 'RED').hours = 4)}                         | ${'timescales.RED.hours: unknown field'}            | ${'an unknown nested key is a typo too'}
       ${POLICY_FILES.daTriage}   | ${(d: Mapping) => (at(d, 'urgentContact').dashScore = 14)}                        | ${'urgentContact.dashScore: unknown field'}         | ${'an unknown key in the triage matrix'}
-      ${POLICY_FILES.rag}        | ${(d: Mapping) => (d.dueSoonFraction = 'soon')}                                   | ${'dueSoonFraction: '}                              | ${'a wrong type'}
-      ${POLICY_FILES.rag}        | ${(d: Mapping) => (d.dueSoonFraction = 1.5)}                                      | ${'dueSoonFraction: '}                              | ${'a fraction above 0.99'}
+      ${POLICY_FILES.timeliness} | ${(d: Mapping) => (d.dueSoonFraction = 'soon')}                                   | ${'dueSoonFraction: '}                              | ${'a wrong type'}
+      ${POLICY_FILES.timeliness} | ${(d: Mapping) => (d.dueSoonFraction = 1.5)}                                      | ${'dueSoonFraction: '}                              | ${'a fraction above 0.99'}
+      ${POLICY_FILES.timeliness} | ${(d: Mapping) => (d.dueSoonFractoin = 0.2)}                                      | ${'dueSoonFractoin: unknown field'}                 | ${'an unknown key in timeliness.yml'}
       ${POLICY_FILES.rag}        | ${(d: Mapping) => (at(d, 'timescales', 'AMBER').kind = 'hours')}                  | ${'timescales.AMBER.kind: '}                        | ${'a timescale kind that does not exist'}
       ${POLICY_FILES.rag}        | ${(d: Mapping) => (at(d, 'suggestion', 'red').categories = ['CSE', 'BURGLARY'])}  | ${'suggestion.red.categories: '}                    | ${'an unknown category in the RAG suggestion'}
       ${POLICY_FILES.rag}        | ${(d: Mapping) => (at(d, 'suggestion', 'amber').priorContactsInLast12Months = 0)} | ${'suggestion.amber.priorContactsInLast12Months: '} | ${'at least one prior contact'}
@@ -162,6 +163,44 @@ describe('loadPolicies', () => {
 
     it('should load the copy unchanged when nothing is broken', () => {
       expect(loadPolicies(dir)).toEqual(loadPolicies(SHIPPED));
+    });
+
+    // dueSoonFraction moved from rag-policy.yml to timeliness.yml: a council's folder from
+    // before the move keeps working, and one that sets it in both is refused with what to do
+    describe('when a folder sets dueSoonFraction where it was before (rag-policy.yml)', () => {
+      const setInRagPolicy = (fraction: unknown) => edit(POLICY_FILES.rag, (d) => (d.dueSoonFraction = fraction));
+
+      it('should use it when there is no timeliness.yml (a folder from before the move)', () => {
+        setInRagPolicy(0.4);
+        rmSync(join(dir, POLICY_FILES.timeliness));
+        const policies = loadPolicies(dir);
+        expect(policies.timeliness.dueSoonFraction).toBe(0.4);
+        expect(policies.rag.dueSoonFraction).toBe(0.4);
+      });
+
+      it('should still validate it there', () => {
+        setInRagPolicy(1.5);
+        rmSync(join(dir, POLICY_FILES.timeliness));
+        const error = captureError(() => loadPolicies(dir));
+        expect(error).toBeInstanceOf(PolicyError);
+        expect(error.message).toContain(`Invalid policy file ${join(dir, POLICY_FILES.rag)}:`);
+        expect(error.message).toContain('dueSoonFraction: ');
+      });
+
+      it('should refuse to start, naming both files, when timeliness.yml sets it too', () => {
+        setInRagPolicy(0.4);
+        const error = captureError(() => loadPolicies(dir));
+        expect(error).toBeInstanceOf(PolicyError);
+        expect(error.message).toContain(`Invalid policy file ${join(dir, POLICY_FILES.rag)}:`);
+        expect(error.message).toContain(`dueSoonFraction: now set in timeliness.yml (${join(dir, POLICY_FILES.timeliness)})`);
+        expect(error.message).toContain('remove it from rag-policy.yml');
+      });
+
+      it('should read timeliness.yml when rag-policy.yml no longer sets it (the shipped files)', () => {
+        edit(POLICY_FILES.timeliness, (d) => (d.dueSoonFraction = 0.1));
+        expect(loadPolicies(dir).timeliness.dueSoonFraction).toBe(0.1);
+        expect(loadPolicies(dir).rag.dueSoonFraction).toBe(0.1);
+      });
     });
 
     // BUG (see report): @ValidateNested alone lets an absent section through (class-validator skips undefined),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -11,14 +11,18 @@ import {
   DECISION_OUTCOMES,
   RagPolicySchema,
   ThresholdCatalogueSchema,
+  TimelinessPolicySchema,
   type DecisionOutcome,
 } from './policy-schema';
 
 export interface Policies {
   calendar: CalendarPolicySchema;
-  rag: RagPolicySchema;
+  // dueSoonFraction here is timeliness.dueSoonFraction, kept for the readers not yet on the
+  // TimelinessClock (the live layer's timed queues and metrics): read TimelinessClock instead
+  rag: RagPolicySchema & { readonly dueSoonFraction: number };
   daTriage: DaTriagePolicySchema;
   thresholds: ThresholdCatalogueSchema;
+  timeliness: TimelinessPolicySchema;
 }
 
 export const POLICY_FILES = {
@@ -26,6 +30,7 @@ export const POLICY_FILES = {
   rag: 'rag-policy.yml',
   daTriage: 'da-triage-matrix.yml',
   thresholds: 'threshold-catalogue.yml',
+  timeliness: 'timeliness.yml',
 } as const;
 
 export class PolicyError extends Error {
@@ -35,8 +40,7 @@ export class PolicyError extends Error {
   }
 }
 
-function readPolicy<T extends object>(dir: string, file: string, cls: ClassConstructor<T>): T {
-  const path = join(dir, file);
+function readMapping(path: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = parse(readFileSync(path, 'utf8'));
@@ -46,6 +50,14 @@ function readPolicy<T extends object>(dir: string, file: string, cls: ClassConst
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new PolicyError(path, ['the file must hold a mapping of settings']);
   }
+  return raw as Record<string, unknown>;
+}
+
+function readPolicy<T extends object>(dir: string, file: string, cls: ClassConstructor<T>): T {
+  return validatePolicy(join(dir, file), readMapping(join(dir, file)), cls);
+}
+
+function validatePolicy<T extends object>(path: string, raw: Record<string, unknown>, cls: ClassConstructor<T>): T {
   const instance = plainToInstance(cls, raw);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) {
@@ -91,10 +103,29 @@ export function loadPolicies(dir: string): Policies {
   }
   const thresholds = readPolicy(root, POLICY_FILES.thresholds, ThresholdCatalogueSchema);
   checkThresholds(join(root, POLICY_FILES.thresholds), thresholds);
+  const { rag, timeliness } = readRagAndTimeliness(root);
   return {
     calendar,
-    rag: readPolicy(root, POLICY_FILES.rag, RagPolicySchema),
+    rag: Object.assign(rag, { dueSoonFraction: timeliness.dueSoonFraction }),
     daTriage: readPolicy(root, POLICY_FILES.daTriage, DaTriagePolicySchema),
     thresholds,
+    timeliness,
   };
+}
+
+// dueSoonFraction moved from rag-policy.yml to timeliness.yml. A council's folder from before
+// (rag-policy.yml sets it, no timeliness.yml) keeps working; with both files setting it, which
+// one counts would be a guess, so the service refuses to start and says which to remove.
+function readRagAndTimeliness(root: string): { rag: RagPolicySchema; timeliness: TimelinessPolicySchema } {
+  const ragPath = join(root, POLICY_FILES.rag);
+  const timelinessPath = join(root, POLICY_FILES.timeliness);
+  const { dueSoonFraction: legacy, ...ragRaw } = readMapping(ragPath);
+  const rag = validatePolicy(ragPath, ragRaw, RagPolicySchema);
+  if (legacy === undefined) return { rag, timeliness: readPolicy(root, POLICY_FILES.timeliness, TimelinessPolicySchema) };
+  if (existsSync(timelinessPath)) {
+    throw new PolicyError(ragPath, [
+      `dueSoonFraction: now set in ${POLICY_FILES.timeliness} (${timelinessPath}); move your value there and remove it from ${POLICY_FILES.rag}`,
+    ]);
+  }
+  return { rag, timeliness: validatePolicy(ragPath, { dueSoonFraction: legacy }, TimelinessPolicySchema) };
 }

@@ -187,15 +187,19 @@ export class RagPolicySchema {
   @Type(() => RagTimescalesSchema)
   timescales: RagTimescalesSchema;
 
-  @IsNumber()
-  @Min(0.01)
-  @Max(0.99)
-  dueSoonFraction: number;
-
   @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => RagSuggestionSchema)
   suggestion: RagSuggestionSchema;
+}
+
+// config/timeliness.yml: when an open item on any queue turns DUE_SOON (it was in
+// rag-policy.yml, but every clock uses it: contacts, DA triage, Encompass, strategy discussions)
+export class TimelinessPolicySchema {
+  @IsNumber()
+  @Min(0.01)
+  @Max(0.99)
+  dueSoonFraction: number;
 }
 
 // --- da-triage-matrix.yml

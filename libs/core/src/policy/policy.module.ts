@@ -1,12 +1,18 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { WorkingCalendar } from '../calendar';
+import { TimelinessClock, WorkingCalendar } from '../calendar';
 import { loadPolicies, type Policies } from './load-policies';
 import { policyConfig } from './policy.config';
 
+// every policy file, loaded together; inject the one concern a class uses instead (below)
 export const POLICIES = Symbol('POLICIES');
+// one policy per concern: config/rag-policy.yml, da-triage-matrix.yml, threshold-catalogue.yml
+export const RAG_POLICY = Symbol('RAG_POLICY');
+export const DA_TRIAGE_POLICY = Symbol('DA_TRIAGE_POLICY');
+export const THRESHOLD_CATALOGUE = Symbol('THRESHOLD_CATALOGUE');
 
-// policies are data, loaded and validated once at boot; a bad file stops the service
+// policies are data, loaded and validated once at boot; a bad file stops the service.
+// The calendar is the WorkingCalendar, the DUE_SOON fraction the TimelinessClock.
 @Global()
 @Module({
   providers: [
@@ -15,12 +21,20 @@ export const POLICIES = Symbol('POLICIES');
       inject: [policyConfig.KEY],
       useFactory: (config: ConfigType<typeof policyConfig>): Policies => loadPolicies(config.dir),
     },
+    { provide: RAG_POLICY, inject: [POLICIES], useFactory: (policies: Policies) => policies.rag },
+    { provide: DA_TRIAGE_POLICY, inject: [POLICIES], useFactory: (policies: Policies) => policies.daTriage },
+    { provide: THRESHOLD_CATALOGUE, inject: [POLICIES], useFactory: (policies: Policies) => policies.thresholds },
     {
       provide: WorkingCalendar,
       inject: [POLICIES],
       useFactory: (policies: Policies) => new WorkingCalendar(policies.calendar),
     },
+    {
+      provide: TimelinessClock,
+      inject: [POLICIES],
+      useFactory: (policies: Policies) => new TimelinessClock(policies.timeliness.dueSoonFraction),
+    },
   ],
-  exports: [POLICIES, WorkingCalendar],
+  exports: [POLICIES, RAG_POLICY, DA_TRIAGE_POLICY, THRESHOLD_CATALOGUE, WorkingCalendar, TimelinessClock],
 })
 export class PolicyModule {}

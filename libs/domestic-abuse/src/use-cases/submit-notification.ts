@@ -7,10 +7,10 @@ import {
   Clock,
   DomainError,
   ErrorCode,
-  POLICIES,
-  timelinessAt,
+  DA_TRIAGE_POLICY,
+  TimelinessClock,
   WorkingCalendar,
-  type Policies,
+  type DaTriagePolicySchema,
 } from '@app/core';
 import { asOfIn, historyCounts, matchOrCreateChild } from '@app/contacts';
 import { Journal, type LiveChangeRef } from '@app/live';
@@ -42,7 +42,8 @@ export class SubmitNotification {
     private readonly journal: Journal,
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
-    @Inject(POLICIES) private readonly policies: Policies,
+    @Inject(DA_TRIAGE_POLICY) private readonly matrix: DaTriagePolicySchema,
+    private readonly timeliness: TimelinessClock,
   ) {}
 
   async execute(user: AuthenticatedUser, { notification: dto, requestHash }: SubmitNotificationCommand): Promise<Submitted> {
@@ -106,7 +107,7 @@ export class SubmitNotification {
     incidentAt: Date,
     now: Date,
   ): Promise<Submitted> {
-    const matrix = this.policies.daTriage;
+    const matrix = this.matrix;
     const key = victimKey(dto.victim);
     // the victim's earlier incidents in the 12 months before this one (any force), and
     // whether one within the matrix's MARAC look-back ended with a MARAC flag
@@ -185,7 +186,7 @@ export class SubmitNotification {
       marac: suggestion.marac,
       rag,
       triage_due_at: dueAt,
-      next_transition_at: timelinessAt(now, now, dueAt, this.policies.rag.dueSoonFraction).nextTransitionAt,
+      next_transition_at: this.timeliness.nextTransitionAt(now, now, dueAt),
       status: 'AWAITING_TRIAGE',
       household_id: randomUUID(),
       created_by: user.id,
@@ -213,7 +214,7 @@ export class SubmitNotification {
           school: child.input.school ?? null,
           dueAt: schoolDue,
           rag,
-          nextTransitionAt: timelinessAt(now, incidentAt, schoolDue, this.policies.rag.dueSoonFraction).nextTransitionAt,
+          nextTransitionAt: this.timeliness.nextTransitionAt(now, incidentAt, schoolDue),
           createdAt: now,
         });
         live.push({ type: 'encompass.due', id: encompassId, views: ['encompass'] });

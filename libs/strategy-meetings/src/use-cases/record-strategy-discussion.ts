@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
-import { Clock, DomainError, ErrorCode, POLICIES, WorkingCalendar, type Policies } from '@app/core';
+import { Clock, DomainError, ErrorCode, THRESHOLD_CATALOGUE, WorkingCalendar, type ThresholdCatalogueSchema } from '@app/core';
 import { Journal } from '@app/live';
 import { findDiscussion } from '../discussion-reader';
 import type { RecordDto, RecordResultDto } from '../dto/strategy.dto';
@@ -22,7 +22,7 @@ export class RecordStrategyDiscussion {
     private readonly journal: Journal,
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
-    @Inject(POLICIES) private readonly policies: Policies,
+    @Inject(THRESHOLD_CATALOGUE) private readonly catalogue: ThresholdCatalogueSchema,
   ) {}
 
   execute(user: AuthenticatedUser, command: RecordStrategyDiscussionCommand): Promise<RecordResultDto> {
@@ -46,7 +46,7 @@ export class RecordStrategyDiscussion {
       const attendance = completeAttendance(command.attendance);
       const quorate = isQuorate(attendance);
       const heldWithinTimescale = heldAt.getTime() <= discussion.due_at.getTime();
-      const dates = s47Dates(heldAt, command.outcome, this.calendar, this.policies.thresholds.icpcDueWorkingDays);
+      const dates = s47Dates(heldAt, command.outcome, this.calendar, this.catalogue.icpcDueWorkingDays);
       const version = (last ?? 0) + 1;
       await insertRecord(manager, {
         discussionId: id,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { ScreeningTransitions } from '@app/contacts';
-import { Clock, DomainError, ErrorCode, POLICIES, WorkingCalendar, type Policies } from '@app/core';
+import { Clock, DomainError, ErrorCode, THRESHOLD_CATALOGUE, WorkingCalendar, type ThresholdCatalogueSchema } from '@app/core';
 import { Journal } from '@app/live';
 import { discussionView, findDiscussion } from '../discussion-reader';
 import type { DiscussionViewDto, StartDiscussionDto } from '../dto/strategy.dto';
@@ -23,7 +23,7 @@ export class StartStrategyDiscussion {
     private readonly calendar: WorkingCalendar,
     private readonly contacts: ScreeningTransitions,
     private readonly opener: StrategyDiscussionOpener,
-    @Inject(POLICIES) private readonly policies: Policies,
+    @Inject(THRESHOLD_CATALOGUE) private readonly catalogue: ThresholdCatalogueSchema,
   ) {}
 
   execute(user: AuthenticatedUser, { contactId, reason }: StartStrategyDiscussionCommand): Promise<DiscussionViewDto> {
@@ -34,7 +34,7 @@ export class StartStrategyDiscussion {
       if (status !== 'DECIDED') {
         throw new DomainError(ErrorCode.STALE_STATE, 'Only a decided contact is escalated this way; open ones go through a decision.');
       }
-      const dueAt = this.calendar.deadline(now, this.policies.thresholds.strategyDiscussionDue);
+      const dueAt = this.calendar.deadline(now, this.catalogue.strategyDiscussionDue);
       const opened = await this.opener.open(manager, { contactId, dueAt, now, startedBy: user.id, startReason: reason });
       if (!opened) throw new DomainError(ErrorCode.STALE_STATE, 'A strategy discussion for this contact is already open.');
       const id = opened.id;

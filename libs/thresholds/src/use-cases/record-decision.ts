@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { Journal } from '@app/live';
-import { Clock, DomainError, ErrorCode, POLICIES, type Policies } from '@app/core';
+import { Clock, DomainError, ErrorCode, THRESHOLD_CATALOGUE, type ThresholdCatalogueSchema } from '@app/core';
 import { isOpenForScreening, ScreeningTransitions } from '@app/contacts';
 import { decisionDtos, referralDto, strategyDiscussionDto } from '../decision-view';
 import type { DecisionResultDto, RecordDecisionDto } from '../dto/decision.dto';
@@ -24,12 +24,12 @@ export class RecordDecision {
     private readonly putIntoForce: PutIntoForce,
     private readonly journal: Journal,
     private readonly clock: Clock,
-    @Inject(POLICIES) private readonly policies: Policies,
+    @Inject(THRESHOLD_CATALOGUE) private readonly catalogue: ThresholdCatalogueSchema,
   ) {}
 
   async execute(user: AuthenticatedUser, command: RecordDecisionCommand): Promise<DecisionResultDto> {
     const { contactId, ...dto } = command;
-    const catalogue = this.policies.thresholds;
+    const catalogue = this.catalogue;
     const errors = checkDecision(dto, catalogue);
     if (errors.length > 0) throw DomainError.validation(errors);
     const now = this.clock.now();
