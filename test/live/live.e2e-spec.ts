@@ -1,4 +1,5 @@
 import type { Socket } from 'socket.io-client';
+import { LIVE_CHANNEL } from '@app/live/live-dispatcher';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { contactBody, type Body } from '../support/contacts';
 import { connectLive, record, subscribe, waitFor, type QueueChanged } from '../support/live-client';
@@ -144,21 +145,26 @@ describe('live queues over socket.io (API.md "Live")', () => {
   });
 
   it('should re-establish its LISTEN connection when the database drops it', async () => {
-    const killed = await t.dataSource.query(
-      `select pg_terminate_backend(pid) as ok from pg_stat_activity
-        where application_name = 'front-door-listen' and datname = current_database()`,
-    );
-    expect(killed.length).toBe(1);
-    let back = 0;
-    for (let i = 0; i < 40 && back === 0; i += 1) {
+    const listeners = async (): Promise<{ pid: number; query: string }[]> =>
+      (
+        await t.dataSource.query(
+          `select pid, query from pg_stat_activity
+            where application_name = 'front-door-listen' and datname = current_database()`,
+        )
+      ).map((r: { pid: number; query: string }) => ({ pid: Number(r.pid), query: r.query }));
+    const before = await listeners();
+    expect(before).toHaveLength(1);
+    const [killed] = await t.dataSource.query('select pg_terminate_backend($1) as ok', [before[0].pid]);
+    expect(killed.ok).toBe(true);
+    // a new backend (not the terminated one on its way out) that has run its LISTEN
+    let back: { pid: number; query: string }[] = [];
+    for (let i = 0; i < 40; i += 1) {
       await new Promise((r) => setTimeout(r, 100));
-      [{ n: back }] = await t.dataSource.query(
-        `select count(*)::int as n from pg_stat_activity
-          where application_name = 'front-door-listen' and datname = current_database() and pid <> all($1::int[])`,
-        [[]],
-      );
+      back = (await listeners()).filter((l) => l.pid !== before[0].pid);
+      if (back.some((l) => l.query === `listen ${LIVE_CHANNEL}`)) break;
     }
-    expect(back).toBe(1);
+    expect(back).toEqual([{ pid: expect.any(Number), query: `listen ${LIVE_CHANNEL}` }]);
+    expect((await listeners()).map((l) => l.pid)).not.toContain(before[0].pid);
   });
 
   describe('own submissions (police and partners)', () => {

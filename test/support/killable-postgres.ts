@@ -14,6 +14,8 @@ import { Client } from 'pg';
 export interface KillablePostgres {
   url: string;
   dataDir: string;
+  // with tls: the PEM file of the server's self-signed certificate (its own authority)
+  caFile?: string;
   // SIGKILL to the postmaster; resolves with its pid once it and every process it had started are gone
   kill(): Promise<number>;
   // a new postmaster on the same data folder and port (crash recovery runs first)
@@ -96,7 +98,50 @@ function run(command: string, args: string[], options: { uid?: number; gid?: num
   });
 }
 
-export async function startKillablePostgres(database: string): Promise<KillablePostgres> {
+export interface KillablePostgresOptions {
+  // TLS required: ssl=on with a self-signed certificate for 127.0.0.1 made here (openssl),
+  // and pg_hba.conf accepts nothing but hostssl with a password
+  tls?: boolean;
+}
+
+// a self-signed certificate for 127.0.0.1 (the name clients verify), its key readable by the server only
+async function makeCertificate(dir: string, user: { uid: number; gid: number } | undefined) {
+  const cert = join(dir, 'server.crt');
+  const key = join(dir, 'server.key');
+  await run(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    {},
+  );
+  await chmod(key, 0o600);
+  await chmod(cert, 0o644);
+  if (user) {
+    await chown(key, user.uid, user.gid);
+    await chown(cert, user.uid, user.gid);
+  }
+  return { cert, key };
+}
+
+export async function startKillablePostgres(
+  database: string,
+  options: KillablePostgresOptions = {},
+): Promise<KillablePostgres> {
   const dir = await mkdtemp(join(tmpdir(), 'frontdoor-fault-'));
   const dataDir = join(dir, 'pg');
   let port = await freePort();
@@ -196,6 +241,18 @@ export async function startKillablePostgres(database: string): Promise<KillableP
       user ?? {},
     );
     await unlink(passwordFile);
+    let caFile: string | undefined;
+    if (options.tls) {
+      const { cert, key } = await makeCertificate(dir, user);
+      caFile = cert;
+      const conf = join(dataDir, 'postgresql.conf');
+      await writeFile(
+        conf,
+        `${await readFile(conf, 'utf8')}\nssl = on\nssl_cert_file = '${cert}'\nssl_key_file = '${key}'\n`,
+      );
+      // no local or plain host line: every connection is TLS over TCP
+      await writeFile(join(dataDir, 'pg_hba.conf'), 'hostssl all all 127.0.0.1/32 scram-sha-256\n');
+    }
     process.on('exit', orphanGuard);
     // the port was free a moment ago; another process may have taken it since (only the
     // first start may move: every restart is on the same port)
@@ -209,7 +266,8 @@ export async function startKillablePostgres(database: string): Promise<KillableP
       }
     }
     const base = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
-    const admin = new Client({ connectionString: `${base}/postgres` });
+    const ssl = caFile ? { rejectUnauthorized: true, ca: await readFile(caFile, 'utf8') } : false;
+    const admin = new Client({ connectionString: `${base}/postgres`, ssl });
     await admin.connect();
     try {
       await admin.query(`create database "${database}"`);
@@ -221,6 +279,7 @@ export async function startKillablePostgres(database: string): Promise<KillableP
     return {
       url: `${base}/${database}`,
       dataDir,
+      caFile,
       kill: async () => {
         const pid = Number((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
         if (!alive() || pid !== postmaster?.pid)

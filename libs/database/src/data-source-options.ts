@@ -2,7 +2,8 @@ import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
 // one options function for the Nest module, the migration CLI and the test harness
-export function dataSourceOptions(url: string, poolSize = 10, ssl = false): DataSourceOptions {
+// ssl: TLS with the server's certificate verified (against ca when given, a PEM text)
+export function dataSourceOptions(url: string, poolSize = 10, ssl = false, ca?: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -10,7 +11,7 @@ export function dataSourceOptions(url: string, poolSize = 10, ssl = false): Data
     migrationsRun: false,
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
-    ssl: ssl ? { rejectUnauthorized: true } : false,
+    ssl: ssl ? { rejectUnauthorized: true, ...(ca === undefined ? {} : { ca }) } : false,
     logging: false,
     extra: { max: poolSize, application_name: 'front-door' },
   };

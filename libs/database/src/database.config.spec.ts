@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { databaseConfig, type DatabaseConfig } from './database.config';
 import { captureError, isolateEnv } from '@app/core/testing/unit-helpers';
 
@@ -6,6 +9,7 @@ const KEYS = [
   'DATABASE_URL',
   'DATABASE_POOL_SIZE',
   'DATABASE_SSL',
+  'DATABASE_SSL_CA',
   'EMBEDDED_PG_DIR',
   'EMBEDDED_PG_PORT',
   'SEED_DEMO',
@@ -76,6 +80,7 @@ describe('databaseConfig', () => {
     ${'DATABASE_POOL_SIZE'} | ${'201'}
     ${'DATABASE_POOL_SIZE'} | ${'ten'}
     ${'DATABASE_SSL'}       | ${'yes'}
+    ${'DATABASE_SSL_CA'}    | ${'/nonexistent/ca.pem'}
     ${'EMBEDDED_PG_PORT'}   | ${'80'}
     ${'EMBEDDED_PG_PORT'}   | ${'65536'}
     ${'SEED_DEMO'}          | ${'yes'}
@@ -87,6 +92,18 @@ describe('databaseConfig', () => {
     const error = captureError(() => databaseConfig());
     expect(error.message).toMatch(/^Invalid database configuration:\n/);
     expect(error.message).toContain(`\n  ${name}: `);
+  });
+
+  // database.config.ts: the authority's certificate is read at boot, its text handed to every connection
+  it('should read the PEM text of the file DATABASE_SSL_CA names', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'frontdoor-ca-'));
+    try {
+      writeFileSync(join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\n');
+      setEnv({ DATABASE_SSL: 'true', DATABASE_SSL_CA: join(dir, 'ca.pem') });
+      expect(databaseConfig().sslCa).toBe('-----BEGIN CERTIFICATE-----\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   // validate-config.ts: never the value, which may hold a password

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
@@ -21,6 +22,13 @@ class DatabaseEnv {
   @IsBoolean()
   DATABASE_SSL: boolean = false;
 
+  // a PEM file of the certificate authority the server's certificate is checked against
+  // (unset: the system's trusted authorities)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  DATABASE_SSL_CA?: string;
+
   @IsString()
   EMBEDDED_PG_DIR: string = '.data';
 
@@ -39,6 +47,17 @@ class DatabaseEnv {
   DEMO_PASSWORD: string = 'demo-password';
 }
 
+function readCertificateAuthority(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Invalid database configuration:\n  DATABASE_SSL_CA: cannot be read (${reason})`, {
+      cause: error,
+    });
+  }
+}
+
 export const databaseConfig = registerAs('database', () => {
   const env = validateConfig(
     'database',
@@ -48,6 +67,7 @@ export const databaseConfig = registerAs('database', () => {
       'DATABASE_URL',
       'DATABASE_POOL_SIZE',
       'DATABASE_SSL',
+      'DATABASE_SSL_CA',
       'EMBEDDED_PG_DIR',
       'EMBEDDED_PG_PORT',
       'SEED_DEMO',
@@ -66,6 +86,7 @@ export const databaseConfig = registerAs('database', () => {
     url: env.DATABASE_URL,
     poolSize: env.DATABASE_POOL_SIZE,
     ssl: env.DATABASE_SSL,
+    sslCa: env.DATABASE_SSL_CA === undefined ? undefined : readCertificateAuthority(env.DATABASE_SSL_CA),
     embeddedDir: env.EMBEDDED_PG_DIR,
     embeddedPort: env.EMBEDDED_PG_PORT,
     // the embedded database is a demo: seeded unless told otherwise

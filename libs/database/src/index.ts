@@ -7,3 +7,4 @@ export * from './run-migrations';
 export * from './migrations';
 export * from './idempotency';
 export * from './insert-statement';
+export * from './dedicated-client';

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
-import { LockKey } from '@app/database';
+import { dedicatedClient, LockKey } from '@app/database';
 import { liveConfig } from './live.config';
 import { Journal } from './journal';
 import { TimedSources } from './timed-sources';
@@ -67,10 +67,7 @@ export class EscalationTicker implements OnApplicationBootstrap, OnApplicationSh
   private async holdLock(): Promise<boolean> {
     if (this.leader && this.lockClient) return true;
     if (!this.lockClient) {
-      const client = new Client({
-        connectionString: (this.dataSource.options as { url?: string }).url,
-        application_name: 'front-door-ticker',
-      });
+      const client = dedicatedClient(this.dataSource, 'front-door-ticker');
       const lost = () => {
         if (this.lockClient !== client) return;
         this.lockClient = undefined;
