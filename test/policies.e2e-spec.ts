@@ -172,4 +172,43 @@ describe('policies drive the code', () => {
       expect(third.body.history.referralsLast12Months).toBe(1);
     });
   });
+
+  describe('DUE_SOON fraction (timeliness.yml dueSoonFraction; rag-policy.yml before the move)', () => {
+    // a contact's timeliness on the screening queue 40% of its allowed time before it is due:
+    // ON_TRACK with the shipped quarter, DUE_SOON with a half
+    async function timelinessWith40PercentLeft(dir: string | undefined): Promise<string> {
+      const clock = new SettableClock('2026-03-02T10:00:00Z');
+      const t = await createTestApp({ clock, env: dir ? { POLICY_DIR: dir } : {} });
+      try {
+        const screener = await t.login('screener@mach.example');
+        const created = await t.http().post('/api/contacts').set(as(screener)).send(contactBody()).expect(201);
+        const received = new Date(created.body.receivedAt).getTime();
+        const due = new Date(created.body.decisionDueAt).getTime();
+        clock.set(new Date(due - 0.4 * (due - received)).toISOString());
+        const queue = await t.http().get('/api/queues/screening').set(as(screener)).expect(200);
+        const item = (queue.body.items as { id: string; timeliness: string }[]).find((i) => i.id === created.body.id);
+        return item!.timeliness;
+      } finally {
+        await t.close();
+        if (dir) await rm(dir, { recursive: true, force: true });
+      }
+    }
+    const half = (text: string) => text.replace(/dueSoonFraction: [\d.]+/, 'dueSoonFraction: 0.5');
+
+    it('should be ON_TRACK with the shipped quarter', async () => {
+      expect(await timelinessWith40PercentLeft(undefined)).toBe('ON_TRACK');
+    });
+
+    it('should be DUE_SOON when the council sets a half in timeliness.yml', async () => {
+      expect(await timelinessWith40PercentLeft(await policyDir('timeliness.yml', half))).toBe('DUE_SOON');
+    });
+
+    it("should keep a council's edit in rag-policy.yml working in a folder from before the move", async () => {
+      const dir = await policyDir('rag-policy.yml', (text) => `${text}\ndueSoonFraction: 0.5\n`);
+      await rm(join(dir, 'timeliness.yml'));
+      expect(await timelinessWith40PercentLeft(dir)).toBe('DUE_SOON');
+    });
+
+    // both files setting it refuses boot, naming both: libs/core/src/policy/load-policies.spec.ts
+  });
 });
