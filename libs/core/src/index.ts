@@ -12,3 +12,4 @@ export * from './context/request-context';
 export * from './clock/clock.module';
 export * from './json/canonical-json';
 export * from './validation/strict-dates';
+export * from './validation/text';

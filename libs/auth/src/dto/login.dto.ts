@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { TrimLowerCase } from '@app/core';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES } from '@app/access';
 
 export class LoginDto {
   @ApiProperty({ example: 'screener@mach.example' })
   // pasted addresses carry stray spaces and capitals; accounts are stored lower-case
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @TrimLowerCase()
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(254)
   email: string;

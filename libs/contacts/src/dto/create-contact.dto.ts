@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -26,6 +26,7 @@ import {
   RAG_RATINGS,
   type ContactCategory,
   type RagRating,
+  TrimUpperCase,
 } from '@app/core';
 import type { ConsentStatus } from '../entities/contact.entity';
 import {
@@ -109,7 +110,7 @@ export class ChildInputDto {
 
   @ApiPropertyOptional({ example: 'TS5 7AA' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @TrimUpperCase()
   @Matches(POSTCODE, { message: 'must be a UK postcode' })
   postcode?: string;
 

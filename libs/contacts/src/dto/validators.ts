@@ -2,8 +2,7 @@ import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { isValidNhsNumber, normaliseNhsNumber } from '../policy/nhs-number';
 
-// surrounding spaces are never meaningful in a name or code a person typed
-export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+export { Trim } from '@app/core';
 
 // '943 476 5919' and '943-476-5919' are how NHS numbers are written; stored as 10 digits
 export const NormaliseNhsNumber = () =>

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -18,20 +18,18 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsInstant } from '@app/core';
-
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+import { IsCalendarDate, IsInstant, Trim } from '@app/core';
 
 class PersonNameDto {
   @ApiProperty()
-  @trim()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   firstName: string;
 
   @ApiProperty()
-  @trim()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -64,14 +62,14 @@ export class PerpetratorDto extends PersonNameDto {
 
 export class NotificationChildDto {
   @ApiProperty()
-  @trim()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   firstName: string;
 
   @ApiProperty()
-  @trim()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -83,7 +81,7 @@ export class NotificationChildDto {
 
   @ApiPropertyOptional({ description: 'for Operation Encompass' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(200)
   school?: string;
@@ -103,7 +101,7 @@ export class NotificationChildDto {
 
 export class OfficerDto {
   @ApiProperty()
-  @trim()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -111,7 +109,7 @@ export class OfficerDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(40)
   collarNumber?: string;
@@ -179,7 +177,7 @@ export class SubmitNotificationDto {
   substanceMisuse?: boolean;
 
   @ApiProperty({ minLength: 20, maxLength: 10000 })
-  @trim()
+  @Trim()
   @IsString()
   @Length(20, 10000, { message: 'must be 20 to 10000 characters' })
   summary: string;
@@ -198,12 +196,14 @@ export class TriageDto {
 
   @ApiPropertyOptional({ description: 'required when the outcome differs from the suggestion' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(5000)
   rationale?: string;
 
-  @ApiPropertyOptional({ description: 'raise the MARAC flag by professional judgement (it cannot be lowered)' })
+  @ApiPropertyOptional({
+    description: 'raise the MARAC flag by professional judgement (it cannot be lowered)',
+  })
   @IsOptional()
   @IsBoolean()
   marac?: boolean;
@@ -215,7 +215,7 @@ export class EncompassSentDto {
   method: 'EMAIL' | 'PHONE' | 'PORTAL';
 
   @ApiProperty({ description: "who at the school was told (e.g. the key adult's role or address)" })
-  @trim()
+  @Trim()
   @IsString()
   @Length(3, 200)
   recipient: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -11,7 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsInstant } from '@app/core';
+import { IsCalendarDate, IsInstant, Trim } from '@app/core';
 import {
   AGENCIES,
   ATTENDANCE,
@@ -22,8 +22,6 @@ import {
   type StrategyOutcome,
 } from '../policy/strategy-rules';
 
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-
 export class InviteeDto {
   @ApiProperty({ enum: AGENCIES })
   @IsIn(AGENCIES)
@@ -31,7 +29,7 @@ export class InviteeDto {
 
   @ApiPropertyOptional({ description: 'who will attend for the agency' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(200)
   name?: string;
@@ -63,7 +61,7 @@ export class AttendanceDto {
 
 export class ActionDto {
   @ApiProperty()
-  @trim()
+  @Trim()
   @IsString()
   @Length(3, 2000)
   description: string;
@@ -95,7 +93,7 @@ export class RecordDto {
   outcome: StrategyOutcome;
 
   @ApiProperty()
-  @trim()
+  @Trim()
   @IsString()
   @Length(20, 10000, { message: 'must be 20 to 10000 characters' })
   rationale: string;
@@ -109,7 +107,7 @@ export class RecordDto {
 
   @ApiPropertyOptional({ description: 'required to change a record already made; the earlier one is kept' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @Length(5, 2000)
   amendmentReason?: string;
@@ -117,7 +115,7 @@ export class RecordDto {
 
 export class StartDiscussionDto {
   @ApiProperty({ description: 'why a decided contact needs a strategy discussion now' })
-  @trim()
+  @Trim()
   @IsString()
   @Length(10, 2000)
   reason: string;

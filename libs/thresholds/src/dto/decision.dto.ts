@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+
 import {
   ArrayMaxSize,
   IsArray,
@@ -14,15 +14,13 @@ import {
   ValidateIf,
   Length,
 } from 'class-validator';
-import { DECISION_OUTCOMES, type DecisionOutcome } from '@app/core';
+import { DECISION_OUTCOMES, Trim, type DecisionOutcome } from '@app/core';
 import { DECISION_STATUSES } from '../entities/threshold-decision.entity';
 import {
   AUTHORISATION_REASON_CODES,
   REFERRER_OUTCOMES,
   type ReferrerOutcome,
 } from '../policy/threshold-rules';
-
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 export class RecordDecisionDto {
   @ApiProperty({
@@ -41,7 +39,7 @@ export class RecordDecisionDto {
   outcome: DecisionOutcome;
 
   @ApiProperty({ minLength: 50, description: 'why this decision, for the record' })
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(10000)
   rationale: string;
@@ -63,7 +61,7 @@ export class RecordDecisionDto {
 
   @ApiPropertyOptional({ description: 'required when the level and outcome are not a usual pair' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(2000)
   overrideReason?: string;
@@ -76,7 +74,7 @@ export class AuthoriseDecisionDto {
 
   @ApiPropertyOptional({ description: 'required when rejecting; shown to the screener' })
   @ValidateIf((d: AuthoriseDecisionDto) => d.approve === false || d.comment !== undefined)
-  @trim()
+  @Trim()
   @IsString({ message: 'a comment is required when rejecting' })
   @Length(5, 2000, { message: 'a comment is required when rejecting (5 to 2000 characters)' })
   comment?: string;
