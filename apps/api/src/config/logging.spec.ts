@@ -1,6 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import { Writable } from 'node:stream';
 import pino, { type LoggerOptions } from 'pino';
-import { loggingOptions } from './logging';
+import { loggingOptions, requestProps } from './logging';
 
 // the pino options the service runs with, writing to memory
 function capture(): { logger: pino.Logger; lines: () => string } {
@@ -19,7 +20,10 @@ function capture(): { logger: pino.Logger; lines: () => string } {
 describe('logging: no personal data in log lines', () => {
   it.each([
     ['a child at the top level', { firstName: 'Jane', lastName: 'Smith', dateOfBirth: '2015-03-01' }],
-    ['a child one level down', { child: { firstName: 'Jane', nhsNumber: '9434765919', postcode: 'TS5 7AA' } }],
+    [
+      'a child one level down',
+      { child: { firstName: 'Jane', nhsNumber: '9434765919', postcode: 'TS5 7AA' } },
+    ],
     ['a victim two levels down', { notification: { victim: { lastName: 'Smith', address: '1 High St' } } }],
     ['credentials', { body: { email: 'jane@example.org', password: 'hunter2-secret' } }],
     ['free text', { contact: { concerns: 'Jane said her step-father hit her' } }],
@@ -47,11 +51,9 @@ describe('logging: no personal data in log lines', () => {
   });
 
   it('should say who asked, by user id only, so a refused request can be traced to its caller', () => {
-    const { logger, lines } = capture();
-    logger.info({
-      req: { id: 'abc', method: 'GET', url: '/api/metrics', raw: { user: { id: 'u-1', name: 'Sam Screener' } } },
-    });
-    const out = JSON.parse(lines()) as { req: unknown };
-    expect(out.req).toEqual({ id: 'abc', method: 'GET', path: '/api/metrics', userId: 'u-1' });
+    const signedIn = { user: { id: 'u-1', name: 'Sam Screener' } } as unknown as IncomingMessage;
+    expect(requestProps(signedIn)).toEqual({ userId: 'u-1' });
+    expect(requestProps({} as IncomingMessage)).toEqual({});
+    expect(loggingOptions('info').pinoHttp).toMatchObject({ customProps: requestProps });
   });
 });

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { correlationIdFor } from '@app/core';
 
@@ -25,6 +26,11 @@ function pathOnly(url: string | undefined): string {
   return (url ?? '').split('?')[0];
 }
 
+export function requestProps(req: IncomingMessage): { userId?: string } {
+  const user = (req as IncomingMessage & { user?: { id?: string } }).user;
+  return user?.id ? { userId: user.id } : {};
+}
+
 export function loggingOptions(level: string): Params {
   return {
     pinoHttp: {
@@ -43,15 +49,16 @@ export function loggingOptions(level: string): Params {
         censor: '[redacted]',
       },
       serializers: {
-        // who asked (a user id, never a name), so a refused request can be traced to its caller
-        req: (req: { id?: string; method?: string; url?: string; raw?: { user?: { id?: string } } }) => ({
+        req: (req: { id?: string; method?: string; url?: string }) => ({
           id: req.id,
           method: req.method,
           path: pathOnly(req.url),
-          ...(req.raw?.user?.id ? { userId: req.raw.user.id } : {}),
         }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
+      // who asked (a user id, never a name), so a refused request can be traced to its caller;
+      // read as the response is logged, after the guard has signed the user in
+      customProps: requestProps,
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       autoLogging: { ignore: (req) => pathOnly(req.url) === '/api/health' },
