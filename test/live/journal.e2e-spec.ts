@@ -32,7 +32,7 @@ describe('journal (written as the transaction commits)', () => {
     await expect(
       t.dataSource.transaction(async (manager) => {
         journal.write(manager, actor, { action: 'TEST_WRITTEN', entityType: 'contact', entityId: id }, [
-          { type: 'test.written', id, views: ['screening'] },
+          { type: 'test.written', entity: 'contact', id },
         ]);
         throw new Error('the use case failed after journaling');
       }),
@@ -44,7 +44,7 @@ describe('journal (written as the transaction commits)', () => {
     const id = randomUUID();
     await t.dataSource.transaction(async (manager) => {
       journal.write(manager, actor, { action: 'TEST_FIRST', entityType: 'contact', entityId: id }, [
-        { type: 'test.first', id, views: ['screening'] },
+        { type: 'test.first', entity: 'contact', id },
       ]);
       // nothing is written before the commit
       const [{ n }] = (await manager.query(`select count(*)::int as n from audit_entry where entity_id = $1`, [id])) as {
@@ -52,7 +52,7 @@ describe('journal (written as the transaction commits)', () => {
       }[];
       expect(n).toBe(0);
       journal.write(manager, actor, { action: 'TEST_SECOND', entityType: 'contact', entityId: id }, [
-        { type: 'test.second', id, views: ['screening'] },
+        { type: 'test.second', entity: 'contact', id },
       ]);
     });
     const { audit, events } = await rowsFor(id);
@@ -79,7 +79,7 @@ describe('journal (written as the transaction commits)', () => {
           // some use-case work of varying length before the journal
           await manager.query('select pg_sleep($1)', [Math.random() / 100]);
           journal.write(manager, actor, { action: 'TEST_RACED', entityType: 'contact', entityId: id }, [
-            { type: 'test.raced', id, views: ['screening'] },
+            { type: 'test.raced', entity: 'contact', id },
           ]);
         }),
       ),

@@ -139,7 +139,7 @@ export class ContactRecorder {
         },
       ],
       // a partner follows the contacts its agency made; MACH's own have no submitter to tell
-      [{ type: 'contact.created', id: contact.id, views: ['screening'], submission: isMachStaff(user) ? undefined : 'CONTACT' }],
+      [{ type: 'contact.created', entity: 'contact', id: contact.id, submission: isMachStaff(user) ? undefined : 'CONTACT' }],
     );
     const firstRating: RagChangeDto = {
       fromRag: null,

@@ -7,7 +7,7 @@ import { advanceDueTransitions, TimedSources, type TimedSource } from '@app/live
 // contact.next_transition_at says when, and is null once nothing more will change
 @Injectable()
 export class ContactTimeliness implements TimedSource, OnModuleInit {
-  readonly views = ['screening', 'authorisation'] as const satisfies TimedSource['views'];
+  readonly entity = 'contact';
 
   constructor(
     private readonly sources: TimedSources,

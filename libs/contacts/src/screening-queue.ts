@@ -51,6 +51,7 @@ export const SCREENING_QUEUE_SQL = `${SCREENING_SELECT} order by ${SCREENING_ORD
 @Injectable()
 export class ScreeningQueue extends SqlQueueView<Row> implements OnModuleInit {
   readonly name = 'screening' as const;
+  readonly entity = 'contact';
   readonly roles = ['SCREENER', 'MANAGER'] as const;
   protected readonly select = SCREENING_SELECT;
   protected readonly idColumn = 'c.id';

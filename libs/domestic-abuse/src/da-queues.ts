@@ -30,7 +30,7 @@ export const TRIAGE_QUEUE_SQL = `${TRIAGE_SELECT} order by ${TRIAGE_ORDER}`;
 export class TriageQueue extends TimedSqlQueueView<TriageRow> {
   readonly name = 'triage' as const;
   readonly roles = ['SCREENER', 'MANAGER'] as const;
-  readonly views = ['triage' as const];
+  readonly entity = 'da_notification';
   protected readonly select = TRIAGE_SELECT;
   protected readonly idColumn = 'n.id';
   protected readonly orderBy = TRIAGE_ORDER;
@@ -84,7 +84,7 @@ export const ENCOMPASS_QUEUE_SQL = `${ENCOMPASS_SELECT} order by ${ENCOMPASS_ORD
 export class EncompassQueue extends TimedSqlQueueView<EncompassRow> {
   readonly name = 'encompass' as const;
   readonly roles = ['SCREENER', 'MANAGER'] as const;
-  readonly views = ['encompass' as const];
+  readonly entity = 'encompass_notification';
   protected readonly select = ENCOMPASS_SELECT;
   protected readonly idColumn = 'e.id';
   protected readonly orderBy = ENCOMPASS_ORDER;

@@ -93,7 +93,7 @@ export class EscalationTicker implements OnApplicationBootstrap, OnApplicationSh
           const ids = await source.takeDue(manager, this.clock.now(), BATCH);
           this.journal.announce(
             manager,
-            ids.map((id) => ({ type: 'timeliness.changed', id, views: [...source.views] })),
+            ids.map((id) => ({ type: 'timeliness.changed', entity: source.entity, id })),
           );
           return ids.length;
         });

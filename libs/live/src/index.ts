@@ -8,3 +8,4 @@ export * from './timed-sources';
 export * from './sql-queue-view';
 export * from './timed-sql-queue-view';
 export * from './submissions';
+export * from './live-events';

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { dedicatedClient } from '@app/database';
 import { liveConfig } from './live.config';
+import type { LiveMessage } from './live-events';
 import type { QueueChange } from './queue-view';
 import { jsonSeq } from './seq';
 import type { SubmissionAudience, SubmissionItem } from './submissions';
@@ -29,20 +30,10 @@ interface Subscription {
   lastSeq: bigint;
 }
 
-// per view, the queue.changed payload a client receives (seq: a JSON number, API.md "Live")
-export interface QueueChangedMessage extends QueueChange {
-  seq: number;
-}
+export type { QueueChangedMessage, SubmissionChangedMessage } from './live-events';
 
-export interface SubmissionChangedMessage {
-  seq: number;
-  item: SubmissionItem;
-}
-
-export interface Outgoing {
-  event: 'queue.changed' | 'submission.changed';
-  message: QueueChangedMessage | SubmissionChangedMessage;
-}
+// what the events of live_event become for a subscriber of a view
+export type Outgoing = LiveMessage<'queue.changed' | 'submission.changed'>;
 
 // live_event rows as read with seq::text
 export function eventRows(rows: unknown): EventRow[] {
@@ -50,10 +41,15 @@ export function eventRows(rows: unknown): EventRow[] {
 }
 
 // one encoding of each message, written to every socket (all in the /live namespace)
-export function broadcast(sockets: Socket[], outgoing: Outgoing[] | { event: string; message: unknown }[]): void {
+export function broadcast(sockets: Socket[], outgoing: LiveMessage[]): void {
   if (sockets.length === 0) return;
   const to = sockets[0].nsp.to(sockets.map((s) => s.id));
-  for (const out of outgoing) to.emit(out.event, out.message);
+  for (const out of outgoing) emitTo(to, out);
+}
+
+// socket.io's emit, typed by the event map (a room and a socket emit alike)
+export function emitTo(target: { emit(event: string, message: unknown): unknown }, out: LiveMessage): void {
+  target.emit(out.event, out.message);
 }
 
 // what one subscriber of a view receives of these events: a queue's changes, or, on the
@@ -188,7 +184,7 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
         for (const sub of subscribers.values()) {
           if (seq <= sub.lastSeq) continue;
           const outgoing = messagesFor(view, [row], sub.user);
-          for (const out of outgoing) sub.socket.emit(out.event, out.message);
+          for (const out of outgoing) emitTo(sub.socket, out);
           if (outgoing.length > 0) sub.lastSeq = seq;
         }
         continue;

@@ -31,13 +31,16 @@ export class Outbox {
     const events: LiveEventRow[] = [];
     for (const ref of refs) {
       const changes: QueueChange[] = [];
-      for (const name of ref.views) {
-        const view = this.registry.get(name);
-        if (!view) continue;
-        const item = await view.readOne(manager, ref.id, now);
-        changes.push(item ? { view: name, op: 'upsert', item } : { view: name, op: 'remove', item: { id: ref.id } });
-      }
+      const views = this.registry.showing(ref.entity);
       const source = ref.submission ? this.submissions.get(ref.submission) : undefined;
+      // a misspelt entity would otherwise update nothing, silently
+      if (views.length === 0 && !source) throw new Error(`live change ${ref.type}: no queue shows a ${ref.entity}`);
+      for (const view of views) {
+        const item = await view.readOne(manager, ref.id, now);
+        changes.push(
+          item ? { view: view.name, op: 'upsert', item } : { view: view.name, op: 'remove', item: { id: ref.id } },
+        );
+      }
       const sent = source ? await source.readOne(manager, ref.id) : null;
       events.push({
         type: ref.type,

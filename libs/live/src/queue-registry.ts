@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { QueueView, QueueViewName } from './queue-view';
+import type { LiveEntity, QueueView, QueueViewName } from './queue-view';
 
-// modules register their queues at start-up; adding a view is one register() call
+// modules register their queues at start-up; adding a view is one register() call. Each
+// queue says which entity it shows, so a change to that entity reaches it with no list of
+// views written at the change
 @Injectable()
 export class QueueRegistry {
   private readonly views = new Map<QueueViewName, QueueView>();
@@ -13,5 +15,10 @@ export class QueueRegistry {
 
   get(name: string): QueueView | undefined {
     return this.views.get(name as QueueViewName);
+  }
+
+  // the queues that show this entity, in registration order
+  showing(entity: LiveEntity): QueueView[] {
+    return [...this.views.values()].filter((view) => view.entity === entity);
   }
 }

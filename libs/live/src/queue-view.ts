@@ -20,10 +20,16 @@ export interface QueueItem {
   flags: string[];
 }
 
+// what a queue's items are: the entity (by the name its owner gives it, e.g. its table) whose
+// id an item carries. A change to an entity is projected onto every queue that shows it.
+export type LiveEntity = string;
+
 // one queue a module offers: who may see it, how to read it (in queue order), and how to
 // read one entity's item in it (null: not on this queue), for live changes
 export interface QueueView {
   readonly name: QueueViewName;
+  // the entity it shows: a change to one of them is read again on this queue (upsert or remove)
+  readonly entity: LiveEntity;
   readonly roles: readonly Role[];
   read(manager: EntityManager, now: Date): Promise<QueueItem[]>;
   // the list and the seq of the last live event it reflects, from one snapshot
@@ -38,18 +44,20 @@ export interface QueueChange {
   item: QueueItem | { id: string };
 }
 
-// a change to announce: the entity, the queues it may have entered, moved in or left, and,
-// when it is something a police force or partner sent, its kind (they hear of its status)
+// a change to announce: the entity that changed (every queue showing it is read again: the
+// registry knows which) and, when it is something a police force or partner sent, its kind
+// (they hear of its status)
 export interface LiveChangeRef {
   type: string;
+  entity: LiveEntity;
   id: string;
-  views: QueueViewName[];
   submission?: 'CONTACT' | 'DA_NOTIFICATION';
 }
 
 // an entity whose place on its queues changes with the clock alone (ON_TRACK -> DUE_SOON ->
 // OVERDUE): the ticker asks it for the ones due now; it moves their next transition on
 export interface TimedSource {
-  readonly views: QueueViewName[];
+  // the entity whose items move: its queues are the ones showing it
+  readonly entity: LiveEntity;
   takeDue(manager: EntityManager, now: Date, limit: number): Promise<string[]>;
 }

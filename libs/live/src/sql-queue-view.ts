@@ -12,6 +12,7 @@ export function isoTimestamp(column: string): string {
 // a queue read by one SQL select: the list in queue order, or one entity's row
 export abstract class SqlQueueView<Row> implements QueueView {
   abstract readonly name: QueueViewName;
+  abstract readonly entity: string;
   abstract readonly roles: readonly Role[];
   // a select ending in its where clause (the open statuses its partial index covers)
   protected abstract readonly select: string;

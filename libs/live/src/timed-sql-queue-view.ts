@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { POLICIES, type Policies } from '@app/core';
 import { QueueRegistry } from './queue-registry';
-import type { QueueViewName, TimedSource } from './queue-view';
+import type { TimedSource } from './queue-view';
 import { advanceDueTransitions, SqlQueueView, type TransitionSpec } from './sql-queue-view';
 import { TimedSources } from './timed-sources';
 
@@ -10,7 +10,6 @@ import { TimedSources } from './timed-sources';
 // escalation ticker asks for items whose next timeliness transition has come
 @Injectable()
 export abstract class TimedSqlQueueView<Row> extends SqlQueueView<Row> implements TimedSource, OnModuleInit {
-  abstract readonly views: QueueViewName[];
   // the table and the clock of its items
   protected abstract readonly transitions: TransitionSpec;
 

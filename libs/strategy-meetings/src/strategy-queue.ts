@@ -32,7 +32,7 @@ export const STRATEGY_QUEUE_SQL = `${SELECT} order by ${ORDER}`;
 export class StrategyQueue extends TimedSqlQueueView<Row> {
   readonly name = 'strategy' as const;
   readonly roles = ['SCREENER', 'MANAGER'] as const;
-  readonly views = ['strategy' as const];
+  readonly entity = 'strategy_discussion';
   protected readonly select = SELECT;
   protected readonly idColumn = 's.id';
   protected readonly orderBy = ORDER;

@@ -33,6 +33,8 @@ export const AUTHORISATION_QUEUE_SQL = `${AUTHORISATION_SELECT} order by ${AUTHO
 @Injectable()
 export class AuthorisationQueue extends SqlQueueView<Row> implements OnModuleInit {
   readonly name = 'authorisation' as const;
+  // a contact awaiting a manager's authorisation (its decision's columns joined in)
+  readonly entity = 'contact';
   readonly roles = ['SCREENER', 'MANAGER'] as const;
   protected readonly select = AUTHORISATION_SELECT;
   protected readonly idColumn = 'c.id';

@@ -63,7 +63,7 @@ export class ChangeRag {
           entityId: contactId,
           details: { from: contact.rag, to: dto.rag },
         },
-        [{ type: 'contact.rag_changed', id: contactId, views: ['screening'] }],
+        [{ type: 'contact.rag_changed', entity: 'contact', id: contactId }],
       );
       return { id: contactId, rag: dto.rag, decisionDueAt: dueAt.toISOString() };
     });

@@ -75,7 +75,7 @@ export class ClaimContact {
           entityId: contactId,
           details: { claimedBy: holderId },
         },
-        [{ type: 'contact.claimed', id: contactId, views: ['screening'], submission: 'CONTACT' }],
+        [{ type: 'contact.claimed', entity: 'contact', id: contactId, submission: 'CONTACT' }],
       );
       return { claimedBy: holder, claimedAt: now.toISOString() };
     });

@@ -35,7 +35,7 @@ export class ReleaseContact {
         manager,
         user,
         { action: 'CONTACT_RELEASED', entityType: 'contact', entityId: contactId },
-        [{ type: 'contact.released', id: contactId, views: ['screening'], submission: 'CONTACT' }],
+        [{ type: 'contact.released', entity: 'contact', id: contactId, submission: 'CONTACT' }],
       );
       return { status: 'RECEIVED' };
     });

@@ -32,7 +32,7 @@ export class MarkEncompassSent {
         manager,
         user,
         { action: 'ENCOMPASS_SENT', entityType: 'encompass_notification', entityId: id, details: { method: dto.method, onTime } },
-        [{ type: 'encompass.sent', id, views: ['encompass'] }],
+        [{ type: 'encompass.sent', entity: 'encompass_notification', id }],
       );
       return { id, status: 'SENT', sentAt: now.toISOString(), onTime };
     });

@@ -194,7 +194,7 @@ export class SubmitNotification {
     if (!inserted) throw new LostTheRace();
 
     const live: LiveChangeRef[] = [
-      { type: 'da.received', id, views: ['triage'], submission: 'DA_NOTIFICATION' },
+      { type: 'da.received', entity: 'da_notification', id, submission: 'DA_NOTIFICATION' },
     ];
     const incidentDate = this.calendar.localDate(incidentAt);
     for (const [position, child] of children.entries()) {
@@ -217,7 +217,7 @@ export class SubmitNotification {
           nextTransitionAt: this.timeliness.nextTransitionAt(now, incidentAt, schoolDue),
           createdAt: now,
         });
-        live.push({ type: 'encompass.due', id: encompassId, views: ['encompass'] });
+        live.push({ type: 'encompass.due', entity: 'encompass_notification', id: encompassId });
       }
     }
     this.journal.write(

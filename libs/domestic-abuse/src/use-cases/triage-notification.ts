@@ -99,7 +99,7 @@ export class TriageNotification {
           entityId: id,
           details: { outcome: dto.outcome, suggested: suggestion.outcome, marac, contacts: contacts.length },
         },
-        [{ type: 'da.triaged', id, views: ['triage'], submission: 'DA_NOTIFICATION' }],
+        [{ type: 'da.triaged', entity: 'da_notification', id, submission: 'DA_NOTIFICATION' }],
       );
       return { status: 'TRIAGED', outcome: dto.outcome, marac, contacts };
     });

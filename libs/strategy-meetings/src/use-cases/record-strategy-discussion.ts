@@ -73,7 +73,7 @@ export class RecordStrategyDiscussion {
           entityId: id,
           details: { outcome: command.outcome, quorate, heldWithinTimescale, version },
         },
-        [{ type: 'strategy.held', id, views: ['strategy'] }],
+        [{ type: 'strategy.held', entity: 'strategy_discussion', id }],
       );
       return { quorate, heldWithinTimescale, ...(dates ?? {}) };
     });

@@ -47,7 +47,7 @@ export class ScheduleStrategyDiscussion {
           entityId: id,
           details: { invited: invitees.map((i) => i.agency) },
         },
-        [{ type: 'strategy.scheduled', id, views: ['strategy'] }],
+        [{ type: 'strategy.scheduled', entity: 'strategy_discussion', id }],
       );
       return discussionView(manager, await findDiscussion(manager, id));
     });

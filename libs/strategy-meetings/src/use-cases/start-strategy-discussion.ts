@@ -42,7 +42,7 @@ export class StartStrategyDiscussion {
         manager,
         user,
         { action: 'STRATEGY_DISCUSSION_STARTED', entityType: 'strategy_discussion', entityId: id, details: { contactId } },
-        [{ type: 'strategy.due', id, views: ['strategy'] }],
+        [{ type: 'strategy.due', entity: 'strategy_discussion', id }],
       );
       return discussionView(manager, await findDiscussion(manager, id));
     });

@@ -77,12 +77,12 @@ export class AuthoriseDecision {
         [
           {
             type: 'contact.authorised',
+            entity: 'contact',
             id: contactId,
-            views: ['authorisation', 'screening'],
             submission: 'CONTACT',
           },
           ...(inForce?.strategyDiscussion
-            ? [{ type: 'strategy.due', id: inForce.strategyDiscussion.id, views: ['strategy' as const] }]
+            ? [{ type: 'strategy.due', entity: 'strategy_discussion', id: inForce.strategyDiscussion.id }]
             : []),
         ],
       );

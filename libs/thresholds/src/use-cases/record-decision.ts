@@ -113,12 +113,12 @@ export class RecordDecision {
         [
           {
             type: 'contact.decided',
+            entity: 'contact',
             id: contactId,
-            views: ['screening', 'authorisation'],
             submission: 'CONTACT',
           },
           ...(inForce?.strategyDiscussion
-            ? [{ type: 'strategy.due', id: inForce.strategyDiscussion.id, views: ['strategy' as const] }]
+            ? [{ type: 'strategy.due', entity: 'strategy_discussion', id: inForce.strategyDiscussion.id }]
             : []),
         ],
       );
