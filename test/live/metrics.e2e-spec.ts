@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { SettableClock, timelinessAt } from '@app/core';
-import { MetricsService, timelinessSql, type ScreeningMetrics } from '@app/live/metrics/metrics.service';
+import { MetricsService, timelinessSql, type ScreeningMetrics } from '@app/reporting/metrics/metrics.service';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { contactBody, type Body } from '../support/contacts';
 

@@ -12,6 +12,7 @@ import { LiveModule, liveConfig } from '@app/live';
 import { ThresholdsModule } from '@app/thresholds';
 import { DomesticAbuseModule } from '@app/domestic-abuse';
 import { StrategyMeetingsModule } from '@app/strategy-meetings';
+import { ReportingModule } from '@app/reporting';
 import { appConfig } from './config/app.config';
 import { loggingOptions } from './config/logging';
 import { HealthModule } from './health/health.module';
@@ -59,6 +60,7 @@ export class AppModule {
         ThresholdsModule,
         DomesticAbuseModule,
         StrategyMeetingsModule,
+        ReportingModule,
         HealthModule,
       ],
       providers: [

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LiveModule } from '@app/live';
 import { ContactRecorder } from './contact-recorder';
 import { ContactSections } from './contact-sections';
 import { ContactSubmissions } from './contact-submissions';
@@ -17,7 +18,7 @@ import { ReleaseContact } from './use-cases/release-contact';
 import { ViewContact } from './use-cases/view-contact';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ChildEntity, ContactEntity, ContactRagChangeEntity])],
+  imports: [TypeOrmModule.forFeature([ChildEntity, ContactEntity, ContactRagChangeEntity]), LiveModule],
   controllers: [ContactsController],
   providers: [CreateContact, ViewContact, ClaimContact, ReleaseContact, ChangeRag, ScreeningQueue, ContactSections, ScreeningTransitions, ContactTimeliness, ContactRecorder, ContactSubmissions],
   exports: [ContactSections, ScreeningTransitions, ContactRecorder],

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ContactsModule } from '@app/contacts';
+import { LiveModule } from '@app/live';
 import { DaNotificationsController, EncompassController } from './da.controller';
 import { EncompassQueue, TriageQueue } from './da-queues';
 import { NotificationSubmissions } from './notification-submissions';
@@ -9,7 +10,7 @@ import { TriageNotification } from './use-cases/triage-notification';
 import { ListNotifications, ViewNotification } from './use-cases/view-notifications';
 
 @Module({
-  imports: [ContactsModule],
+  imports: [LiveModule, ContactsModule],
   controllers: [DaNotificationsController, EncompassController],
   providers: [SubmitNotification, TriageNotification, MarkEncompassSent, ViewNotification, ListNotifications, TriageQueue, EncompassQueue, NotificationSubmissions],
 })

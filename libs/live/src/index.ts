@@ -9,3 +9,7 @@ export * from './sql-queue-view';
 export * from './timed-sql-queue-view';
 export * from './submissions';
 export * from './live-events';
+export * from './live-feeds';
+export * from './seq';
+export { broadcast, LiveDispatcher } from './live-dispatcher';
+export * from './live-position';

@@ -17,14 +17,13 @@ import { DataSource } from 'typeorm';
 import { ackEncoded, EncodedBody } from './encoded-ack';
 import { LiveDispatcher, SUBMISSIONS_VIEW } from './live-dispatcher';
 import { LiveReplay } from './live-replay';
-import { MetricsService } from './metrics/metrics.service';
+import { LiveFeeds, type LiveFeed } from './live-feeds';
 import { QueueRegistry } from './queue-registry';
 import { QueueSnapshots } from './queue-snapshots';
 import { jsonSeq, parseSeq } from './seq';
 import { SubmissionSources } from './submissions';
 import { ViewAudit } from './view-audit';
 
-const METRICS_ROLES: readonly Role[] = ['MANAGER', 'ADMIN'];
 // police and partners hear only of what their own agency sent
 const SUBMITTER_ROLES: readonly Role[] = ['POLICE', 'PARTNER'];
 
@@ -59,7 +58,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
     private readonly dispatcher: LiveDispatcher,
     private readonly snapshots: QueueSnapshots,
     private readonly replay: LiveReplay,
-    private readonly metrics: MetricsService,
+    private readonly feeds: LiveFeeds,
     private readonly viewAudit: ViewAudit,
     private readonly denials: AccessDenials,
     private readonly submissions: SubmissionSources,
@@ -109,7 +108,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
     if (since === null) return refused('VALIDATION_FAILED', 'sinceSeq must be a sequence number');
     const user = userOf(socket);
     try {
-      if (viewName === 'metrics') return await this.subscribeMetrics(user);
+      const feed = this.feeds.get(viewName);
+      if (feed) return await this.subscribeFeed(user, feed);
       if (viewName === SUBMISSIONS_VIEW) return await this.subscribeSubmissions(user, since);
       const view = this.registry.get(viewName);
       if (!view) return refused('NOT_FOUND', 'no such view');
@@ -154,10 +154,11 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
     return refused('FORBIDDEN');
   }
 
-  private async subscribeMetrics(user: AuthenticatedUser): Promise<Answer> {
-    if (!METRICS_ROLES.includes(user.role)) return this.forbidden(user, 'metrics');
-    const snapshot = await this.metrics.snapshotWithSeq();
-    return { body: snapshot, follow: { view: 'metrics', seq: BigInt(snapshot.seq) } };
+  // a registered feed (metrics): its snapshot, then its pushes
+  private async subscribeFeed(user: AuthenticatedUser, feed: LiveFeed): Promise<Answer> {
+    if (!feed.roles.includes(user.role)) return this.forbidden(user, feed.view);
+    const snapshot = await feed.snapshot();
+    return { body: snapshot, follow: { view: feed.view, seq: BigInt(snapshot.seq) } };
   }
 
   private async subscribeSubmissions(user: AuthenticatedUser, since: bigint | undefined): Promise<Answer> {

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
 import { EscalationTicker } from './escalation-ticker';
@@ -7,9 +7,7 @@ import { JournalSubscriber } from './journal.subscriber';
 import { LiveDispatcher } from './live-dispatcher';
 import { LiveGateway } from './live.gateway';
 import { LiveReplay } from './live-replay';
-import { MetricsController } from './metrics/metrics.controller';
-import { MetricsService } from './metrics/metrics.service';
-import { MetricsPublisher } from './metrics-publisher';
+import { LiveFeeds } from './live-feeds';
 import { Outbox } from './outbox';
 import { QueueRegistry } from './queue-registry';
 import { QueueSnapshots } from './queue-snapshots';
@@ -19,12 +17,13 @@ import { SubmissionSources } from './submissions';
 import { TimedSources } from './timed-sources';
 import { ViewAudit } from './view-audit';
 
-// queues, the outbox and journal every use case writes through, the socket.io gateway,
-// the per-instance dispatcher, the escalation ticker, and the managers' metrics
-@Global()
+// the lower layer of the front door's live side (decision 0014): the journal and outbox every
+// use case writes through (live_event only), the queue registry and the base queue views the
+// domains register, the socket.io gateway, the per-instance dispatcher, replay and the
+// escalation ticker. It knows no domain table. Not global: a module imports what it uses.
 @Module({
   imports: [AuditModule, AuthModule],
-  controllers: [QueuesController, MetricsController],
+  controllers: [QueuesController],
   providers: [
     QueueRegistry,
     QueueSnapshots,
@@ -39,9 +38,8 @@ import { ViewAudit } from './view-audit';
     LiveReplay,
     LiveGateway,
     EscalationTicker,
-    MetricsService,
-    MetricsPublisher,
+    LiveFeeds,
   ],
-  exports: [QueueRegistry, TimedSources, SubmissionSources, Journal],
+  exports: [QueueRegistry, TimedSources, SubmissionSources, LiveFeeds, Journal, LiveDispatcher],
 })
 export class LiveModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ContactsModule } from '@app/contacts';
+import { LiveModule } from '@app/live';
 import { EscalationController, StrategyController } from './strategy.controller';
 import { StrategyDiscussionOpener } from './strategy-discussion-opener';
 import { StrategyQueue } from './strategy-queue';
@@ -9,7 +10,7 @@ import { StartStrategyDiscussion } from './use-cases/start-strategy-discussion';
 import { ViewStrategyDiscussion } from './use-cases/view-strategy-discussion';
 
 @Module({
-  imports: [ContactsModule],
+  imports: [LiveModule, ContactsModule],
   controllers: [StrategyController, EscalationController],
   providers: [
     ViewStrategyDiscussion,

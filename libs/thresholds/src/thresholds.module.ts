@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContactsModule } from '@app/contacts';
+import { LiveModule } from '@app/live';
 import { StrategyMeetingsModule } from '@app/strategy-meetings';
 import { AuthorisationQueue } from './authorisation-queue';
 import { DecisionSection } from './decision-section';
@@ -12,7 +13,7 @@ import { AuthoriseDecision } from './use-cases/authorise-decision';
 import { RecordDecision } from './use-cases/record-decision';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ThresholdDecisionEntity, ReferralEntity]), ContactsModule, StrategyMeetingsModule],
+  imports: [TypeOrmModule.forFeature([ThresholdDecisionEntity, ReferralEntity]), LiveModule, ContactsModule, StrategyMeetingsModule],
   controllers: [ThresholdsController],
   providers: [RecordDecision, AuthoriseDecision, PutIntoForce, DecisionSection, AuthorisationQueue],
 })

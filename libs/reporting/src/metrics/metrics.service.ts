@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, POLICIES, WorkingCalendar, type Policies, type RagRating, type Timeliness } from '@app/core';
-import { jsonSeq } from '../seq';
+import { jsonSeq, lastLiveSeq } from '@app/live';
 import { ratio, roundToTenth, wholeMinutesSince, windowStarts, type Ratio } from './metrics-math';
 
 export type RagCounts = Record<RagRating, number>;
@@ -268,9 +268,7 @@ export class MetricsService {
     const now = this.clock.now();
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('set transaction read only');
-      const [{ seq }] = (await manager.query('select coalesce(max(seq), 0)::text as seq from live_event')) as {
-        seq: string;
-      }[];
+      const seq = await lastLiveSeq(manager);
       return { seq: jsonSeq(seq), metrics: await this.compute(manager, now) };
     });
   }

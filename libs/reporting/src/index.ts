@@ -1,0 +1,3 @@
+export * from './reporting.module';
+export * from './metrics/metrics.service';
+export * from './metrics/metrics-math';
