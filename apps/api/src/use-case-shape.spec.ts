@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// issue 13 item 4: one use-case shape, VerbNoun.execute(user, command), one class per operation,
+// and feature code audits only through the Journal
+const ROOT = join(__dirname, '..', '..', '..');
+const DOMAINS = ['contacts', 'thresholds', 'domestic-abuse', 'strategy-meetings'];
+
+const useCaseFiles = DOMAINS.flatMap((lib) => {
+  const dir = join(ROOT, 'libs', lib, 'src', 'use-cases');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts'))
+    .map((name) => ({ file: `libs/${lib}/src/use-cases/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
+});
+
+// an exported @Injectable class and its public methods
+function classes(text: string): { name: string; methods: string[]; execute?: string }[] {
+  return [...text.matchAll(/@Injectable\(\)\s*export class (\w+)[^{]*\{([\s\S]*?)\n\}/g)].map((m) => {
+    const body = m[2];
+    const methods = [...body.matchAll(/^ {2}(?:async )?(\w+)\(/gm)].map((x) => x[1]).filter((n) => n !== 'constructor');
+    const execute = /^ {2}(?:async )?execute\(([^)]*)\)/m.exec(body)?.[1];
+    return { name: m[1], methods, execute };
+  });
+}
+
+describe('use cases (libs/<domain>/src/use-cases)', () => {
+  const all = useCaseFiles.flatMap(({ file, text }) => classes(text).map((c) => ({ file, ...c })));
+
+  it('finds them', () => {
+    expect(all.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it.each(all.map((c) => [c.name, c]))('%s is VerbNoun with one public method, execute(user, command)', (_name, c) => {
+    expect(c.name).toMatch(/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/);
+    expect(c.methods).toEqual(['execute']);
+    const params = c.execute!.split(/,(?![^{]*\})/).map((p) => p.trim());
+    expect(params).toHaveLength(2);
+    expect(params[0]).toBe('user: AuthenticatedUser');
+    expect(params[1]).toMatch(/: \w+Command$/);
+  });
+});
+
+describe('feature code audits through the Journal only', () => {
+  const featureFiles = DOMAINS.flatMap((lib) => {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') ? [join(dir, e.name)] : [],
+      );
+    return walk(join(ROOT, 'libs', lib, 'src'));
+  });
+
+  it.each(featureFiles.map((f) => [f.slice(ROOT.length + 1), f]))('%s does not call AuditService', (_file, path) => {
+    const text = readFileSync(path, 'utf8');
+    expect(text).not.toMatch(/\bAuditService\b|\.recordAlone\(|auditInsertSql/);
+  });
+});
