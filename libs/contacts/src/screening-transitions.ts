@@ -2,9 +2,17 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { DomainError, ErrorCode, type RagRating } from '@app/core';
-import { closeScreening, closeState, contactForDecision, contactStatus, settleAuthorisation, type DecisionRow } from './contacts.repository';
+import {
+  closeScreening,
+  closeState,
+  contactForDecision,
+  contactStatus,
+  settleAuthorisation,
+  type DecisionRow,
+} from './contacts.repository';
 import type { ContactStatus, Referrer } from './entities/contact.entity';
 import { isOpenForScreening, overridesClaims } from './policy/screening-rules';
+import { contactAlreadyClaimed } from './contact-errors';
 
 // what a threshold decision needs to know about the contact it closes
 export interface ContactForDecision {
@@ -43,7 +51,10 @@ export class ScreeningTransitions {
     return contactStatus(manager, contactId);
   }
 
-  async forDecision(manager: EntityManager, contactId: string): Promise<ContactForDecision & { status: string }> {
+  async forDecision(
+    manager: EntityManager,
+    contactId: string,
+  ): Promise<ContactForDecision & { status: string }> {
     const row = await contactForDecision(manager, contactId);
     if (!row) throw DomainError.notFound('contact');
     return { ...toContact(row), status: row.status };
@@ -72,18 +83,16 @@ export class ScreeningTransitions {
     const row = await closeState(manager, contactId);
     if (!row) throw DomainError.notFound('contact');
     if (!isOpenForScreening(row.status)) {
-      throw new DomainError(ErrorCode.STALE_STATE, `The contact is ${row.status}: it has been decided already.`);
+      throw new DomainError(
+        ErrorCode.STALE_STATE,
+        `The contact is ${row.status}: it has been decided already.`,
+      );
     }
     if (row.rag !== expectedRag) {
       throw new DomainError(ErrorCode.STALE_STATE, 'The rating changed while you were deciding; look again.');
     }
     if (row.claimed_by) {
-      throw new DomainError(
-        ErrorCode.CONTACT_ALREADY_CLAIMED,
-        `${row.holder_name ?? 'Another screener'} is working on this contact.`,
-        undefined,
-        { claimedBy: { id: row.claimed_by, name: row.holder_name } },
-      );
+      throw contactAlreadyClaimed({ id: row.claimed_by, name: row.holder_name });
     }
     throw DomainError.forbidden('Claim the contact before recording a decision.');
   }

@@ -10,6 +10,7 @@ import { ContactTimeliness } from '../contact-timeliness';
 import { changeRating, lockContact } from '../contacts.repository';
 import { decisionDueAt } from '../policy/rag-policy';
 import { canActOnClaim, isOpenForScreening } from '../policy/screening-rules';
+import { contactAlreadyClaimed } from '../contact-errors';
 
 export interface ChangeRagCommand extends ChangeRagDto {
   id: string;
@@ -28,20 +29,25 @@ export class ChangeRag {
     private readonly timeliness: ContactTimeliness,
   ) {}
 
-  async execute(user: AuthenticatedUser, { id: contactId, ...dto }: ChangeRagCommand): Promise<RagChangedDto> {
+  async execute(
+    user: AuthenticatedUser,
+    { id: contactId, ...dto }: ChangeRagCommand,
+  ): Promise<RagChangedDto> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const contact = await lockContact(manager, contactId);
       if (!contact) throw DomainError.notFound('contact');
       if (!isOpenForScreening(contact.status)) {
-        throw new DomainError(ErrorCode.STALE_STATE, `The contact is ${contact.status}; its rating is settled.`);
+        throw new DomainError(
+          ErrorCode.STALE_STATE,
+          `The contact is ${contact.status}; its rating is settled.`,
+        );
       }
       if (!canActOnClaim(user, contact.claimedBy, 'no other holder')) {
-        throw new DomainError(ErrorCode.CONTACT_ALREADY_CLAIMED, 'Another screener is working on this contact.', undefined, {
-          claimedBy: { id: contact.claimedBy },
-        });
+        throw contactAlreadyClaimed({ id: contact.claimedBy as string });
       }
-      if (contact.rag === dto.rag) throw DomainError.validation([{ field: 'rag', message: `is already ${dto.rag}` }]);
+      if (contact.rag === dto.rag)
+        throw DomainError.validation([{ field: 'rag', message: `is already ${dto.rag}` }]);
 
       const dueAt = decisionDueAt(contact.receivedAt, dto.rag, this.calendar, this.ragPolicy);
       await changeRating(manager, {

@@ -7,6 +7,7 @@ import { Clock, DomainError, ErrorCode } from '@app/core';
 import { activeScreener, claim, claimState, type ClaimState } from '../contacts.repository';
 import type { ClaimDto } from '../dto/contact-response.dto';
 import { isOpenForScreening, overridesClaims } from '../policy/screening-rules';
+import { contactAlreadyClaimed } from '../contact-errors';
 
 export interface ClaimContactCommand {
   id: string;
@@ -21,16 +22,14 @@ export async function stateOf(manager: EntityManager, contactId: string): Promis
 }
 
 export function alreadyClaimed(state: ClaimState): DomainError {
-  return new DomainError(
-    ErrorCode.CONTACT_ALREADY_CLAIMED,
-    `${state.holder_name ?? 'Another screener'} is already working on this contact.`,
-    undefined,
-    { claimedBy: { id: state.claimed_by, name: state.holder_name } },
-  );
+  return contactAlreadyClaimed({ id: state.claimed_by as string, name: state.holder_name });
 }
 
 export function noLongerOpen(state: ClaimState): DomainError {
-  return new DomainError(ErrorCode.STALE_STATE, `The contact is ${state.status} and no longer open for screening.`);
+  return new DomainError(
+    ErrorCode.STALE_STATE,
+    `The contact is ${state.status} and no longer open for screening.`,
+  );
 }
 
 // claims are settled by one conditional UPDATE: when many screeners claim at once,
@@ -43,7 +42,10 @@ export class ClaimContact {
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: AuthenticatedUser, { id: contactId, assigneeId }: ClaimContactCommand): Promise<ClaimDto> {
+  async execute(
+    user: AuthenticatedUser,
+    { id: contactId, assigneeId }: ClaimContactCommand,
+  ): Promise<ClaimDto> {
     const reassign = assigneeId !== undefined && assigneeId !== user.id;
     if (reassign && !overridesClaims(user.role)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Only a manager assigns contacts to others.', [
@@ -54,7 +56,10 @@ export class ClaimContact {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const holder = await activeScreener(manager, holderId);
-      if (!holder) throw DomainError.validation([{ field: 'assigneeId', message: 'must be an active screener or manager' }]);
+      if (!holder)
+        throw DomainError.validation([
+          { field: 'assigneeId', message: 'must be an active screener or manager' },
+        ]);
 
       // a manager's assignment takes the contact from whoever holds it; a claim takes a free one
       if (!(await claim(manager, contactId, holderId, reassign, now))) {
