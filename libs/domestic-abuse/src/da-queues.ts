@@ -24,7 +24,6 @@ const TRIAGE_SELECT = `
 // police notifications awaiting triage, on ix_da_notification_triage_queue: RED when the
 // suggestion is URGENT_CONTACT (due in 4 hours), else AMBER (due in 1 working day)
 const TRIAGE_ORDER = 'n.rag_rank, n.triage_due_at, n.id';
-export const TRIAGE_QUEUE_SQL = `${TRIAGE_SELECT} order by ${TRIAGE_ORDER}`;
 
 @Injectable()
 export class TriageQueue extends TimedSqlQueueView<TriageRow> {
@@ -78,7 +77,6 @@ const ENCOMPASS_SELECT = `
 // Operation Encompass school notifications not yet sent, soonest due first (ix_encompass_queue);
 // the clock runs from the incident, so one the police sent late is overdue on arrival
 const ENCOMPASS_ORDER = 'e.due_at, e.id';
-export const ENCOMPASS_QUEUE_SQL = `${ENCOMPASS_SELECT} order by ${ENCOMPASS_ORDER}`;
 
 @Injectable()
 export class EncompassQueue extends TimedSqlQueueView<EncompassRow> {

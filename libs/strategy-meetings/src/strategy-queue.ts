@@ -26,7 +26,6 @@ const SELECT = `
 // strategy discussions not yet held, with their contact's RAG: due 1 working day after the
 // decision (ix_strategy_discussion_open)
 const ORDER = `c.rag_rank, s.due_at, s.id`;
-export const STRATEGY_QUEUE_SQL = `${SELECT} order by ${ORDER}`;
 
 @Injectable()
 export class StrategyQueue extends TimedSqlQueueView<Row> {

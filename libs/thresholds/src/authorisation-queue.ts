@@ -28,7 +28,6 @@ const AUTHORISATION_SELECT = `
    where c.status = 'AWAITING_AUTHORISATION'`;
 
 const AUTHORISATION_ORDER = 'c.rag_rank, c.decision_due_at, c.id';
-export const AUTHORISATION_QUEUE_SQL = `${AUTHORISATION_SELECT} order by ${AUTHORISATION_ORDER}`;
 
 @Injectable()
 export class AuthorisationQueue extends SqlQueueView<Row> implements OnModuleInit {

@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { ContactCategory, RagRating } from '@app/core';
 
-export const OPEN_SCREENING_STATUSES = ['RECEIVED', 'IN_SCREENING'] as const;
 export const CONTACT_STATUSES = ['RECEIVED', 'IN_SCREENING', 'AWAITING_AUTHORISATION', 'DECIDED'] as const;
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 export type ConsentStatus = 'GIVEN' | 'NOT_SOUGHT' | 'REFUSED' | 'OVERRIDDEN';
