@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { instantOf } from '@app/core';
 import { ApiErrors } from '@app/core/openapi';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
-import { AuditPageDto, AuditQueryDto, AuditVerifyDto } from './dto/audit.dto';
+import { AuditPageDto, AuditQueryDto, AuditVerifyResultDto } from './dto/audit.dto';
 import { AuditService } from './audit.service';
 import type { AuditEntryEntity } from './entities/audit-entry.entity';
 
@@ -45,9 +45,9 @@ export class AuditController {
   @Get('verify')
   @Roles('MANAGER', 'ADMIN')
   @ApiOperation({ summary: 'Check that the audit trail’s hash chain is unbroken' })
-  @ApiOkResponse({ type: AuditVerifyDto })
+  @ApiOkResponse({ type: AuditVerifyResultDto })
   @ApiErrors(401, 403, 429)
-  verify(@CurrentUser() user: AuthenticatedUser): Promise<AuditVerifyDto> {
+  verify(@CurrentUser() user: AuthenticatedUser): Promise<AuditVerifyResultDto> {
     return this.audit.verify(user);
   }
 }

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@app/core/openapi';
 import { Public } from '@app/access';
 import { AuthService } from './auth.service';
-import { LoginDto, LoginResponseDto } from './dto/login.dto';
+import { LoginDto, LoginResultDto } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle';
 
 @ApiTags('auth')
@@ -16,9 +16,9 @@ export class AuthController {
   @LoginThrottle()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with email and password', security: [] })
-  @ApiOkResponse({ type: LoginResponseDto, description: 'an access token, and who it is for' })
+  @ApiOkResponse({ type: LoginResultDto, description: 'an access token, and who it is for' })
   @ApiErrors(400, [401, 'UNAUTHENTICATED: email and password do not match an active user'], 429)
-  login(@Body() dto: LoginDto): Promise<LoginResponseDto> {
+  login(@Body() dto: LoginDto): Promise<LoginResultDto> {
     return this.auth.login(dto);
   }
 }

@@ -6,7 +6,7 @@ import { DomainError } from '@app/core';
 import { AuditService } from '@app/audit';
 import { AccessTokens } from './access-tokens';
 import { authConfig } from './auth.config';
-import type { LoginDto, LoginResponseDto } from './dto/login.dto';
+import type { LoginDto, LoginResultDto } from './dto/login.dto';
 import { UserEntity } from './entities/user.entity';
 import { hashPassword, verifyPassword } from './password-hasher';
 
@@ -26,7 +26,7 @@ export class AuthService implements OnModuleInit {
     this.decoyHash = await hashPassword('decoy-password-never-valid', this.config.passwordHashCost);
   }
 
-  async login(dto: LoginDto): Promise<LoginResponseDto> {
+  async login(dto: LoginDto): Promise<LoginResultDto> {
     const user = await this.dataSource
       .getRepository(UserEntity)
       .findOne({ where: { email: dto.email }, relations: { agency: true } });

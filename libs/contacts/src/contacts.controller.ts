@@ -27,11 +27,11 @@ import { ApiErrors } from '@app/core/openapi';
 import { CreateContactDto } from './dto/create-contact.dto';
 import { ChangeRagDto, ClaimContactDto } from './dto/contact-actions.dto';
 import {
-  ClaimDto,
+  ClaimResultDto,
   ContactDto,
   PartnerContactDto,
-  RagChangedDto,
-  ReleaseDto,
+  RagChangeResultDto,
+  ReleaseResultDto,
 } from './dto/contact-response.dto';
 import { ChangeRag } from './use-cases/change-rag';
 import { ClaimContact } from './use-cases/claim-contact';
@@ -121,7 +121,7 @@ export class ContactsController {
   @HttpCode(200)
   @Roles('SCREENER', 'MANAGER')
   @ApiOperation({ summary: 'Claim a contact to screen it (a MANAGER may assign it to someone)' })
-  @ApiOkResponse({ type: ClaimDto })
+  @ApiOkResponse({ type: ClaimResultDto })
   @ApiErrors(
     400,
     401,
@@ -135,7 +135,7 @@ export class ContactsController {
     @Param('id', ContactId()) id: string,
     @Body() dto: ClaimContactDto,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<ClaimDto> {
+  ): Promise<ClaimResultDto> {
     return this.claimContact.execute(user, { id, assigneeId: dto.assigneeId });
   }
 
@@ -143,7 +143,7 @@ export class ContactsController {
   @HttpCode(200)
   @Roles('SCREENER', 'MANAGER')
   @ApiOperation({ summary: 'Release a claimed contact back to the screening queue' })
-  @ApiOkResponse({ type: ReleaseDto })
+  @ApiOkResponse({ type: ReleaseResultDto })
   @ApiErrors(
     401,
     403,
@@ -154,7 +154,7 @@ export class ContactsController {
     ],
     429,
   )
-  release(@Param('id', ContactId()) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReleaseDto> {
+  release(@Param('id', ContactId()) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReleaseResultDto> {
     return this.releaseContact.execute(user, { id });
   }
 
@@ -162,7 +162,7 @@ export class ContactsController {
   @HttpCode(200)
   @Roles('SCREENER', 'MANAGER')
   @ApiOperation({ summary: 'Change a contact’s RAG rating, with a reason; its decision is then due anew' })
-  @ApiOkResponse({ type: RagChangedDto })
+  @ApiOkResponse({ type: RagChangeResultDto })
   @ApiErrors(
     400,
     401,
@@ -176,7 +176,7 @@ export class ContactsController {
     @Param('id', ContactId()) id: string,
     @Body() dto: ChangeRagDto,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<RagChangedDto> {
+  ): Promise<RagChangeResultDto> {
     return this.changeRag.execute(user, { ...dto, id });
   }
 }

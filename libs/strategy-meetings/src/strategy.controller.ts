@@ -6,7 +6,7 @@ import { ApiErrors } from '@app/core/openapi';
 import {
   DiscussionViewDto,
   RecordDto,
-  RecordResultDto,
+  StrategyRecordResultDto,
   ScheduleDto,
   StartDiscussionDto,
 } from './dto/strategy.dto';
@@ -57,7 +57,7 @@ export class StrategyController {
   @HttpCode(200)
   @Roles('SCREENER', 'MANAGER')
   @ApiOperation({ summary: 'Record a strategy discussion as held (or amend the record)' })
-  @ApiOkResponse({ type: RecordResultDto })
+  @ApiOkResponse({ type: StrategyRecordResultDto })
   @ApiErrors(
     400,
     401,
@@ -71,7 +71,7 @@ export class StrategyController {
     @Param('id', Id('strategy discussion')) id: string,
     @Body() dto: RecordDto,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<RecordResultDto> {
+  ): Promise<StrategyRecordResultDto> {
     return this.recordDiscussion.execute(user, { ...dto, id });
   }
 }

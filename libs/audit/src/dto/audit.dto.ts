@@ -91,7 +91,7 @@ export class AuditPageDto {
   nextBefore?: string;
 }
 
-export class AuditVerifyDto {
+export class AuditVerifyResultDto {
   @ApiProperty()
   ok: boolean;
 

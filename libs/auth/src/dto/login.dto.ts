@@ -43,7 +43,7 @@ export class UserDto {
   agency: AgencyRefDto;
 }
 
-export class LoginResponseDto {
+export class LoginResultDto {
   @ApiProperty({ description: 'JWT; send as Authorization: Bearer <token>' })
   accessToken: string;
 

@@ -222,7 +222,7 @@ export class PartnerContactDto {
   receivedAt: string;
 }
 
-export class ClaimDto {
+export class ClaimResultDto {
   @ApiProperty({ type: UserRefDto })
   claimedBy: UserRefDto;
 
@@ -230,12 +230,12 @@ export class ClaimDto {
   claimedAt: string;
 }
 
-export class ReleaseDto {
+export class ReleaseResultDto {
   @ApiProperty({ enum: ['RECEIVED'] })
   status: string;
 }
 
-export class RagChangedDto {
+export class RagChangeResultDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 

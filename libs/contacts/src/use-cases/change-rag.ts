@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '@app/access';
 import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode, RAG_POLICY, WorkingCalendar, type RagPolicySchema } from '@app/core';
 import type { ChangeRagDto } from '../dto/contact-actions.dto';
-import type { RagChangedDto } from '../dto/contact-response.dto';
+import type { RagChangeResultDto } from '../dto/contact-response.dto';
 import { ContactTimeliness } from '../contact-timeliness';
 import { changeRating, lockContact } from '../contacts.repository';
 import { decisionDueAt } from '../policy/rag-policy';
@@ -32,7 +32,7 @@ export class ChangeRag {
   async execute(
     user: AuthenticatedUser,
     { id: contactId, ...dto }: ChangeRagCommand,
-  ): Promise<RagChangedDto> {
+  ): Promise<RagChangeResultDto> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const contact = await lockContact(manager, contactId);

@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '@app/access';
 import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode } from '@app/core';
 import { activeScreener, claim, claimState, type ClaimState } from '../contacts.repository';
-import type { ClaimDto } from '../dto/contact-response.dto';
+import type { ClaimResultDto } from '../dto/contact-response.dto';
 import { isOpenForScreening, overridesClaims } from '../policy/screening-rules';
 import { contactAlreadyClaimed } from '../contact-errors';
 
@@ -45,7 +45,7 @@ export class ClaimContact {
   async execute(
     user: AuthenticatedUser,
     { id: contactId, assigneeId }: ClaimContactCommand,
-  ): Promise<ClaimDto> {
+  ): Promise<ClaimResultDto> {
     const reassign = assigneeId !== undefined && assigneeId !== user.id;
     if (reassign && !overridesClaims(user.role)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Only a manager assigns contacts to others.', [

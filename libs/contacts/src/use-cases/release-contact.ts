@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '@app/access';
 import { Journal } from '@app/live';
 import { Clock } from '@app/core';
 import { release } from '../contacts.repository';
-import type { ReleaseDto } from '../dto/contact-response.dto';
+import type { ReleaseResultDto } from '../dto/contact-response.dto';
 import { isOpenForScreening, overridesClaims } from '../policy/screening-rules';
 import { alreadyClaimed, noLongerOpen, stateOf } from './claim-contact';
 
@@ -22,7 +22,7 @@ export class ReleaseContact {
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: AuthenticatedUser, { id: contactId }: ReleaseContactCommand): Promise<ReleaseDto> {
+  async execute(user: AuthenticatedUser, { id: contactId }: ReleaseContactCommand): Promise<ReleaseResultDto> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       if (!(await release(manager, contactId, user.id, overridesClaims(user.role), now))) {

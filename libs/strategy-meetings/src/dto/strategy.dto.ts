@@ -121,7 +121,7 @@ export class StartDiscussionDto {
   reason: string;
 }
 
-export class RecordResultDto {
+export class StrategyRecordResultDto {
   @ApiProperty({ description: 'LA children’s social care, police and health all attended' })
   quorate: boolean;
 

@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '@app/access';
 import { Clock, DomainError, ErrorCode, THRESHOLD_CATALOGUE, WorkingCalendar, type ThresholdCatalogueSchema } from '@app/core';
 import { Journal } from '@app/live';
 import { findDiscussion } from '../discussion-reader';
-import type { RecordDto, RecordResultDto } from '../dto/strategy.dto';
+import type { RecordDto, StrategyRecordResultDto } from '../dto/strategy.dto';
 import { checkRecord } from '../policy/record-checks';
 import { completeAttendance, isQuorate, s47Dates } from '../policy/strategy-rules';
 import { currentRecordVersion, insertRecord } from '../strategy-discussion.repository';
@@ -25,7 +25,7 @@ export class RecordStrategyDiscussion {
     @Inject(THRESHOLD_CATALOGUE) private readonly catalogue: ThresholdCatalogueSchema,
   ) {}
 
-  execute(user: AuthenticatedUser, command: RecordStrategyDiscussionCommand): Promise<RecordResultDto> {
+  execute(user: AuthenticatedUser, command: RecordStrategyDiscussionCommand): Promise<StrategyRecordResultDto> {
     const { id } = command;
     const now = this.clock.now();
     const heldAt = new Date(command.heldAt);
