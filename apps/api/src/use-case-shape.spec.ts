@@ -33,7 +33,8 @@ describe('use cases (libs/<domain>/src/use-cases)', () => {
   it.each(all.map((c) => [c.name, c]))('%s is VerbNoun with one public method, execute(user, command)', (_name, c) => {
     expect(c.name).toMatch(/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/);
     expect(c.methods).toEqual(['execute']);
-    const params = c.execute!.split(/,(?![^{]*\})/).map((p) => p.trim());
+    // a signature prettier wrapped ends in a comma
+    const params = c.execute!.split(/,(?![^{]*\})/).map((p) => p.trim()).filter(Boolean);
     expect(params).toHaveLength(2);
     expect(params[0]).toBe('user: AuthenticatedUser');
     expect(params[1]).toMatch(/: \w+Command$/);
