@@ -2,7 +2,9 @@
 const { compilerOptions } = require('./tsconfig.json');
 
 // the @app/* aliases, as tsconfig declares them
-const aliases = Object.fromEntries(Object.entries(compilerOptions.paths).filter(([key]) => key.startsWith('@app/')));
+const aliases = Object.fromEntries(
+  Object.entries(compilerOptions.paths).filter(([key]) => key.startsWith('@app/')),
+);
 const swc = [
   '@swc/jest',
   {

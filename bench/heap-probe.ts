@@ -7,6 +7,9 @@ let last = '';
 setInterval(() => {
   const spaces = new Map(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size]));
   const line = `new ${mib(spaces.get('new_space') ?? 0)} MiB, old ${mib(spaces.get('old_space') ?? 0)} MiB`;
-  if (line !== last) process.stderr.write(`[heap ${process.pid} ${new Date().toISOString()}] ${line}, rss ${mib(process.memoryUsage.rss())} MiB\n`);
+  if (line !== last)
+    process.stderr.write(
+      `[heap ${process.pid} ${new Date().toISOString()}] ${line}, rss ${mib(process.memoryUsage.rss())} MiB\n`,
+    );
   last = line;
 }, 100).unref();

@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { seedDemoWorld } from '@app/auth/demo/demo-world';
-import { dataSourceOptions, runMigrations, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
+import {
+  dataSourceOptions,
+  runMigrations,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from '@app/database';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -35,11 +40,20 @@ export interface Timings {
 
 export function summarise(latencies: number[], seconds: number): Timings {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { count: sorted.length, perSecond: sorted.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  return {
+    count: sorted.length,
+    perSecond: sorted.length / seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+  };
 }
 
 // a closed loop: `concurrency` workers each run `op` back to back for `seconds`
-export async function closedLoop(concurrency: number, seconds: number, op: (worker: number) => Promise<void>): Promise<Timings> {
+export async function closedLoop(
+  concurrency: number,
+  seconds: number,
+  op: (worker: number) => Promise<void>,
+): Promise<Timings> {
   const latencies: number[] = [];
   const deadline = Date.now() + seconds * 1000;
   const started = Date.now();
@@ -109,7 +123,9 @@ async function startService(url: string): Promise<Service> {
   const pool = new Pool({ connectionString: url, max: 60 });
   const port = await freePort();
   // BENCH_PROFILE=1: the api writes a V8 CPU profile to bench/profiles/ when it stops
-  const execArgv = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(__dirname, '..', '..', 'bench', 'profiles')}`] : [];
+  const execArgv = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(__dirname, '..', '..', 'bench', 'profiles')}`]
+    : [];
   // the api runs with the flags npm start gives it (package.json config.apiNodeFlags)
   execArgv.push(...(process.env.npm_package_config_apiNodeFlags ?? '').split(' ').filter(Boolean));
   // BENCH_API_NODE_ARGS='--trace-gc' (say): more switches for the node running the api
@@ -168,7 +184,12 @@ async function startService(url: string): Promise<Service> {
 // a real PostgreSQL of its own (embedded, in a temporary folder) and the service on it
 export async function startWorld(): Promise<World> {
   const dir = await mkdtemp(join(tmpdir(), 'frontdoor-bench-'));
-  const db = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'bench', persistent: false });
+  const db = await startEmbeddedPostgres({
+    dir,
+    port: await freePort(),
+    database: 'bench',
+    persistent: false,
+  });
   const main = await startService(db.url);
   const others: Service[] = [];
   return {

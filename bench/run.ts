@@ -4,7 +4,19 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { SCREENING_QUEUE_SQL } from '@app/contacts/screening-queue';
-import { alternating, closedLoop, contactBody, peakRssOf, resetPeakRss, rssOf, startWorld, summarise, type Service, type Timings, type World } from './lib';
+import {
+  alternating,
+  closedLoop,
+  contactBody,
+  peakRssOf,
+  resetPeakRss,
+  rssOf,
+  startWorld,
+  summarise,
+  type Service,
+  type Timings,
+  type World,
+} from './lib';
 
 interface Row {
   figure: string;
@@ -44,7 +56,9 @@ async function ingest(w: World, screener: string): Promise<void> {
     await res.arrayBuffer();
   });
   const [{ agency, usr }] = (
-    await w.pool.query(`select agency_id as agency, id as usr from app_user where email = 'screener@mach.example'`)
+    await w.pool.query(
+      `select agency_id as agency, id as usr from app_user where email = 'screener@mach.example'`,
+    )
   ).rows as { agency: string; usr: string }[];
   // the same rows in one transaction each: child, contact, rating, two audit rows, one event
   const raw = await closedLoop(concurrency, 10, async () => {
@@ -99,7 +113,12 @@ async function ingest(w: World, screener: string): Promise<void> {
 
 function connect(url: string, token?: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = io(url, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(url, {
+      auth: token ? { token } : {},
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
   });
@@ -135,7 +154,8 @@ async function pushLatency(w: World, screener: string): Promise<void> {
       (async () => {
         const res = await post(w, screener, '/api/contacts', contactBody());
         const body = (await res.json()) as { id: string };
-        if (res.status !== 201) throw new Error(`push: POST /api/contacts answered ${res.status}: ${JSON.stringify(body)}`);
+        if (res.status !== 201)
+          throw new Error(`push: POST /api/contacts answered ${res.status}: ${JSON.stringify(body)}`);
         const t = performance.now();
         sentAt.set(body.id, t);
         for (const arrived of early.get(body.id) ?? []) latencies.push(Math.max(0, arrived - t));
@@ -146,12 +166,18 @@ async function pushLatency(w: World, screener: string): Promise<void> {
   await Promise.all(pending);
   await new Promise((r) => setTimeout(r, 2000));
   const service = summarise(latencies, seconds);
-  log(`push: ${received} queue.changed messages received by ${subscribers} sockets for ${perSecond * seconds} contacts`);
+  log(
+    `push: ${received} queue.changed messages received by ${subscribers} sockets for ${perSecond * seconds} contacts`,
+  );
   sockets.forEach((s) => s.close());
 
   // the floor: a bare socket.io server in its own process broadcasting the same payloads
-  const bare = fork(join(__dirname, 'bare-socket-server.js'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const port = await new Promise<number>((resolve) => bare.once('message', (m: { port: number }) => resolve(m.port)));
+  const bare = fork(join(__dirname, 'bare-socket-server.js'), [], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve) =>
+    bare.once('message', (m: { port: number }) => resolve(m.port)),
+  );
   const floorLatencies: number[] = [];
   const ackedAt = new Map<string, number>();
   const arrivedEarly = new Map<string, number[]>();
@@ -162,7 +188,8 @@ async function pushLatency(w: World, screener: string): Promise<void> {
     socket.on('queue.changed', (m: { item: { id: string } }) => {
       const now = performance.now();
       const t = ackedAt.get(m.item.id);
-      if (t === undefined) (arrivedEarly.get(m.item.id) ?? arrivedEarly.set(m.item.id, []).get(m.item.id)!).push(now);
+      if (t === undefined)
+        (arrivedEarly.get(m.item.id) ?? arrivedEarly.set(m.item.id, []).get(m.item.id)!).push(now);
       else floorLatencies.push(Math.max(0, now - t));
     });
     bareSockets.push(socket);
@@ -203,7 +230,10 @@ async function claims(w: World): Promise<void> {
       [targets],
     )
   ).rows.map((r: { id: string }) => r.id);
-  await w.pool.query(`update contact set claimed_by = null, claimed_at = null, status = 'RECEIVED' where id = any($1)`, [ids]);
+  await w.pool.query(
+    `update contact set claimed_by = null, claimed_at = null, status = 'RECEIVED' where id = any($1)`,
+    [ids],
+  );
   const users = (
     await w.pool.query(
       `insert into app_user (agency_id, email, name, role, password_hash)
@@ -232,7 +262,10 @@ async function claims(w: World): Promise<void> {
   const serviceSeconds = (performance.now() - started) / 1000;
   const doubles = [...wins.values()].filter((n) => n > 1).length;
 
-  await w.pool.query(`update contact set claimed_by = null, claimed_at = null, status = 'RECEIVED' where id = any($1)`, [ids]);
+  await w.pool.query(
+    `update contact set claimed_by = null, claimed_at = null, status = 'RECEIVED' where id = any($1)`,
+    [ids],
+  );
   const rawWins = new Map<string, number>();
   const rawStarted = performance.now();
   let rawNext = 0;
@@ -304,7 +337,9 @@ function watchApi(s: Service, maxSeconds: number) {
       await sleep(25);
     }
   })();
-  const poller = fork(join(__dirname, 'health-poller.js'), [s.base, String(maxSeconds)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const poller = fork(join(__dirname, 'health-poller.js'), [s.base, String(maxSeconds)], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const health = new Promise<Health>((resolve) => poller.once('message', (m: Health) => resolve(m)));
   return {
     peak: () => peak,
@@ -334,12 +369,20 @@ interface StormResult {
 
 // `clients` sockets subscribe at once to a screening view of `open` items on an api of its own:
 // its RSS idle, at its peak and `settleSeconds` after they leave; its health throughout
-async function storm(w: World, database: string, open: number, clients: number, settleSeconds: number): Promise<StormResult> {
+async function storm(
+  w: World,
+  database: string,
+  open: number,
+  clients: number,
+  settleSeconds: number,
+): Promise<StormResult> {
   const s = await w.addService(database);
   await shapeHistory(s, open, 0);
   const tokens = [await s.login('screener@mach.example'), await s.login('manager@mach.example')];
   // warm (plans, JIT, the first of everything): one read and one subscription
-  const res = await fetch(`${s.base}/api/queues/screening`, { headers: { authorization: `Bearer ${tokens[1]}` } });
+  const res = await fetch(`${s.base}/api/queues/screening`, {
+    headers: { authorization: `Bearer ${tokens[1]}` },
+  });
   const bytes = (await res.arrayBuffer()).byteLength;
   const warm = await connect(`${s.base}/live`, tokens[0]);
   await warm.timeout(10000).emitWithAck('subscribe', { view: 'screening' });
@@ -349,7 +392,9 @@ async function storm(w: World, database: string, open: number, clients: number, 
 
   const sockets: Socket[] = [];
   for (let i = 0; i < clients; i += 50) {
-    const batch = Array.from({ length: Math.min(50, clients - i) }, (_, k) => connect(`${s.base}/live`, tokens[(i + k) % 2]));
+    const batch = Array.from({ length: Math.min(50, clients - i) }, (_, k) =>
+      connect(`${s.base}/live`, tokens[(i + k) % 2]),
+    );
     sockets.push(...(await Promise.all(batch)));
   }
   const connected = await rssOf(s.api.pid!);
@@ -362,7 +407,10 @@ async function storm(w: World, database: string, open: number, clients: number, 
   await Promise.all(
     sockets.map(async (socket) => {
       try {
-        const ack = (await socket.timeout(120_000).emitWithAck('subscribe', { view: 'screening' })) as { seq?: unknown; items?: unknown[] };
+        const ack = (await socket.timeout(120_000).emitWithAck('subscribe', { view: 'screening' })) as {
+          seq?: unknown;
+          items?: unknown[];
+        };
         seqs.add(ack.seq);
         if (ack.items?.length !== open) wrong += 1;
       } catch {
@@ -419,7 +467,11 @@ async function snapshotStorm(w: World): Promise<void> {
     floor: `same on 10 items: ${floorText}`,
     ratio: (long.peak - long.idle) / 2 ** 20 / 300,
     goal: 'peak <= idle + 300 MiB (ratio <= 1), after <= idle + 50 MiB, 0 failed checks',
-    met: long.peak - long.idle <= 300 * 2 ** 20 && Math.abs(long.after - long.idle) <= 50 * 2 ** 20 && failed === 0 && long.wrong === 0,
+    met:
+      long.peak - long.idle <= 300 * 2 ** 20 &&
+      Math.abs(long.after - long.idle) <= 50 * 2 ** 20 &&
+      failed === 0 &&
+      long.wrong === 0,
   });
 }
 
@@ -461,7 +513,8 @@ async function shapeHistory(w: Service, open: number, closed: number): Promise<v
       where id in (select id from contact where status in ('RECEIVED', 'IN_SCREENING') offset $1)`,
     [open],
   );
-  const [{ n }] = (await w.pool.query(`select count(*)::int as n from contact where status = 'DECIDED'`)).rows as { n: number }[];
+  const [{ n }] = (await w.pool.query(`select count(*)::int as n from contact where status = 'DECIDED'`))
+    .rows as { n: number }[];
   if (n >= closed) return;
   const [{ child, agency, usr }] = (
     await w.pool.query(
@@ -492,7 +545,10 @@ async function readFigures(w: World): Promise<void> {
   const large = await w.addService('bench_1m');
   await shapeHistory(small, 2000, 10_000);
   await shapeHistory(large, 2000, 1_000_000);
-  const [largeManager, smallManager] = [await large.login('manager@mach.example'), await small.login('manager@mach.example')];
+  const [largeManager, smallManager] = [
+    await large.login('manager@mach.example'),
+    await small.login('manager@mach.example'),
+  ];
   const get = (s: Service, token: string, path: string) => async () => {
     const res = await fetch(`${s.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
     if (!res.ok) throw new Error(`${path}: ${res.status}`);
@@ -506,10 +562,13 @@ async function readFigures(w: World): Promise<void> {
   const largeMetrics = get(large, largeManager, '/api/metrics');
   const smallMetrics = get(small, smallManager, '/api/metrics');
   // warm every path (plans, caches, JIT) before timing
-  for (let i = 0; i < 5; i += 1) for (const op of [largeQueue, smallQueue, rawQueue, largeMetrics, smallMetrics]) await op();
+  for (let i = 0; i < 5; i += 1)
+    for (const op of [largeQueue, smallQueue, rawQueue, largeMetrics, smallMetrics]) await op();
   const [queue, raw, queueSmall] = await alternating(80, [largeQueue, rawQueue, smallQueue]);
   const [metrics, metricsSmall] = await alternating(60, [largeMetrics, smallMetrics]);
-  log(`queue 1M ${ms(queue)}, raw ${ms(raw)}, queue 10k ${ms(queueSmall)}; metrics 1M ${ms(metrics)}, 10k ${ms(metricsSmall)}`);
+  log(
+    `queue 1M ${ms(queue)}, raw ${ms(raw)}, queue 10k ${ms(queueSmall)}; metrics 1M ${ms(metrics)}, 10k ${ms(metricsSmall)}`,
+  );
 
   const queueRatio = queue.p50 / raw.p50;
   rows.push({
@@ -548,7 +607,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   const w = await startWorld();
   try {
-    const [screener, manager] = [await w.login('screener@mach.example'), await w.login('manager@mach.example')];
+    const [screener, manager] = [
+      await w.login('screener@mach.example'),
+      await w.login('manager@mach.example'),
+    ];
     // memory first, on a freshly booted api, before load grows its heap
     if (want('memory')) await memory(w, manager);
     const fsync = await fsyncFloor(w);
@@ -566,7 +628,10 @@ async function main(): Promise<void> {
       '|---|---|---|---|---|---|',
       ...rows
         .sort((a, b) => a.figure.localeCompare(b.figure))
-        .map((r) => `| ${r.figure} | ${r.service} | ${r.floor} | ${fmt(r.ratio, 2)} | ${r.goal} | ${r.met ? 'yes' : 'NO'} |`),
+        .map(
+          (r) =>
+            `| ${r.figure} | ${r.service} | ${r.floor} | ${fmt(r.ratio, 2)} | ${r.goal} | ${r.met ? 'yes' : 'NO'} |`,
+        ),
     ].join('\n');
     const report = [
       `# Benchmarks ${date}`,

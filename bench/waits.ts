@@ -46,13 +46,16 @@ async function main(): Promise<void> {
     sampling = false;
     await sampler;
     const apiCpu = cpuSeconds(w.api.pid!) - apiBefore;
-    console.log(`${t.count} contacts, ${t.perSecond.toFixed(1)}/s, p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms`);
+    console.log(
+      `${t.count} contacts, ${t.perSecond.toFixed(1)}/s, p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms`,
+    );
     console.log(
       `api cpu ${apiCpu.toFixed(2)} s in ${seconds} s (${((apiCpu / t.count) * 1000).toFixed(1)} ms per contact); ` +
         `load generator and sampler ${((self.user + self.system) / 1e6).toFixed(2)} s`,
     );
     console.log('samples | wait | statement');
-    for (const [key, n] of [...samples].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${String(n).padStart(7)} | ${key}`);
+    for (const [key, n] of [...samples].sort((a, b) => b[1] - a[1]).slice(0, 15))
+      console.log(`${String(n).padStart(7)} | ${key}`);
   } finally {
     await w.stop();
   }

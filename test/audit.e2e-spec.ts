@@ -17,7 +17,10 @@ describe('audit trail (append-only, hash-chained)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const res = await t.http().post('/api/auth/login').send({ email: 'manager@mach.example', password: 'demo-password' });
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'manager@mach.example', password: 'demo-password' });
     manager = res.body.accessToken;
     managerId = res.body.user.id;
   });
@@ -67,14 +70,22 @@ describe('audit trail (append-only, hash-chained)', () => {
     const first = await t.http().get('/api/audit?limit=2').set(auth()).expect(200);
     expect(first.body.items).toHaveLength(2);
     expect(first.body.nextBefore).toBe(first.body.items[1].id);
-    const second = await t.http().get(`/api/audit?limit=2&before=${first.body.nextBefore}`).set(auth()).expect(200);
+    const second = await t
+      .http()
+      .get(`/api/audit?limit=2&before=${first.body.nextBefore}`)
+      .set(auth())
+      .expect(200);
     expect(BigInt(second.body.items[0].id)).toBeLessThan(BigInt(first.body.items[1].id));
   });
 
   it('should record who searched the trail', async () => {
     await t.http().get(`/api/audit?entityId=some-child-id`).set(auth()).expect(200);
     const res = await t.http().get(`/api/audit?actorId=${managerId}&limit=5`).set(auth()).expect(200);
-    expect((res.body.items as AuditItem[]).some((i) => i.action === 'AUDIT_SEARCHED' && i.entityId === 'some-child-id')).toBe(true);
+    expect(
+      (res.body.items as AuditItem[]).some(
+        (i) => i.action === 'AUDIT_SEARCHED' && i.entityId === 'some-child-id',
+      ),
+    ).toBe(true);
   });
 
   it.each(['screener@mach.example', 'police@cleveland.example', 'school@partner.example'])(
@@ -101,10 +112,19 @@ describe('audit trail (append-only, hash-chained)', () => {
   });
 
   it('should keep one unbroken chain when many requests write at once', async () => {
-    const emails = ['screener@mach.example', 'manager@mach.example', 'admin@mach.example', 'school@partner.example'];
+    const emails = [
+      'screener@mach.example',
+      'manager@mach.example',
+      'admin@mach.example',
+      'school@partner.example',
+    ];
     await Promise.all(
       Array.from({ length: 24 }, (_, i) =>
-        t.http().post('/api/auth/login').send({ email: emails[i % emails.length], password: 'demo-password' }).expect(200),
+        t
+          .http()
+          .post('/api/auth/login')
+          .send({ email: emails[i % emails.length], password: 'demo-password' })
+          .expect(200),
       ),
     );
     const res = await t.http().get('/api/audit/verify').set(auth()).expect(200);

@@ -21,24 +21,47 @@ describe('auth: sign-in and access', () => {
   });
   afterAll(() => t.close());
 
-  it.each(DEMO)('should sign in %s as %s of %s when the demo password is given', async (email, role, agency) => {
-    const res = await t.http().post('/api/auth/login').send({ email, password: 'demo-password' }).expect(200);
-    expect(res.body).toEqual({
-      accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
-      user: { id: expect.any(String), name: expect.any(String), email, role, agency: { id: expect.any(String), name: agency } },
-    });
-  });
+  it.each(DEMO)(
+    'should sign in %s as %s of %s when the demo password is given',
+    async (email, role, agency) => {
+      const res = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email, password: 'demo-password' })
+        .expect(200);
+      expect(res.body).toEqual({
+        accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+        user: {
+          id: expect.any(String),
+          name: expect.any(String),
+          email,
+          role,
+          agency: { id: expect.any(String), name: agency },
+        },
+      });
+    },
+  );
 
   it('should sign in whatever the case and spacing of the email', async () => {
     for (const email of [' Manager@MACH.example ', 'MANAGER@mach.example']) {
-      const res = await t.http().post('/api/auth/login').send({ email, password: 'demo-password' }).expect(200);
+      const res = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email, password: 'demo-password' })
+        .expect(200);
       expect(res.body.user.email).toBe('manager@mach.example');
     }
   });
 
   it('should answer 401 with the same body when the password is wrong or the email unknown', async () => {
-    const wrong = await t.http().post('/api/auth/login').send({ email: 'manager@mach.example', password: 'nope-nope' });
-    const unknown = await t.http().post('/api/auth/login').send({ email: 'nobody@mach.example', password: 'nope-nope' });
+    const wrong = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'manager@mach.example', password: 'nope-nope' });
+    const unknown = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'nobody@mach.example', password: 'nope-nope' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error).toEqual(unknown.body.error);
@@ -47,7 +70,11 @@ describe('auth: sign-in and access', () => {
 
   it('should refuse a deactivated user when the password is right', async () => {
     await t.dataSource.query(`update app_user set active = false where email = 'screener2@mach.example'`);
-    await t.http().post('/api/auth/login').send({ email: 'screener2@mach.example', password: 'demo-password' }).expect(401);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'screener2@mach.example', password: 'demo-password' })
+      .expect(401);
   });
 
   it('should store passwords as slow salted hashes, never as given', async () => {
@@ -65,7 +92,9 @@ describe('auth: sign-in and access', () => {
   });
 
   it('should reject a token signed with another secret', async () => {
-    const other = await createTestApp({ env: { JWT_SECRET: 'another-secret-that-is-long-enough-1234567890' } });
+    const other = await createTestApp({
+      env: { JWT_SECRET: 'another-secret-that-is-long-enough-1234567890' },
+    });
     try {
       const foreign = await other.login('admin@mach.example');
       await t.http().get('/api/audit/verify').set('authorization', `Bearer ${foreign}`).expect(401);

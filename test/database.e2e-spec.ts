@@ -8,7 +8,11 @@ async function blankDatabase(): Promise<{ url: string; drop: () => Promise<void>
   const name = `blank_${process.pid}_${Date.now()}`;
   await withAdmin((c) => c.query(`create database "${name}" template template0`));
   const url = (process.env[TEST_ENV.adminUrl] ?? '').replace(/\/postgres$/, `/${name}`);
-  return { url, drop: () => withAdmin((c) => c.query(`drop database if exists "${name}" with (force)`)).then(() => undefined) };
+  return {
+    url,
+    drop: () =>
+      withAdmin((c) => c.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+  };
 }
 
 describe('database: migrations and the demo world', () => {
@@ -43,7 +47,9 @@ describe('database: migrations and the demo world', () => {
   it('should seed the demo world once when SEED_DEMO=true on an external database', async () => {
     const t = await createTestApp({ fresh: true, env: { SEED_DEMO: 'true', PASSWORD_HASH_COST: '10' } });
     try {
-      const users: { email: string; role: string }[] = await t.dataSource.query('select email, role from app_user');
+      const users: { email: string; role: string }[] = await t.dataSource.query(
+        'select email, role from app_user',
+      );
       expect(users.map((u) => u.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
       await t.login('police@durham.example');
       // a second seeding (a restart, another instance) creates nothing
@@ -67,7 +73,11 @@ describe('database: migrations and the demo world', () => {
     await expect(
       createTestApp({
         fresh: true,
-        env: { NODE_ENV: 'production', SEED_DEMO: 'true', JWT_SECRET: 'a-production-secret-of-enough-length-123' },
+        env: {
+          NODE_ENV: 'production',
+          SEED_DEMO: 'true',
+          JWT_SECRET: 'a-production-secret-of-enough-length-123',
+        },
       }),
     ).rejects.toThrow(/SEED_DEMO/);
   });

@@ -9,7 +9,9 @@ class FaultyController {
   @Get('boom')
   @Public()
   boom(): never {
-    throw new Error('relation "child" violates constraint: select * from child where nhs_number = 9434765919');
+    throw new Error(
+      'relation "child" violates constraint: select * from child where nhs_number = 9434765919',
+    );
   }
 
   @Get('no-roles')
@@ -45,7 +47,11 @@ describe('errors: one shape for every failure (API.md "Errors")', () => {
   });
 
   it('should name each invalid field when several are wrong', async () => {
-    const res = await t.http().post('/api/auth/login').send({ email: 'not-an-email', password: 7 }).expect(400);
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'not-an-email', password: 7 })
+      .expect(400);
     const fields = (res.body.error.details as { field: string }[]).map((d) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['email', 'password']));
   });
@@ -58,12 +64,20 @@ describe('errors: one shape for every failure (API.md "Errors")', () => {
       .send('{"email": "manager@mach.example", ')
       .expect(400);
     expect(res.body).toMatchObject(errorShape);
-    expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON.' });
+    expect(res.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'The request body is not valid JSON.',
+    });
   });
 
   it('should answer 413 PAYLOAD_TOO_LARGE when the body is over 256 kB', async () => {
     const big = JSON.stringify({ email: 'manager@mach.example', password: 'x'.repeat(300 * 1024) });
-    const res = await t.http().post('/api/auth/login').set('content-type', 'application/json').send(big).expect(413);
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .set('content-type', 'application/json')
+      .send(big)
+      .expect(413);
     expect(res.body).toMatchObject(errorShape);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -79,7 +93,11 @@ describe('errors: one shape for every failure (API.md "Errors")', () => {
   });
 
   it('should answer 404 NOT_FOUND in the error shape when the route does not exist', async () => {
-    const res = await t.http().get('/api/no-such-thing').set('authorization', `Bearer ${managerToken}`).expect(404);
+    const res = await t
+      .http()
+      .get('/api/no-such-thing')
+      .set('authorization', `Bearer ${managerToken}`)
+      .expect(404);
     expect(res.body).toMatchObject(errorShape);
     expect(res.body.error.code).toBe('NOT_FOUND');
   });
@@ -112,8 +130,14 @@ describe('errors: one shape for every failure (API.md "Errors")', () => {
 
   it('should answer 401 UNAUTHENTICATED when the token is forged', async () => {
     const [head, , sig] = managerToken.split('.');
-    const claims = Buffer.from(JSON.stringify({ sub: 'x', role: 'ADMIN', agency: 'y' })).toString('base64url');
-    const res = await t.http().get('/api/audit').set('authorization', `Bearer ${head}.${claims}.${sig}`).expect(401);
+    const claims = Buffer.from(JSON.stringify({ sub: 'x', role: 'ADMIN', agency: 'y' })).toString(
+      'base64url',
+    );
+    const res = await t
+      .http()
+      .get('/api/audit')
+      .set('authorization', `Bearer ${head}.${claims}.${sig}`)
+      .expect(401);
     expect(res.body.error.code).toBe('UNAUTHENTICATED');
   });
 
@@ -127,7 +151,11 @@ describe('errors: one shape for every failure (API.md "Errors")', () => {
   it('should refuse every role when a route declares no @Roles() (fail closed)', async () => {
     for (const email of ['admin@mach.example', 'manager@mach.example']) {
       const token = await t.login(email);
-      const res = await t.http().get('/api/test-only/no-roles').set('authorization', `Bearer ${token}`).expect(403);
+      const res = await t
+        .http()
+        .get('/api/test-only/no-roles')
+        .set('authorization', `Bearer ${token}`)
+        .expect(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
     }
   });
@@ -163,7 +191,11 @@ describe('rate limits (API.md: 429 RATE_LIMITED)', () => {
 
   it('should limit sign-in attempts more tightly than other routes', async () => {
     // the first login above counted once; one more is allowed, then refused even when right
-    await t.http().post('/api/auth/login').send({ email: 'admin@mach.example', password: 'wrong-password' }).expect(401);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'admin@mach.example', password: 'wrong-password' })
+      .expect(401);
     const res = await t
       .http()
       .post('/api/auth/login')

@@ -181,12 +181,19 @@ describe('policies drive the code', () => {
       const t = await createTestApp({ clock, env: dir ? { POLICY_DIR: dir } : {} });
       try {
         const screener = await t.login('screener@mach.example');
-        const created = await t.http().post('/api/contacts').set(as(screener)).send(contactBody()).expect(201);
+        const created = await t
+          .http()
+          .post('/api/contacts')
+          .set(as(screener))
+          .send(contactBody())
+          .expect(201);
         const received = new Date(created.body.receivedAt).getTime();
         const due = new Date(created.body.decisionDueAt).getTime();
         clock.set(new Date(due - 0.4 * (due - received)).toISOString());
         const queue = await t.http().get('/api/queues/screening').set(as(screener)).expect(200);
-        const item = (queue.body.items as { id: string; timeliness: string }[]).find((i) => i.id === created.body.id);
+        const item = (queue.body.items as { id: string; timeliness: string }[]).find(
+          (i) => i.id === created.body.id,
+        );
         return item!.timeliness;
       } finally {
         await t.close();

@@ -60,7 +60,11 @@ describe('contacts: intake (API.md "Contacts")', () => {
         decisionDueAt: again.body.decisionDueAt,
       },
     ]);
-    const read = await t.http().get(`/api/contacts/${again.body.id}`).set('authorization', `Bearer ${screener}`).expect(200);
+    const read = await t
+      .http()
+      .get(`/api/contacts/${again.body.id}`)
+      .set('authorization', `Bearer ${screener}`)
+      .expect(200);
     const { items, ...readHistory } = read.body.history as { items: unknown[] };
     expect(items).toHaveLength(1);
     expect(readHistory).toEqual(again.body.history);
@@ -97,27 +101,83 @@ describe('contacts: intake (API.md "Contacts")', () => {
     ['repeated category', (b) => ({ ...b, categories: ['NEGLECT', 'NEGLECT'] }), 'categories'],
     ['concerns too short', (b) => ({ ...b, concerns: 'too short' }), 'concerns'],
     ['concerns too long', (b) => ({ ...b, concerns: 'x'.repeat(10001) }), 'concerns'],
-    ['received in the future', (b) => ({ ...b, receivedAt: new Date(Date.now() + 3600_000).toISOString() }), 'receivedAt'],
+    [
+      'received in the future',
+      (b) => ({ ...b, receivedAt: new Date(Date.now() + 3600_000).toISOString() }),
+      'receivedAt',
+    ],
     ['received without a zone', (b) => ({ ...b, receivedAt: '2026-11-20T10:00:00' }), 'receivedAt'],
-    ['born after the contact', (b) => ({ ...b, receivedAt: '2026-01-10T10:00:00Z', child: { ...(b.child as Body), dateOfBirth: '2026-02-01' } }), 'child.dateOfBirth'],
-    ['impossible date of birth', (b) => ({ ...b, child: { ...(b.child as Body), dateOfBirth: '2016-02-30' } }), 'child.dateOfBirth'],
-    ['both birth dates', (b) => ({ ...b, child: { ...(b.child as Body), expectedDateOfBirth: '2027-03-01' } }), 'child.expectedDateOfBirth'],
-    ['NHS number failing mod-11', (b) => ({ ...b, child: { ...(b.child as Body), nhsNumber: '9434765918' } }), 'child.nhsNumber'],
-    ['NHS number of 9 digits', (b) => ({ ...b, child: { ...(b.child as Body), nhsNumber: '943476591' } }), 'child.nhsNumber'],
+    [
+      'born after the contact',
+      (b) => ({
+        ...b,
+        receivedAt: '2026-01-10T10:00:00Z',
+        child: { ...(b.child as Body), dateOfBirth: '2026-02-01' },
+      }),
+      'child.dateOfBirth',
+    ],
+    [
+      'impossible date of birth',
+      (b) => ({ ...b, child: { ...(b.child as Body), dateOfBirth: '2016-02-30' } }),
+      'child.dateOfBirth',
+    ],
+    [
+      'both birth dates',
+      (b) => ({ ...b, child: { ...(b.child as Body), expectedDateOfBirth: '2027-03-01' } }),
+      'child.expectedDateOfBirth',
+    ],
+    [
+      'NHS number failing mod-11',
+      (b) => ({ ...b, child: { ...(b.child as Body), nhsNumber: '9434765918' } }),
+      'child.nhsNumber',
+    ],
+    [
+      'NHS number of 9 digits',
+      (b) => ({ ...b, child: { ...(b.child as Body), nhsNumber: '943476591' } }),
+      'child.nhsNumber',
+    ],
     ['sex not M/F/U', (b) => ({ ...b, child: { ...(b.child as Body), sex: 'X' } }), 'child.sex'],
-    ['unknown ethnicity code', (b) => ({ ...b, child: { ...(b.child as Body), ethnicity: 'BRITISH' } }), 'child.ethnicity'],
-    ['not a postcode', (b) => ({ ...b, child: { ...(b.child as Body), postcode: 'NOT A CODE' } }), 'child.postcode'],
-    ['blank first name', (b) => ({ ...b, child: { ...(b.child as Body), firstName: '   ' } }), 'child.firstName'],
+    [
+      'unknown ethnicity code',
+      (b) => ({ ...b, child: { ...(b.child as Body), ethnicity: 'BRITISH' } }),
+      'child.ethnicity',
+    ],
+    [
+      'not a postcode',
+      (b) => ({ ...b, child: { ...(b.child as Body), postcode: 'NOT A CODE' } }),
+      'child.postcode',
+    ],
+    [
+      'blank first name',
+      (b) => ({ ...b, child: { ...(b.child as Body), firstName: '   ' } }),
+      'child.firstName',
+    ],
     ['missing child', ({ child: _c, ...b }) => b, 'child'],
-    ['referrer without organisation', (b) => ({ ...b, referrer: { name: 'Ms J Patel' } }), 'referrer.organisation'],
-    ['referrer email not an email', (b) => ({ ...b, referrer: { name: 'A', organisation: 'B', email: 'nope' } }), 'referrer.email'],
+    [
+      'referrer without organisation',
+      (b) => ({ ...b, referrer: { name: 'Ms J Patel' } }),
+      'referrer.organisation',
+    ],
+    [
+      'referrer email not an email',
+      (b) => ({ ...b, referrer: { name: 'A', organisation: 'B', email: 'nope' } }),
+      'referrer.email',
+    ],
     ['consent refused without a reason', (b) => ({ ...b, consent: { status: 'REFUSED' } }), 'consent.reason'],
-    ['consent not sought without a reason', (b) => ({ ...b, consent: { status: 'NOT_SOUGHT' } }), 'consent.reason'],
+    [
+      'consent not sought without a reason',
+      (b) => ({ ...b, consent: { status: 'NOT_SOUGHT' } }),
+      'consent.reason',
+    ],
     ['unknown consent status', (b) => ({ ...b, consent: { status: 'MAYBE' } }), 'consent.status'],
     ['immediateRisk missing', ({ immediateRisk: _i, ...b }) => b, 'immediateRisk'],
     ['immediateRisk not a boolean', (b) => ({ ...b, immediateRisk: 'no' }), 'immediateRisk'],
     ['unknown field', (b) => ({ ...b, priority: 'high' }), 'priority'],
-    ['unknown nested field', (b) => ({ ...b, child: { ...(b.child as Body), nickname: 'Mimi' } }), 'child.nickname'],
+    [
+      'unknown nested field',
+      (b) => ({ ...b, child: { ...(b.child as Body), nickname: 'Mimi' } }),
+      'child.nickname',
+    ],
     ['rating differs from the suggestion without a reason', (b) => ({ ...b, rag: 'RED' }), 'ragReason'],
     ['householdId not a UUID', (b) => ({ ...b, householdId: 'family-1' }), 'householdId'],
   ])('should answer 400 naming %s and store nothing', async (_what, change, field) => {
@@ -129,14 +189,24 @@ describe('contacts: intake (API.md "Contacts")', () => {
   });
 
   it('should accept an NHS number written with spaces and store it as 10 digits', async () => {
-    const res = await post(screener, contactBody({ child: { firstName: 'Noah', lastName: 'Reed', nhsNumber: '943 476 5919' } })).expect(201);
+    const res = await post(
+      screener,
+      contactBody({ child: { firstName: 'Noah', lastName: 'Reed', nhsNumber: '943 476 5919' } }),
+    ).expect(201);
     expect(res.body.child.nhsNumber).toBe('9434765919');
   });
 
   it('should accept an unborn child with an expected date of birth and flag it', async () => {
     const due = new Date(Date.now() + 90 * 86400_000).toISOString().slice(0, 10);
-    const res = await post(screener, contactBody({ child: { firstName: 'Baby', lastName: 'Okafor', expectedDateOfBirth: due } })).expect(201);
-    const queue = await t.http().get('/api/queues/screening').set('authorization', `Bearer ${screener}`).expect(200);
+    const res = await post(
+      screener,
+      contactBody({ child: { firstName: 'Baby', lastName: 'Okafor', expectedDateOfBirth: due } }),
+    ).expect(201);
+    const queue = await t
+      .http()
+      .get('/api/queues/screening')
+      .set('authorization', `Bearer ${screener}`)
+      .expect(200);
     expect(queue.body.items.find((i: { id: string }) => i.id === res.body.id).flags).toContain('UNBORN');
   });
 
@@ -170,7 +240,9 @@ describe('contacts: intake (API.md "Contacts")', () => {
       const key = `k-${randomUUID()}`;
       const body = contactBody();
       const before = await count('contact');
-      const results = await Promise.all(Array.from({ length: 10 }, () => post(partner, body).set('Idempotency-Key', key)));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => post(partner, body).set('Idempotency-Key', key)),
+      );
       expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
       expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
       expect(await count('contact')).toBe(before + 1);
@@ -193,7 +265,9 @@ describe('contacts: intake (API.md "Contacts")', () => {
         );
         expect(event.type).toBe('contact.created');
         seqs.push(event.seq);
-        const [audit] = await t.dataSource.query(`select action from audit_entry where entity_id = $1`, [res.body.id]);
+        const [audit] = await t.dataSource.query(`select action from audit_entry where entity_id = $1`, [
+          res.body.id,
+        ]);
         expect(audit.action).toBe('CONTACT_CREATED');
       }
       expect(seqs[1]).toBeGreaterThan(seqs[0]);

@@ -41,44 +41,74 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
   const post = (token: string, body: Body) => t.http().post('/api/contacts').set(as(token)).send(body);
   const queue = async (token = screener): Promise<QueueItem[]> =>
     (await t.http().get('/api/queues/screening').set(as(token)).expect(200)).body.items;
-  const child = (extra: Body = {}) => ({ firstName: `Leo${randomUUID().slice(0, 6)}`, lastName: 'Marsh', dateOfBirth: '2015-06-01', ...extra });
+  const child = (extra: Body = {}) => ({
+    firstName: `Leo${randomUUID().slice(0, 6)}`,
+    lastName: 'Marsh',
+    dateOfBirth: '2015-06-01',
+    ...extra,
+  });
 
   describe('child matching and the 12-month history', () => {
     it('should recognise the same child by names and date of birth whatever the case and spacing', async () => {
       const kid = child();
       const first = await post(screener, contactBody({ child: kid })).expect(201);
-      const again = await post(screener, contactBody({
-        child: { ...kid, firstName: ` ${kid.firstName.toUpperCase()} `, lastName: 'mar sh' },
-      })).expect(201);
+      const again = await post(
+        screener,
+        contactBody({
+          child: { ...kid, firstName: ` ${kid.firstName.toUpperCase()} `, lastName: 'mar sh' },
+        }),
+      ).expect(201);
       expect(again.body.child.id).toBe(first.body.child.id);
       expect(again.body.history.contactsLast12Months).toBe(1);
     });
 
     it('should recognise the same child by NHS number even when the name is spelt differently', async () => {
-      const first = await post(screener, contactBody({ child: child({ nhsNumber: '4010232137' }) })).expect(201);
-      const again = await post(screener, contactBody({ child: { firstName: 'Leon', lastName: 'Marsh-Brown', nhsNumber: '4010232137' } })).expect(201);
+      const first = await post(screener, contactBody({ child: child({ nhsNumber: '4010232137' }) })).expect(
+        201,
+      );
+      const again = await post(
+        screener,
+        contactBody({ child: { firstName: 'Leon', lastName: 'Marsh-Brown', nhsNumber: '4010232137' } }),
+      ).expect(201);
       expect(again.body.child.id).toBe(first.body.child.id);
     });
 
     it('should treat a name match carrying another NHS number as another child', async () => {
       const kid = child({ nhsNumber: '9434765919' });
       const first = await post(screener, contactBody({ child: kid })).expect(201);
-      const other = await post(screener, contactBody({ child: { ...kid, nhsNumber: '4857773457' } })).expect(201);
+      const other = await post(screener, contactBody({ child: { ...kid, nhsNumber: '4857773457' } })).expect(
+        201,
+      );
       expect(other.body.child.id).not.toBe(first.body.child.id);
     });
 
     it('should count only the last 12 months of contacts and referrals, and list earlier items with dates and RAG', async () => {
       const kid = child();
-      const old = await post(screener, contactBody({ child: kid, receivedAt: new Date(Date.now() - 400 * 86400_000).toISOString() })).expect(201);
-      const recent = await post(screener, contactBody({ child: kid, receivedAt: new Date(Date.now() - 60 * 86400_000).toISOString(), categories: ['NEGLECT'] })).expect(201);
+      const old = await post(
+        screener,
+        contactBody({ child: kid, receivedAt: new Date(Date.now() - 400 * 86400_000).toISOString() }),
+      ).expect(201);
+      const recent = await post(
+        screener,
+        contactBody({
+          child: kid,
+          receivedAt: new Date(Date.now() - 60 * 86400_000).toISOString(),
+          categories: ['NEGLECT'],
+        }),
+      ).expect(201);
       // the recent one is decided as a social care assessment: a referral, dated today
       await t.http().post(`/api/contacts/${recent.body.id}/claim`).set(as(screener)).send({}).expect(200);
-      await t.http().post(`/api/contacts/${recent.body.id}/decision`).set(as(screener)).send({
-        level: 3,
-        outcome: 'SOCIAL_CARE_ASSESSMENT',
-        rationale: 'Persistent neglect reported by school over several weeks; needs a single assessment.',
-        primaryNeedCode: 'N1',
-      }).expect(201);
+      await t
+        .http()
+        .post(`/api/contacts/${recent.body.id}/decision`)
+        .set(as(screener))
+        .send({
+          level: 3,
+          outcome: 'SOCIAL_CARE_ASSESSMENT',
+          rationale: 'Persistent neglect reported by school over several weeks; needs a single assessment.',
+          primaryNeedCode: 'N1',
+        })
+        .expect(201);
       const latest = await post(screener, contactBody({ child: kid })).expect(201);
       expect(latest.body.history).toEqual({ contactsLast12Months: 1, referralsLast12Months: 1 });
 
@@ -101,7 +131,12 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
     it.each<[string, Body, string, RegExp]>([
       ['immediate risk', { immediateRisk: true }, 'RED', /immediate risk/],
       ['sexual abuse', { categories: ['SEXUAL_ABUSE'] }, 'RED', /sexual abuse/],
-      ['physical abuse with injury', { categories: ['PHYSICAL_ABUSE'], injury: true }, 'RED', /physical abuse with injury/],
+      [
+        'physical abuse with injury',
+        { categories: ['PHYSICAL_ABUSE'], injury: true },
+        'RED',
+        /physical abuse with injury/,
+      ],
       ['domestic abuse', { categories: ['DOMESTIC_ABUSE'] }, 'AMBER', /domestic abuse/],
       ['neglect', { categories: ['NEGLECT'] }, 'AMBER', /neglect/],
       ['a lower-level concern', { categories: ['OTHER'] }, 'GREEN', /no red or amber/],
@@ -122,29 +157,51 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
     });
 
     it('should make an AMBER contact received on a Friday afternoon due on Monday at the same time', async () => {
-      const res = await post(screener, contactBody({ categories: ['NEGLECT'], receivedAt: '2026-11-20T15:00:00Z' })).expect(201);
+      const res = await post(
+        screener,
+        contactBody({ categories: ['NEGLECT'], receivedAt: '2026-11-20T15:00:00Z' }),
+      ).expect(201);
       expect(res.body.decisionDueAt).toBe('2026-11-23T15:00:00.000Z');
     });
 
     it('should make a RED contact due 4 hours after it was received, nights included', async () => {
-      const res = await post(screener, contactBody({ immediateRisk: true, receivedAt: '2026-11-21T23:00:00Z' })).expect(201);
+      const res = await post(
+        screener,
+        contactBody({ immediateRisk: true, receivedAt: '2026-11-21T23:00:00Z' }),
+      ).expect(201);
       expect(res.body.decisionDueAt).toBe('2026-11-22T03:00:00.000Z');
     });
 
     it('should keep the suggestion beside a screener rating given at intake with its reason', async () => {
-      const res = await post(screener, contactBody({ rag: 'AMBER', ragReason: 'sibling already open to social care' })).expect(201);
+      const res = await post(
+        screener,
+        contactBody({ rag: 'AMBER', ragReason: 'sibling already open to social care' }),
+      ).expect(201);
       expect(res.body).toMatchObject({ rag: 'AMBER', suggestedRag: 'GREEN' });
       const view = await t.http().get(`/api/contacts/${res.body.id}`).set(as(screener)).expect(200);
       expect(view.body.ragHistory).toEqual([
-        expect.objectContaining({ fromRag: null, toRag: 'AMBER', reason: 'sibling already open to social care' }),
+        expect.objectContaining({
+          fromRag: null,
+          toRag: 'AMBER',
+          reason: 'sibling already open to social care',
+        }),
       ]);
     });
 
     it('should re-rate with a reason, move the deadline and keep the history of who, when and why', async () => {
       const created = await post(screener, contactBody({ receivedAt: '2026-11-20T10:00:00Z' })).expect(201);
       expect(created.body.decisionDueAt).toBe('2026-11-25T10:00:00.000Z'); // GREEN: 3 working days
-      const res = await t.http().post(`/api/contacts/${created.body.id}/rag`).set(as(screener)).send({ rag: 'RED', reason: 'mother called: father back home' }).expect(200);
-      expect(res.body).toEqual({ id: created.body.id, rag: 'RED', decisionDueAt: '2026-11-20T14:00:00.000Z' });
+      const res = await t
+        .http()
+        .post(`/api/contacts/${created.body.id}/rag`)
+        .set(as(screener))
+        .send({ rag: 'RED', reason: 'mother called: father back home' })
+        .expect(200);
+      expect(res.body).toEqual({
+        id: created.body.id,
+        rag: 'RED',
+        decisionDueAt: '2026-11-20T14:00:00.000Z',
+      });
       const view = await t.http().get(`/api/contacts/${created.body.id}`).set(as(screener)).expect(200);
       expect(view.body.ragHistory).toEqual([
         expect.objectContaining({ fromRag: null, toRag: 'GREEN', reason: 'suggested rating' }),
@@ -160,7 +217,12 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
 
     it('should refuse a re-rating without a reason', async () => {
       const created = await post(screener, contactBody()).expect(201);
-      const res = await t.http().post(`/api/contacts/${created.body.id}/rag`).set(as(screener)).send({ rag: 'RED' }).expect(400);
+      const res = await t
+        .http()
+        .post(`/api/contacts/${created.body.id}/rag`)
+        .set(as(screener))
+        .send({ rag: 'RED' })
+        .expect(400);
       expect(res.body.error.details[0].field).toBe('reason');
     });
   });
@@ -181,16 +243,31 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
         expect(loser.body.error.code).toBe('CONTACT_ALREADY_CLAIMED');
         expect(loser.body.error.claimedBy.id).toBe(winnerId);
       }
-      const [row] = await t.dataSource.query('select claimed_by from contact where id = $1', [created.body.id]);
+      const [row] = await t.dataSource.query('select claimed_by from contact where id = $1', [
+        created.body.id,
+      ]);
       expect(row.claimed_by).toBe(winnerId);
-      const [{ n }] = await t.dataSource.query(`select count(*)::int as n from audit_entry where entity_id = $1 and action = 'CONTACT_CLAIMED'`, [created.body.id]);
+      const [{ n }] = await t.dataSource.query(
+        `select count(*)::int as n from audit_entry where entity_id = $1 and action = 'CONTACT_CLAIMED'`,
+        [created.body.id],
+      );
       expect(n).toBe(1);
     });
 
     it('should be fine to claim twice as the same screener, and show the claim on the queue', async () => {
       const created = await post(screener, contactBody()).expect(201);
-      const first = await t.http().post(`/api/contacts/${created.body.id}/claim`).set(as(screener)).send({}).expect(200);
-      const again = await t.http().post(`/api/contacts/${created.body.id}/claim`).set(as(screener)).send({}).expect(200);
+      const first = await t
+        .http()
+        .post(`/api/contacts/${created.body.id}/claim`)
+        .set(as(screener))
+        .send({})
+        .expect(200);
+      const again = await t
+        .http()
+        .post(`/api/contacts/${created.body.id}/claim`)
+        .set(as(screener))
+        .send({})
+        .expect(200);
       expect(again.body).toEqual(first.body);
       expect(first.body.claimedBy.name).toBe('Sam Screener');
       // the second claim changed nothing, so it published nothing
@@ -214,9 +291,24 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
     it('should let a manager reassign a claimed contact, and refuse a screener doing so', async () => {
       const created = await post(screener, contactBody()).expect(201);
       await t.http().post(`/api/contacts/${created.body.id}/claim`).set(as(screener)).send({}).expect(200);
-      const s2 = (await t.http().post('/api/auth/login').send({ email: 'screener2@mach.example', password: 'demo-password' })).body.user.id;
-      await t.http().post(`/api/contacts/${created.body.id}/claim`).set(as(screener)).send({ assigneeId: s2 }).expect(403);
-      const res = await t.http().post(`/api/contacts/${created.body.id}/claim`).set(as(manager)).send({ assigneeId: s2 }).expect(200);
+      const s2 = (
+        await t
+          .http()
+          .post('/api/auth/login')
+          .send({ email: 'screener2@mach.example', password: 'demo-password' })
+      ).body.user.id;
+      await t
+        .http()
+        .post(`/api/contacts/${created.body.id}/claim`)
+        .set(as(screener))
+        .send({ assigneeId: s2 })
+        .expect(403);
+      const res = await t
+        .http()
+        .post(`/api/contacts/${created.body.id}/claim`)
+        .set(as(manager))
+        .send({ assigneeId: s2 })
+        .expect(200);
       expect(res.body.claimedBy).toEqual({ id: s2, name: 'Sasha Screener' });
     });
 
@@ -228,7 +320,8 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
 
   describe('the screening queue', () => {
     it('should order RED, AMBER, GREEN then by due time, with timeliness from the clock', async () => {
-      const make = async (body: Body) => (await post(screener, contactBody(body)).expect(201)).body.id as string;
+      const make = async (body: Body) =>
+        (await post(screener, contactBody(body)).expect(201)).body.id as string;
       const greenOld = await make({ receivedAt: hoursAgo(80) });
       const amber = await make({ categories: ['NEGLECT'], receivedAt: hoursAgo(1) });
       const redLater = await make({ immediateRisk: true, receivedAt: hoursAgo(1) });
@@ -251,15 +344,22 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
     });
 
     it('should show a backdated RED contact as OVERDUE', async () => {
-      const res = await post(screener, contactBody({ immediateRisk: true, receivedAt: hoursAgo(6) })).expect(201);
+      const res = await post(screener, contactBody({ immediateRisk: true, receivedAt: hoursAgo(6) })).expect(
+        201,
+      );
       expect((await queue()).find((i) => i.id === res.body.id)?.timeliness).toBe('OVERDUE');
     });
 
     it('should flag repeat contacts and missing consent', async () => {
       const kid = child();
       await post(screener, contactBody({ child: kid })).expect(201);
-      const repeat = await post(screener, contactBody({ child: kid, consent: { status: 'REFUSED', reason: 'mother refused on the phone' } })).expect(201);
-      expect((await queue()).find((i) => i.id === repeat.body.id)?.flags).toEqual(expect.arrayContaining(['REPEAT_CONTACT', 'NO_CONSENT']));
+      const repeat = await post(
+        screener,
+        contactBody({ child: kid, consent: { status: 'REFUSED', reason: 'mother refused on the phone' } }),
+      ).expect(201);
+      expect((await queue()).find((i) => i.id === repeat.body.id)?.flags).toEqual(
+        expect.arrayContaining(['REPEAT_CONTACT', 'NO_CONSENT']),
+      );
     });
 
     it('should give the live sequence the list is consistent with', async () => {
@@ -270,7 +370,11 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
 
     it('should refuse the queue to partners and police, and answer 404 for an unknown view', async () => {
       await t.http().get('/api/queues/screening').set(as(partner)).expect(403);
-      await t.http().get('/api/queues/screening').set(as(await t.login('police@durham.example'))).expect(403);
+      await t
+        .http()
+        .get('/api/queues/screening')
+        .set(as(await t.login('police@durham.example')))
+        .expect(403);
       await t.http().get('/api/queues/everything').set(as(screener)).expect(404);
     });
 
@@ -288,14 +392,20 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
         [ids.child, ids.usr, ids.agency],
       );
       await t.dataSource.query('analyze contact');
-      const [{ 'QUERY PLAN': [root] }] = await t.dataSource.query(`explain (format json) ${SCREENING_QUEUE_SQL}`);
+      const [
+        {
+          'QUERY PLAN': [root],
+        },
+      ] = await t.dataSource.query(`explain (format json) ${SCREENING_QUEUE_SQL}`);
       const scansOfContact: { 'Node Type': string; 'Index Name'?: string }[] = [];
       const walk = (node: PlanNode) => {
         if (node['Relation Name'] === 'contact') scansOfContact.push(node);
         (node.Plans ?? []).forEach(walk);
       };
       walk(root.Plan);
-      expect(scansOfContact).toEqual([expect.objectContaining({ 'Index Name': 'ix_contact_screening_queue' })]);
+      expect(scansOfContact).toEqual([
+        expect.objectContaining({ 'Index Name': 'ix_contact_screening_queue' }),
+      ]);
       const items = await queue();
       expect(items.every((i) => !i.id.startsWith('HIST'))).toBe(true);
       expect(items.length).toBeGreaterThan(0);
@@ -303,10 +413,16 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
   });
 
   describe('access and audit of reads', () => {
-    it('should show a partner its own contact as status only, and 404 for another agency\'s', async () => {
+    it("should show a partner its own contact as status only, and 404 for another agency's", async () => {
       const own = await post(partner, contactBody()).expect(201);
       const res = await t.http().get(`/api/contacts/${own.body.id}`).set(as(partner)).expect(200);
-      expect(Object.keys(res.body).sort()).toEqual(['householdId', 'id', 'receivedAt', 'reference', 'status']);
+      expect(Object.keys(res.body).sort()).toEqual([
+        'householdId',
+        'id',
+        'receivedAt',
+        'reference',
+        'status',
+      ]);
       const mach = await post(screener, contactBody()).expect(201);
       const other = await t.http().get(`/api/contacts/${mach.body.id}`).set(as(partner)).expect(404);
       const missing = await t.http().get(`/api/contacts/${randomUUID()}`).set(as(partner)).expect(404);
@@ -315,7 +431,11 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
 
     it('should refuse police any contact', async () => {
       const mach = await post(screener, contactBody()).expect(201);
-      await t.http().get(`/api/contacts/${mach.body.id}`).set(as(await t.login('police@cleveland.example'))).expect(403);
+      await t
+        .http()
+        .get(`/api/contacts/${mach.body.id}`)
+        .set(as(await t.login('police@cleveland.example')))
+        .expect(403);
     });
 
     it('should audit every read of a contact and of the child history it shows', async () => {
@@ -329,7 +449,9 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
         { action: 'CONTACT_VIEWED', entity_id: created.body.id },
         { action: 'CHILD_HISTORY_VIEWED', entity_id: created.body.child.id },
       ]);
-      const [{ n }] = await t.dataSource.query(`select count(*)::int as n from audit_entry where action = 'QUEUE_VIEWED'`);
+      const [{ n }] = await t.dataSource.query(
+        `select count(*)::int as n from audit_entry where action = 'QUEUE_VIEWED'`,
+      );
       expect(n).toBeGreaterThan(0);
     });
   });

@@ -28,7 +28,16 @@ describe('manager figures for police notifications', () => {
           victim: { firstName: `V${randomUUID().slice(0, 6)}`, lastName: 'Hart', dateOfBirth: '1991-02-02' },
           perpetrator: { firstName: 'P', lastName: 'Hart' },
           relationship: 'EX_PARTNER',
-          children: [{ firstName: `C${randomUUID().slice(0, 6)}`, lastName: 'Hart', dateOfBirth: '2017-05-05', present: false, witnessed: false, injured: false }],
+          children: [
+            {
+              firstName: `C${randomUUID().slice(0, 6)}`,
+              lastName: 'Hart',
+              dateOfBirth: '2017-05-05',
+              present: false,
+              witnessed: false,
+              injured: false,
+            },
+          ],
           injuries: false,
           weaponUsed: false,
           summary: 'Argument at the door after a handover of the children; words only.',
@@ -42,9 +51,19 @@ describe('manager figures for police notifications', () => {
     const screener = await t.login('screener@mach.example');
     const manager = await t.login('manager@mach.example');
     const triage = (id: string) =>
-      t.http().post(`/api/da-notifications/${id}/triage`).set('authorization', `Bearer ${screener}`).send({ outcome: 'INFORMATION_ONLY' }).expect(201);
+      t
+        .http()
+        .post(`/api/da-notifications/${id}/triage`)
+        .set('authorization', `Bearer ${screener}`)
+        .send({ outcome: 'INFORMATION_ONLY' })
+        .expect(201);
     const sent = (id: string) =>
-      t.http().post(`/api/encompass/${id}/sent`).set('authorization', `Bearer ${screener}`).send({ method: 'EMAIL', recipient: 'dsl@school.example' }).expect(200);
+      t
+        .http()
+        .post(`/api/encompass/${id}/sent`)
+        .set('authorization', `Bearer ${screener}`)
+        .send({ method: 'EMAIL', recipient: 'dsl@school.example' })
+        .expect(200);
 
     const a = await submit(police, '2026-11-23T06:00:00Z'); // 240 min late; school due Mon 08:30
     const b = await submit(police, '2026-11-23T09:00:00Z'); // 60 min; school due Tue 08:30

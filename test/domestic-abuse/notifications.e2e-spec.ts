@@ -17,7 +17,16 @@ function notification(over: Body = {}): Body {
     victim: { firstName: `Vera${u}`, lastName: 'Adams', dateOfBirth: '1990-01-01' },
     perpetrator: { firstName: 'Pete', lastName: 'Adams' },
     relationship: 'PARTNER',
-    children: [{ firstName: `Kai${u}`, lastName: 'Adams', dateOfBirth: '2018-03-03', present: false, witnessed: false, injured: false }],
+    children: [
+      {
+        firstName: `Kai${u}`,
+        lastName: 'Adams',
+        dateOfBirth: '2018-03-03',
+        present: false,
+        witnessed: false,
+        injured: false,
+      },
+    ],
     injuries: false,
     weaponUsed: false,
     summary: 'Verbal argument reported by a neighbour; no injuries; officers attended and gave advice.',
@@ -55,8 +64,10 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
   beforeEach(() => clock.set(NOW));
 
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
-  const submit = (body: Body, token = cleveland) => t.http().post('/api/da-notifications').set(as(token)).send(body);
-  const triage = (id: string, body: Body) => t.http().post(`/api/da-notifications/${id}/triage`).set(as(screener)).send(body);
+  const submit = (body: Body, token = cleveland) =>
+    t.http().post('/api/da-notifications').set(as(token)).send(body);
+  const triage = (id: string, body: Body) =>
+    t.http().post(`/api/da-notifications/${id}/triage`).set(as(screener)).send(body);
   const queue = async (view: string) =>
     (await t.http().get(`/api/queues/${view}`).set(as(screener)).expect(200)).body.items as {
       id: string;
@@ -77,7 +88,15 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
         triageDueAt: '2026-11-24T10:00:00.000Z', // 1 working day
         suggestion: { outcome: 'INFORMATION_ONLY', marac: false, reasons: [expect.any(String)] },
         marac: false,
-        encompass: [{ id: expect.any(String), childName: expect.stringMatching(/^Kai/), school: null, dueAt: '2026-11-23T08:30:00.000Z', status: 'PENDING' }], // 06:00 incident: due 08:30 that day
+        encompass: [
+          {
+            id: expect.any(String),
+            childName: expect.stringMatching(/^Kai/),
+            school: null,
+            dueAt: '2026-11-23T08:30:00.000Z',
+            status: 'PENDING',
+          },
+        ], // 06:00 incident: due 08:30 that day
       });
       expect(res.body.contacts).toBeUndefined();
     });
@@ -87,8 +106,16 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
       ['a DASH score over 27', (b) => ({ ...b, dashScore: 28 }), 'dashScore'],
       ['no children', (b) => ({ ...b, children: [] }), 'children'],
       ['21 children', (b) => ({ ...b, children: Array.from({ length: 21 }, () => child()) }), 'children'],
-      ['a child without a date of birth', (b) => ({ ...b, children: [{ ...child(), dateOfBirth: undefined }] }), 'children.0.dateOfBirth'],
-      ['a child born after the incident', (b) => ({ ...b, children: [child({ dateOfBirth: '2026-11-24' })] }), 'children.0.dateOfBirth'],
+      [
+        'a child without a date of birth',
+        (b) => ({ ...b, children: [{ ...child(), dateOfBirth: undefined }] }),
+        'children.0.dateOfBirth',
+      ],
+      [
+        'a child born after the incident',
+        (b) => ({ ...b, children: [child({ dateOfBirth: '2026-11-24' })] }),
+        'children.0.dateOfBirth',
+      ],
       ['an incident in the future', (b) => ({ ...b, incidentAt: '2026-11-23T12:00:00Z' }), 'incidentAt'],
       ['an unknown risk level', (b) => ({ ...b, riskLevel: 'VERY_HIGH' }), 'riskLevel'],
       ['a short summary', (b) => ({ ...b, summary: 'argument' }), 'summary'],
@@ -122,7 +149,10 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
       const results = await Promise.all(Array.from({ length: 5 }, () => submit(body)));
       expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
       expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
-      const [{ n }] = await t.dataSource.query('select count(*)::int as n from da_notification where police_reference = $1', [body.policeReference]);
+      const [{ n }] = await t.dataSource.query(
+        'select count(*)::int as n from da_notification where police_reference = $1',
+        [body.policeReference],
+      );
       expect(n).toBe(1);
     });
 
@@ -143,7 +173,11 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
       ['risk HIGH', { riskLevel: 'HIGH' }, 'URGENT_CONTACT'],
       ['DASH 14', { dashScore: 14 }, 'URGENT_CONTACT'],
       ['an injured child', { children: [child({ present: true, injured: true })] }, 'URGENT_CONTACT'],
-      ['a weapon with a child present', { weaponUsed: true, children: [child({ present: true })] }, 'URGENT_CONTACT'],
+      [
+        'a weapon with a child present',
+        { weaponUsed: true, children: [child({ present: true })] },
+        'URGENT_CONTACT',
+      ],
       ['risk MEDIUM', { riskLevel: 'MEDIUM' }, 'CONTACT'],
       ['DASH 10', { dashScore: 10 }, 'CONTACT'],
       ['a child who witnessed it', { children: [child({ present: true, witnessed: true })] }, 'CONTACT'],
@@ -157,55 +191,88 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
       const item = (await queue('triage')).find((i) => i.id === res.body.id);
       // DOMAIN.md: RED for an URGENT_CONTACT suggestion, due 4 hours; else AMBER, 1 working day
       expect(item?.rag).toBe(outcome === 'URGENT_CONTACT' ? 'RED' : 'AMBER');
-      expect(res.body.triageDueAt).toBe(outcome === 'URGENT_CONTACT' ? '2026-11-23T14:00:00.000Z' : '2026-11-24T10:00:00.000Z');
+      expect(res.body.triageDueAt).toBe(
+        outcome === 'URGENT_CONTACT' ? '2026-11-23T14:00:00.000Z' : '2026-11-24T10:00:00.000Z',
+      );
     });
 
     it('should escalate the third notification for the same victim in 12 months, with MARAC', async () => {
-      const victim = { firstName: `Rosa${randomUUID().slice(0, 6)}`, lastName: 'Blake', dateOfBirth: '1988-08-08' };
+      const victim = {
+        firstName: `Rosa${randomUUID().slice(0, 6)}`,
+        lastName: 'Blake',
+        dateOfBirth: '1988-08-08',
+      };
       const first = await submit(notification({ victim, incidentAt: '2026-03-01T22:00:00Z' })).expect(201);
       const second = await submit(notification({ victim, incidentAt: '2026-09-01T22:00:00Z' })).expect(201);
       expect(first.body.suggestion.outcome).toBe('INFORMATION_ONLY');
       expect(second.body.suggestion.outcome).toBe('INFORMATION_ONLY');
-      const third = await submit(notification({ victim: { ...victim, firstName: victim.firstName.toUpperCase() } })).expect(201);
+      const third = await submit(
+        notification({ victim: { ...victim, firstName: victim.firstName.toUpperCase() } }),
+      ).expect(201);
       expect(third.body.suggestion).toMatchObject({
         outcome: 'CONTACT',
         marac: true,
-        reasons: expect.arrayContaining([expect.stringMatching(/3 notifications for this victim in 12 months/)]),
+        reasons: expect.arrayContaining([
+          expect.stringMatching(/3 notifications for this victim in 12 months/),
+        ]),
       });
       expect(third.body.marac).toBe(true);
     });
 
     it('should suggest a contact when a child already had a contact in the last 12 months', async () => {
       const kid = child();
-      await t.http().post('/api/contacts').set(as(screener)).send(contactBody({
-        child: { firstName: kid.firstName, lastName: kid.lastName, dateOfBirth: kid.dateOfBirth },
-        receivedAt: '2026-10-01T10:00:00Z',
-      })).expect(201);
+      await t
+        .http()
+        .post('/api/contacts')
+        .set(as(screener))
+        .send(
+          contactBody({
+            child: { firstName: kid.firstName, lastName: kid.lastName, dateOfBirth: kid.dateOfBirth },
+            receivedAt: '2026-10-01T10:00:00Z',
+          }),
+        )
+        .expect(201);
       const res = await submit(notification({ children: [kid] })).expect(201);
       expect(res.body.suggestion.outcome).toBe('CONTACT');
     });
   });
 
   describe('triage', () => {
-    it('should record INFORMATION_ONLY on the child\'s history without a contact', async () => {
+    it("should record INFORMATION_ONLY on the child's history without a contact", async () => {
       const kid = child();
       const n = await submit(notification({ children: [kid] })).expect(201);
       const res = await triage(n.body.id, { outcome: 'INFORMATION_ONLY' }).expect(201);
-      expect(res.body).toEqual({ status: 'TRIAGED', outcome: 'INFORMATION_ONLY', marac: false, contacts: [] });
-      const later = await t.http().post('/api/contacts').set(as(screener)).send(contactBody({
-        child: { firstName: kid.firstName, lastName: kid.lastName, dateOfBirth: kid.dateOfBirth },
-      })).expect(201);
-      const view = await t.http().get(`/api/contacts/${later.body.id}`).set(as(screener)).expect(200);
-      expect(view.body.history.items).toContainEqual(expect.objectContaining({
-        kind: 'DA_NOTIFICATION',
-        id: n.body.id,
-        reference: n.body.policeReference,
+      expect(res.body).toEqual({
+        status: 'TRIAGED',
         outcome: 'INFORMATION_ONLY',
-      }));
+        marac: false,
+        contacts: [],
+      });
+      const later = await t
+        .http()
+        .post('/api/contacts')
+        .set(as(screener))
+        .send(
+          contactBody({
+            child: { firstName: kid.firstName, lastName: kid.lastName, dateOfBirth: kid.dateOfBirth },
+          }),
+        )
+        .expect(201);
+      const view = await t.http().get(`/api/contacts/${later.body.id}`).set(as(screener)).expect(200);
+      expect(view.body.history.items).toContainEqual(
+        expect.objectContaining({
+          kind: 'DA_NOTIFICATION',
+          id: n.body.id,
+          reference: n.body.policeReference,
+          outcome: 'INFORMATION_ONLY',
+        }),
+      );
     });
 
     it('should make one AMBER police contact per child, in one household, linked to the notification', async () => {
-      const n = await submit(notification({ riskLevel: 'MEDIUM', children: [child(), child({ dateOfBirth: '2020-01-01' })] })).expect(201);
+      const n = await submit(
+        notification({ riskLevel: 'MEDIUM', children: [child(), child({ dateOfBirth: '2020-01-01' })] }),
+      ).expect(201);
       const res = await triage(n.body.id, { outcome: 'CONTACT' }).expect(201);
       expect(res.body.contacts).toHaveLength(2);
       expect(res.body.contacts.every((c: { rag: string }) => c.rag === 'AMBER')).toBe(true);
@@ -214,7 +281,14 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
         [res.body.contacts.map((c: { id: string }) => c.id)],
       );
       expect(new Set(rows.map((r: { household_id: string }) => r.household_id)).size).toBe(1);
-      rows.forEach((r: Body) => expect(r).toMatchObject({ source: '6', categories: ['DOMESTIC_ABUSE'], da_notification_id: n.body.id, status: 'RECEIVED' }));
+      rows.forEach((r: Body) =>
+        expect(r).toMatchObject({
+          source: '6',
+          categories: ['DOMESTIC_ABUSE'],
+          da_notification_id: n.body.id,
+          status: 'RECEIVED',
+        }),
+      );
       const screening = await queue('screening');
       expect(res.body.contacts.every((c: { id: string }) => screening.some((i) => i.id === c.id))).toBe(true);
       expect((await queue('triage')).some((i) => i.id === n.body.id)).toBe(false);
@@ -230,7 +304,10 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
       const n = await submit(notification({ riskLevel: 'HIGH' })).expect(201);
       const refused = await triage(n.body.id, { outcome: 'CONTACT' }).expect(400);
       expect(refused.body.error.details[0].field).toBe('rationale');
-      await triage(n.body.id, { outcome: 'CONTACT', rationale: 'Perpetrator in custody and on remand; family safe tonight.' }).expect(201);
+      await triage(n.body.id, {
+        outcome: 'CONTACT',
+        rationale: 'Perpetrator in custody and on remand; family safe tonight.',
+      }).expect(201);
     });
 
     it('should let MARAC be raised by judgement but never lowered below the rules', async () => {
@@ -246,7 +323,9 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
     it('should answer 409 STALE_STATE to a second triage', async () => {
       const n = await submit(notification()).expect(201);
       await triage(n.body.id, { outcome: 'INFORMATION_ONLY' }).expect(201);
-      expect((await triage(n.body.id, { outcome: 'INFORMATION_ONLY' }).expect(409)).body.error.code).toBe('STALE_STATE');
+      expect((await triage(n.body.id, { outcome: 'INFORMATION_ONLY' }).expect(409)).body.error.code).toBe(
+        'STALE_STATE',
+      );
     });
   });
 
@@ -258,9 +337,14 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
     });
 
     it('should notify for a school named whatever the age, and not for an 18-year-old without one', async () => {
-      const res = await submit(notification({
-        children: [child({ dateOfBirth: '2023-06-01', school: 'Little Acorns Nursery School' }), child({ dateOfBirth: '2008-01-01' })],
-      })).expect(201);
+      const res = await submit(
+        notification({
+          children: [
+            child({ dateOfBirth: '2023-06-01', school: 'Little Acorns Nursery School' }),
+            child({ dateOfBirth: '2008-01-01' }),
+          ],
+        }),
+      ).expect(201);
       expect(res.body.encompass).toHaveLength(1);
       expect(res.body.encompass[0].school).toBe('Little Acorns Nursery School');
     });
@@ -269,13 +353,26 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
       const late = await submit(notification({ incidentAt: '2026-11-19T20:00:00Z' })).expect(201); // due Fri 20 Nov 08:30
       const item = (await queue('encompass')).find((i) => i.id === late.body.encompass[0].id);
       expect(item?.timeliness).toBe('OVERDUE');
-      const sent = await t.http().post(`/api/encompass/${late.body.encompass[0].id}/sent`).set(as(screener))
-        .send({ method: 'PHONE', recipient: 'Designated safeguarding lead' }).expect(200);
+      const sent = await t
+        .http()
+        .post(`/api/encompass/${late.body.encompass[0].id}/sent`)
+        .set(as(screener))
+        .send({ method: 'PHONE', recipient: 'Designated safeguarding lead' })
+        .expect(200);
       expect(sent.body).toMatchObject({ status: 'SENT', onTime: false, sentAt: NOW });
       expect((await queue('encompass')).some((i) => i.id === late.body.encompass[0].id)).toBe(false);
-      await t.http().post(`/api/encompass/${late.body.encompass[0].id}/sent`).set(as(screener))
-        .send({ method: 'PHONE', recipient: 'Designated safeguarding lead' }).expect(409);
-      await t.http().post(`/api/encompass/${randomUUID()}/sent`).set(as(screener)).send({ method: 'EMAIL', recipient: 'dsl@school' }).expect(404);
+      await t
+        .http()
+        .post(`/api/encompass/${late.body.encompass[0].id}/sent`)
+        .set(as(screener))
+        .send({ method: 'PHONE', recipient: 'Designated safeguarding lead' })
+        .expect(409);
+      await t
+        .http()
+        .post(`/api/encompass/${randomUUID()}/sent`)
+        .set(as(screener))
+        .send({ method: 'EMAIL', recipient: 'dsl@school' })
+        .expect(404);
     });
   });
 
@@ -291,7 +388,10 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
 
     it('should show police their triage status but never the contacts made nor the rationale', async () => {
       const n = await submit(notification({ riskLevel: 'HIGH' })).expect(201);
-      await triage(n.body.id, { outcome: 'CONTACT', rationale: 'Perpetrator remanded in custody this morning.' }).expect(201);
+      await triage(n.body.id, {
+        outcome: 'CONTACT',
+        rationale: 'Perpetrator remanded in custody this morning.',
+      }).expect(201);
       const police = await t.http().get(`/api/da-notifications/${n.body.id}`).set(as(cleveland)).expect(200);
       expect(police.body.triage).toEqual({ outcome: 'CONTACT', triagedAt: NOW });
       expect(police.body.contacts).toBeUndefined();
@@ -306,13 +406,17 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
       expect(reads).toBe(2);
     });
 
-    it('should list only the force\'s own notifications to police, all to screeners', async () => {
+    it("should list only the force's own notifications to police, all to screeners", async () => {
       const mine = await submit(notification()).expect(201);
       const theirs = await submit(notification(), durham).expect(201);
-      const police = (await t.http().get('/api/da-notifications').set(as(cleveland)).expect(200)).body as { id: string }[];
+      const police = (await t.http().get('/api/da-notifications').set(as(cleveland)).expect(200)).body as {
+        id: string;
+      }[];
       expect(police.some((v) => v.id === mine.body.id)).toBe(true);
       expect(police.some((v) => v.id === theirs.body.id)).toBe(false);
-      const staff = (await t.http().get('/api/da-notifications?status=AWAITING_TRIAGE').set(as(screener)).expect(200)).body as { id: string }[];
+      const staff = (
+        await t.http().get('/api/da-notifications?status=AWAITING_TRIAGE').set(as(screener)).expect(200)
+      ).body as { id: string }[];
       expect(staff.some((v) => v.id === theirs.body.id)).toBe(true);
     });
   });

@@ -35,7 +35,12 @@ describe('two instances on one database (ARCHITECTURE.md "Scale-out")', () => {
     sockets.push(socket);
     await subscribe(socket, 'screening');
     const seen = record(socket);
-    const created = await a.http().post('/api/contacts').set('authorization', `Bearer ${await a.login('screener@mach.example')}`).send(contactBody()).expect(201);
+    const created = await a
+      .http()
+      .post('/api/contacts')
+      .set('authorization', `Bearer ${await a.login('screener@mach.example')}`)
+      .send(contactBody())
+      .expect(201);
     const message = await waitFor(seen, (m) => m.item.id === created.body.id, 2000);
     expect(message.op).toBe('upsert');
   });

@@ -14,13 +14,17 @@ describe('journal (written as the transaction commits)', () => {
   });
   afterAll(() => t.close());
 
-  async function rowsFor(entityId: string): Promise<{ audit: { id: string; action: string }[]; events: string[] }> {
+  async function rowsFor(
+    entityId: string,
+  ): Promise<{ audit: { id: string; action: string }[]; events: string[] }> {
     const audit = (await t.dataSource.query(
       `select id::text, action from audit_entry where entity_id = $1 order by id`,
       [entityId],
     )) as { id: string; action: string }[];
     const events = (
-      (await t.dataSource.query(`select seq::text from live_event where payload->>'id' = $1 order by seq`, [entityId])) as {
+      (await t.dataSource.query(`select seq::text from live_event where payload->>'id' = $1 order by seq`, [
+        entityId,
+      ])) as {
         seq: string;
       }[]
     ).map((r) => r.seq);
@@ -47,7 +51,10 @@ describe('journal (written as the transaction commits)', () => {
         { type: 'test.first', entity: 'contact', id },
       ]);
       // nothing is written before the commit
-      const [{ n }] = (await manager.query(`select count(*)::int as n from audit_entry where entity_id = $1`, [id])) as {
+      const [{ n }] = (await manager.query(
+        `select count(*)::int as n from audit_entry where entity_id = $1`,
+        [id],
+      )) as {
         n: number;
       }[];
       expect(n).toBe(0);
@@ -64,7 +71,11 @@ describe('journal (written as the transaction commits)', () => {
 
   it('should refuse a journal entry outside a transaction, and one with no audit event', async () => {
     expect(() =>
-      journal.write(t.dataSource.manager, actor, { action: 'TEST_LOOSE', entityType: 'contact', entityId: randomUUID() }),
+      journal.write(t.dataSource.manager, actor, {
+        action: 'TEST_LOOSE',
+        entityType: 'contact',
+        entityId: randomUUID(),
+      }),
     ).toThrow(/inside the use case transaction/);
     await t.dataSource.transaction(async (manager) => {
       expect(() => journal.write(manager, actor, [])).toThrow(/needs an audit event/);
@@ -93,7 +104,10 @@ describe('journal (written as the transaction commits)', () => {
     expect(rows).toHaveLength(ids.length);
     const seqs = rows.map((r) => BigInt(r.seq));
     expect([...seqs].sort((a, b) => (a < b ? -1 : 1))).toEqual(seqs);
-    const verify = await t.http().get('/api/audit/verify').set({ authorization: `Bearer ${await t.login('manager@mach.example')}` });
+    const verify = await t
+      .http()
+      .get('/api/audit/verify')
+      .set({ authorization: `Bearer ${await t.login('manager@mach.example')}` });
     expect(verify.status).toBe(200);
     expect(verify.body.ok).toBe(true);
   });

@@ -32,8 +32,14 @@ describe('live queues over socket.io (API.md "Live")', () => {
     return socket;
   };
   const create = async (body: Body = {}) =>
-    (await t.http().post('/api/contacts').set('authorization', `Bearer ${screener}`).send(contactBody(body)).expect(201))
-      .body as { id: string };
+    (
+      await t
+        .http()
+        .post('/api/contacts')
+        .set('authorization', `Bearer ${screener}`)
+        .send(contactBody(body))
+        .expect(201)
+    ).body as { id: string };
 
   it('should refuse a connection without a token, or with a bad one, as UNAUTHENTICATED', async () => {
     await expect(connectLive(t.url)).rejects.toThrow('UNAUTHENTICATED');
@@ -64,7 +70,11 @@ describe('live queues over socket.io (API.md "Live")', () => {
     const created = await create();
     const message = await waitFor(seen, (m) => m.item.id === created.id, 1000);
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(message).toMatchObject({ view: 'screening', op: 'upsert', item: { id: created.id, rag: 'GREEN', timeliness: 'ON_TRACK' } });
+    expect(message).toMatchObject({
+      view: 'screening',
+      op: 'upsert',
+      item: { id: created.id, rag: 'GREEN', timeliness: 'ON_TRACK' },
+    });
   });
 
   it('should pass over a malformed event and go on delivering the ones after it', async () => {
@@ -86,7 +96,12 @@ describe('live queues over socket.io (API.md "Live")', () => {
     const others = await Promise.all([live(screener2), live(manager)]);
     const seen = others.map(record);
     await Promise.all(others.map((s) => subscribe(s, 'screening')));
-    await t.http().post(`/api/contacts/${created.id}/claim`).set('authorization', `Bearer ${screener}`).send({}).expect(200);
+    await t
+      .http()
+      .post(`/api/contacts/${created.id}/claim`)
+      .set('authorization', `Bearer ${screener}`)
+      .send({})
+      .expect(200);
     for (const messages of seen) {
       const message = await waitFor(messages, (m) => m.item.id === created.id && !!m.item.claimedBy, 2000);
       expect(message.item.claimedBy?.name).toBe('Sam Screener');
@@ -116,7 +131,10 @@ describe('live queues over socket.io (API.md "Live")', () => {
     for (let i = 0; i < 5; i += 1) missed.push((await create()).id);
 
     const again = await live(screener2);
-    const replay = (await subscribe(again, 'screening', lastSeen.seq)) as { seq: number; events: QueueChanged[] };
+    const replay = (await subscribe(again, 'screening', lastSeen.seq)) as {
+      seq: number;
+      events: QueueChanged[];
+    };
     expect(ack.seq).toBeDefined();
     expect(replay.events.map((e) => e.item.id)).toEqual(missed);
     expect(replay.events.every((e) => e.op === 'upsert' && e.view === 'screening')).toBe(true);
@@ -137,7 +155,10 @@ describe('live queues over socket.io (API.md "Live")', () => {
 
   it('should push fresh metrics to a manager after a change', async () => {
     const socket = await live(manager);
-    const ack = (await subscribe(socket, 'metrics')) as { seq: number; metrics: { queues: { screening: { open: number } } } };
+    const ack = (await subscribe(socket, 'metrics')) as {
+      seq: number;
+      metrics: { queues: { screening: { open: number } } };
+    };
     const openBefore = ack.metrics.queues.screening.open;
     const pushed: { metrics: { queues: { screening: { open: number } } } }[] = [];
     socket.on('metrics.changed', (m) => pushed.push(m));
@@ -171,23 +192,45 @@ describe('live queues over socket.io (API.md "Live")', () => {
 
   describe('own submissions (police and partners)', () => {
     const seenOn = (socket: Socket) => {
-      const seen: { seq: number; item: { id: string; kind: string; status: string; outcome?: string } }[] = [];
+      const seen: { seq: number; item: { id: string; kind: string; status: string; outcome?: string } }[] =
+        [];
       socket.on('submission.changed', (m) => seen.push(m));
       return seen;
     };
 
-    it('should tell a partner the status of its own contacts, and nothing of anyone else\'s', async () => {
+    it("should tell a partner the status of its own contacts, and nothing of anyone else's", async () => {
       const partner = await t.login('school@partner.example');
-      const mine = (await t.http().post('/api/contacts').set('authorization', `Bearer ${partner}`).send(contactBody()).expect(201)).body;
+      const mine = (
+        await t
+          .http()
+          .post('/api/contacts')
+          .set('authorization', `Bearer ${partner}`)
+          .send(contactBody())
+          .expect(201)
+      ).body;
       const socket = await live(partner);
-      const ack = (await subscribe(socket, 'submissions')) as { seq: number; items: { id: string; status: string }[] };
+      const ack = (await subscribe(socket, 'submissions')) as {
+        seq: number;
+        items: { id: string; status: string }[];
+      };
       expect(ack.items.find((i) => i.id === mine.id)).toMatchObject({ kind: 'CONTACT', status: 'RECEIVED' });
       expect(JSON.stringify(ack.items)).not.toMatch(/rag|childName|concerns/);
       const seen = seenOn(socket);
       const theirs = await create(); // a MACH contact
-      await t.http().post(`/api/contacts/${mine.id}/claim`).set('authorization', `Bearer ${screener}`).send({}).expect(200);
+      await t
+        .http()
+        .post(`/api/contacts/${mine.id}/claim`)
+        .set('authorization', `Bearer ${screener}`)
+        .send({})
+        .expect(200);
       const update = await waitFor(seen, (m) => m.item.id === mine.id, 2000);
-      expect(update.item).toEqual({ id: mine.id, kind: 'CONTACT', reference: mine.reference, status: 'IN_SCREENING', receivedAt: mine.receivedAt });
+      expect(update.item).toEqual({
+        id: mine.id,
+        kind: 'CONTACT',
+        reference: mine.reference,
+        status: 'IN_SCREENING',
+        receivedAt: mine.receivedAt,
+      });
       expect(seen.some((m) => m.item.id === theirs.id)).toBe(false);
     });
 
@@ -197,24 +240,51 @@ describe('live queues over socket.io (API.md "Live")', () => {
       await subscribe(socket, 'submissions');
       const seen = seenOn(socket);
       const queueSeen = record(socket);
-      const notification = await t.http().post('/api/da-notifications').set('authorization', `Bearer ${police}`).send({
-        policeReference: `CLE/26/${Date.now()}`,
-        incidentAt: new Date(Date.now() - 3600_000).toISOString(),
-        riskTool: 'DASH',
-        riskLevel: 'HIGH',
-        dashScore: 16,
-        victim: { firstName: 'Lena', lastName: `Ward${Date.now()}`, dateOfBirth: '1992-02-02' },
-        perpetrator: { firstName: 'Ray', lastName: 'Ward' },
-        relationship: 'PARTNER',
-        children: [{ firstName: 'Milo', lastName: `Ward${Date.now()}`, dateOfBirth: '2016-06-06', present: true, witnessed: true, injured: false }],
-        injuries: true,
-        weaponUsed: false,
-        summary: 'Assault in the kitchen with the child present; suspect arrested at the scene.',
-        officer: { name: 'PC Shaw' },
-      }).expect(201);
-      await waitFor(seen, (m) => m.item.id === notification.body.id && m.item.status === 'AWAITING_TRIAGE', 2000);
-      const triaged = await t.http().post(`/api/da-notifications/${notification.body.id}/triage`).set('authorization', `Bearer ${screener}`).send({ outcome: 'URGENT_CONTACT' }).expect(201);
-      const update = await waitFor(seen, (m) => m.item.id === notification.body.id && m.item.status === 'TRIAGED', 2000);
+      const notification = await t
+        .http()
+        .post('/api/da-notifications')
+        .set('authorization', `Bearer ${police}`)
+        .send({
+          policeReference: `CLE/26/${Date.now()}`,
+          incidentAt: new Date(Date.now() - 3600_000).toISOString(),
+          riskTool: 'DASH',
+          riskLevel: 'HIGH',
+          dashScore: 16,
+          victim: { firstName: 'Lena', lastName: `Ward${Date.now()}`, dateOfBirth: '1992-02-02' },
+          perpetrator: { firstName: 'Ray', lastName: 'Ward' },
+          relationship: 'PARTNER',
+          children: [
+            {
+              firstName: 'Milo',
+              lastName: `Ward${Date.now()}`,
+              dateOfBirth: '2016-06-06',
+              present: true,
+              witnessed: true,
+              injured: false,
+            },
+          ],
+          injuries: true,
+          weaponUsed: false,
+          summary: 'Assault in the kitchen with the child present; suspect arrested at the scene.',
+          officer: { name: 'PC Shaw' },
+        })
+        .expect(201);
+      await waitFor(
+        seen,
+        (m) => m.item.id === notification.body.id && m.item.status === 'AWAITING_TRIAGE',
+        2000,
+      );
+      const triaged = await t
+        .http()
+        .post(`/api/da-notifications/${notification.body.id}/triage`)
+        .set('authorization', `Bearer ${screener}`)
+        .send({ outcome: 'URGENT_CONTACT' })
+        .expect(201);
+      const update = await waitFor(
+        seen,
+        (m) => m.item.id === notification.body.id && m.item.status === 'TRIAGED',
+        2000,
+      );
       expect(update.item.outcome).toBe('URGENT_CONTACT');
       await new Promise((r) => setTimeout(r, 300));
       const contactId = triaged.body.contacts[0].id;

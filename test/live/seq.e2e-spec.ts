@@ -12,7 +12,10 @@ describe('seq as a JSON number (issue 12)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ listen: true });
-    [screener, manager] = await Promise.all([t.login('screener@mach.example'), t.login('manager@mach.example')]);
+    [screener, manager] = await Promise.all([
+      t.login('screener@mach.example'),
+      t.login('manager@mach.example'),
+    ]);
   });
   afterEach(() => {
     sockets.splice(0).forEach((s) => s.close());
@@ -25,14 +28,26 @@ describe('seq as a JSON number (issue 12)', () => {
     return socket;
   };
   const create = async () =>
-    (await t.http().post('/api/contacts').set('authorization', `Bearer ${screener}`).send(contactBody()).expect(201)).body as {
+    (
+      await t
+        .http()
+        .post('/api/contacts')
+        .set('authorization', `Bearer ${screener}`)
+        .send(contactBody())
+        .expect(201)
+    ).body as {
       id: string;
     };
-  const lastSeq = async () => Number((await t.dataSource.query('select max(seq)::text as seq from live_event'))[0].seq);
+  const lastSeq = async () =>
+    Number((await t.dataSource.query('select max(seq)::text as seq from live_event'))[0].seq);
 
   it('should give the REST queue read its seq as a number', async () => {
     await create();
-    const res = await t.http().get('/api/queues/screening').set('authorization', `Bearer ${manager}`).expect(200);
+    const res = await t
+      .http()
+      .get('/api/queues/screening')
+      .set('authorization', `Bearer ${manager}`)
+      .expect(200);
     expect(typeof res.body.seq).toBe('number');
     expect(res.body.seq).toBe(await lastSeq());
   });
@@ -75,7 +90,14 @@ describe('seq as a JSON number (issue 12)', () => {
     await subscribe(socket, 'submissions');
     const seen: { seq: unknown; item: { id: string } }[] = [];
     socket.on('submission.changed', (m) => seen.push(m));
-    const mine = (await t.http().post('/api/contacts').set('authorization', `Bearer ${partner}`).send(contactBody()).expect(201)).body;
+    const mine = (
+      await t
+        .http()
+        .post('/api/contacts')
+        .set('authorization', `Bearer ${partner}`)
+        .send(contactBody())
+        .expect(201)
+    ).body;
     const message = await waitFor(seen, (m) => m.item.id === mine.id, 2000);
     expect(typeof message.seq).toBe('number');
   });
@@ -91,23 +113,36 @@ describe('seq as a JSON number (issue 12)', () => {
     for (let i = 0; i < 3; i += 1) missed.push((await create()).id);
 
     const again = await live();
-    const replay = (await subscribe(again, 'screening', given(ack.seq as number))) as { seq: number; events: QueueChanged[] };
+    const replay = (await subscribe(again, 'screening', given(ack.seq as number))) as {
+      seq: number;
+      events: QueueChanged[];
+    };
     expect(replay.events.map((e) => e.item.id)).toEqual(missed);
     expect(typeof replay.seq).toBe('number');
     expect(replay.seq).toBe(replay.events[2].seq);
     expect(replay.events[0].seq).toBeGreaterThan(ack.seq as number);
   });
 
-  it.each([[-1], [1.5], [Number.MAX_SAFE_INTEGER + 1], ['9007199254740993'], ['1e3'], [' 12'], ['-3'], ['abc'], [''], [true], [{}], [[7]]])(
-    'should refuse sinceSeq %p as VALIDATION_FAILED',
-    async (sinceSeq) => {
-      const socket = await live();
-      const ack = (await socket.timeout(5000).emitWithAck('subscribe', { view: 'screening', sinceSeq })) as {
-        error?: { code: string };
-      };
-      expect(ack.error?.code).toBe('VALIDATION_FAILED');
-    },
-  );
+  it.each([
+    [-1],
+    [1.5],
+    [Number.MAX_SAFE_INTEGER + 1],
+    ['9007199254740993'],
+    ['1e3'],
+    [' 12'],
+    ['-3'],
+    ['abc'],
+    [''],
+    [true],
+    [{}],
+    [[7]],
+  ])('should refuse sinceSeq %p as VALIDATION_FAILED', async (sinceSeq) => {
+    const socket = await live();
+    const ack = (await socket.timeout(5000).emitWithAck('subscribe', { view: 'screening', sinceSeq })) as {
+      error?: { code: string };
+    };
+    expect(ack.error?.code).toBe('VALIDATION_FAILED');
+  });
 
   it('should take sinceSeq 0 (number or string) as a seq older than what is kept', async () => {
     for (const sinceSeq of [0, '0']) {

@@ -19,7 +19,10 @@ describe('one snapshot for many subscribers', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ listen: true });
-    [screener, manager] = await Promise.all([t.login('screener@mach.example'), t.login('manager@mach.example')]);
+    [screener, manager] = await Promise.all([
+      t.login('screener@mach.example'),
+      t.login('manager@mach.example'),
+    ]);
     view = t.app.get(QueueRegistry).get('screening')!;
   });
   afterEach(() => {
@@ -34,7 +37,14 @@ describe('one snapshot for many subscribers', () => {
     return socket;
   };
   const create = async () =>
-    (await t.http().post('/api/contacts').set('authorization', `Bearer ${screener}`).send(contactBody()).expect(201)).body as {
+    (
+      await t
+        .http()
+        .post('/api/contacts')
+        .set('authorization', `Bearer ${screener}`)
+        .send(contactBody())
+        .expect(201)
+    ).body as {
       id: string;
     };
   const until = async (done: () => boolean, timeoutMs = 5000) => {
@@ -50,12 +60,14 @@ describe('one snapshot for many subscribers', () => {
     let ran = 0;
     const gate = new Promise<void>((r) => (release = r));
     const original = view.snapshot.bind(view);
-    const sql = jest.spyOn(view, 'snapshot').mockImplementation(async (manager: EntityManager, now: Date): Promise<Snapshot> => {
-      const read = await original(manager, now);
-      ran += 1;
-      await gate;
-      return read;
-    });
+    const sql = jest
+      .spyOn(view, 'snapshot')
+      .mockImplementation(async (manager: EntityManager, now: Date): Promise<Snapshot> => {
+        const read = await original(manager, now);
+        ran += 1;
+        await gate;
+        return read;
+      });
     return { sql, release, ran: () => ran };
   };
   const viewedRows = async () =>
@@ -67,7 +79,9 @@ describe('one snapshot for many subscribers', () => {
 
   it('should answer 50 subscribers at once from one read of the view, each with its own audit row', async () => {
     await create();
-    const subscribers = await Promise.all(Array.from({ length: 50 }, (_, i) => live(i % 2 ? manager : screener)));
+    const subscribers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => live(i % 2 ? manager : screener)),
+    );
     const auditedBefore = await viewedRows();
     const { sql, release } = holdReads();
     const asked = jest.spyOn(t.app.get(QueueSnapshots), 'shared');
@@ -83,7 +97,11 @@ describe('one snapshot for many subscribers', () => {
     answers.forEach((a) => expect(a).toEqual(answers[0]));
     expect(await viewedRows()).toBe(auditedBefore + 50);
     // written together, the chain still verifies
-    const verified = await t.http().get('/api/audit/verify').set('authorization', `Bearer ${manager}`).expect(200);
+    const verified = await t
+      .http()
+      .get('/api/audit/verify')
+      .set('authorization', `Bearer ${manager}`)
+      .expect(200);
     expect(verified.body.ok).toBe(true);
   });
 
@@ -124,7 +142,11 @@ describe('one snapshot for many subscribers', () => {
     const ack = subscribe(socket, 'screening');
     await until(() => ran() === 1);
     const created = await create();
-    const rest = t.http().get('/api/queues/screening').set('authorization', `Bearer ${manager}`).then((r) => r);
+    const rest = t
+      .http()
+      .get('/api/queues/screening')
+      .set('authorization', `Bearer ${manager}`)
+      .then((r) => r);
     await new Promise((r) => setTimeout(r, 100));
     release();
     const [res, old] = await Promise.all([rest, ack]);
@@ -143,7 +165,12 @@ describe('one snapshot for many subscribers', () => {
               'an open contact', '{OTHER}', false, 'GIVEN', 'GREEN', '{}', 'GREEN', now() + interval '1 day', 'RECEIVED', 0, 0, now()
          from (select child_id, origin_agency_id, created_by from contact limit 1) c, generate_series(1, 400) g`,
     );
-    const polling = io(`${t.url}/live`, { auth: { token: manager }, transports: ['polling'], reconnection: false, forceNew: true });
+    const polling = io(`${t.url}/live`, {
+      auth: { token: manager },
+      transports: ['polling'],
+      reconnection: false,
+      forceNew: true,
+    });
     sockets.push(polling);
     await new Promise<void>((resolve, reject) => {
       polling.once('connect', resolve);
@@ -161,17 +188,29 @@ describe('one snapshot for many subscribers', () => {
     expect(sql).toHaveBeenCalledTimes(1);
     expect(JSON.stringify(viaWebsocket).length).toBeGreaterThan(65536);
     expect(viaPolling).toEqual(viaWebsocket);
-    const rest = await t.http().get('/api/queues/screening').set('authorization', `Bearer ${manager}`).expect(200);
-    expect((viaWebsocket.items as { id: string }[]).map((i) => i.id)).toEqual((rest.body.items as { id: string }[]).map((i) => i.id));
+    const rest = await t
+      .http()
+      .get('/api/queues/screening')
+      .set('authorization', `Bearer ${manager}`)
+      .expect(200);
+    expect((viaWebsocket.items as { id: string }[]).map((i) => i.id)).toEqual(
+      (rest.body.items as { id: string }[]).map((i) => i.id),
+    );
   });
 
   it('should send the snapshot of every view intact, as the REST read lists it', async () => {
     const socket = await live(manager);
     for (const name of ['screening', 'authorisation', 'triage', 'encompass', 'strategy']) {
       const ack = await subscribe(socket, name);
-      const rest = await t.http().get(`/api/queues/${name}`).set('authorization', `Bearer ${manager}`).expect(200);
+      const rest = await t
+        .http()
+        .get(`/api/queues/${name}`)
+        .set('authorization', `Bearer ${manager}`)
+        .expect(200);
       expect(typeof ack.seq).toBe('number');
-      expect((ack.items as { id: string }[]).map((i) => i.id)).toEqual((rest.body.items as { id: string }[]).map((i) => i.id));
+      expect((ack.items as { id: string }[]).map((i) => i.id)).toEqual(
+        (rest.body.items as { id: string }[]).map((i) => i.id),
+      );
     }
   });
 });

@@ -18,19 +18,55 @@ describe('manager figures for strategy discussions', () => {
     const discussions = [];
     for (let i = 0; i < 3; i += 1) discussions.push(await strategyDiscussionFor(t, screener)); // due Mon 23 Nov 15:00
     const record = (id: string, heldAt: string, attendance: [string, string][], actionDue: string) =>
-      t.http().post(`/api/strategy-discussions/${id}/record`).set('authorization', `Bearer ${screener}`).send({
-        heldAt,
-        attendance: attendance.map(([agency, status]) => ({ agency, status })),
-        outcome: 'S47_JOINT',
-        rationale: RATIONALE,
-        actions: [{ description: 'Visit the family', ownerAgency: 'LA_SOCIAL_CARE', dueDate: actionDue }],
-      }).expect(200);
+      t
+        .http()
+        .post(`/api/strategy-discussions/${id}/record`)
+        .set('authorization', `Bearer ${screener}`)
+        .send({
+          heldAt,
+          attendance: attendance.map(([agency, status]) => ({ agency, status })),
+          outcome: 'S47_JOINT',
+          rationale: RATIONALE,
+          actions: [{ description: 'Visit the family', ownerAgency: 'LA_SOCIAL_CARE', dueDate: actionDue }],
+        })
+        .expect(200);
     clock.set('2026-11-24T12:00:00Z');
-    await record(discussions[0].id, '2026-11-23T10:00:00Z', [['LA_SOCIAL_CARE', 'ATTENDED'], ['POLICE', 'ATTENDED'], ['HEALTH', 'ATTENDED'], ['EDUCATION', 'ATTENDED']], '2026-11-23');
-    await record(discussions[1].id, '2026-11-23T14:00:00Z', [['LA_SOCIAL_CARE', 'ATTENDED'], ['POLICE', 'ATTENDED'], ['HEALTH', 'APOLOGIES']], '2026-12-01');
-    await record(discussions[2].id, '2026-11-24T11:00:00Z', [['LA_SOCIAL_CARE', 'ATTENDED'], ['POLICE', 'ABSENT']], '2026-11-20');
+    await record(
+      discussions[0].id,
+      '2026-11-23T10:00:00Z',
+      [
+        ['LA_SOCIAL_CARE', 'ATTENDED'],
+        ['POLICE', 'ATTENDED'],
+        ['HEALTH', 'ATTENDED'],
+        ['EDUCATION', 'ATTENDED'],
+      ],
+      '2026-11-23',
+    );
+    await record(
+      discussions[1].id,
+      '2026-11-23T14:00:00Z',
+      [
+        ['LA_SOCIAL_CARE', 'ATTENDED'],
+        ['POLICE', 'ATTENDED'],
+        ['HEALTH', 'APOLOGIES'],
+      ],
+      '2026-12-01',
+    );
+    await record(
+      discussions[2].id,
+      '2026-11-24T11:00:00Z',
+      [
+        ['LA_SOCIAL_CARE', 'ATTENDED'],
+        ['POLICE', 'ABSENT'],
+      ],
+      '2026-11-20',
+    );
 
-    const res = await t.http().get('/api/metrics').set('authorization', `Bearer ${await t.login('manager@mach.example')}`).expect(200);
+    const res = await t
+      .http()
+      .get('/api/metrics')
+      .set('authorization', `Bearer ${await t.login('manager@mach.example')}`)
+      .expect(200);
     expect(res.body.strategy).toEqual({
       heldWithinTimescale: { numerator: 2, denominator: 3, percent: 66.7 },
       quorate: { numerator: 1, denominator: 3, percent: 33.3 },

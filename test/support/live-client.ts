@@ -25,8 +25,14 @@ export function connectLive(url: string, token?: string): Promise<Socket> {
 }
 
 // sinceSeq as a client sends it: a number, or a numeric string (the clients of today)
-export function subscribe(socket: Socket, view: string, sinceSeq?: number | string): Promise<Record<string, unknown>> {
-  return socket.timeout(5000).emitWithAck('subscribe', sinceSeq === undefined ? { view } : { view, sinceSeq });
+export function subscribe(
+  socket: Socket,
+  view: string,
+  sinceSeq?: number | string,
+): Promise<Record<string, unknown>> {
+  return socket
+    .timeout(5000)
+    .emitWithAck('subscribe', sinceSeq === undefined ? { view } : { view, sinceSeq });
 }
 
 // every queue.changed the socket receives, in order, from now on
@@ -37,11 +43,7 @@ export function record(socket: Socket): QueueChanged[] {
 }
 
 // the first message (already received or still to come) that matches, or a timeout
-export async function waitFor<T>(
-  seen: T[],
-  match: (message: T) => boolean,
-  timeoutMs: number,
-): Promise<T> {
+export async function waitFor<T>(seen: T[], match: (message: T) => boolean, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const found = seen.find(match);

@@ -45,10 +45,12 @@ async function bootstrap(): Promise<void> {
     configureApp(app);
     await app.listen(settings.port);
     const url = (await app.getUrl()).replace('[::1]', 'localhost');
-    app.get(Logger).log(
-      `front door ready in ${Date.now() - started} ms on ${url}/api ` +
-        `(docs ${url}/api/docs; database ${embedded ? 'embedded' : 'DATABASE_URL'})`,
-    );
+    app
+      .get(Logger)
+      .log(
+        `front door ready in ${Date.now() - started} ms on ${url}/api ` +
+          `(docs ${url}/api/docs; database ${embedded ? 'embedded' : 'DATABASE_URL'})`,
+      );
   } catch (error) {
     await shutdown();
     throw error;

@@ -14,15 +14,28 @@ function tableRows(heading: string): string[][] {
     .split('\n')
     .filter((line) => line.startsWith('|') && !/^\|\s*-/.test(line))
     .slice(1)
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
 }
 
 const ticked = (cell: string): string[] => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
 
 const OWNERSHIP = new Map(
-  tableRows('Tables').map(([table, owner, writtenIn]) => [ticked(table)[0], { owner, writers: new Set(ticked(writtenIn)) }]),
+  tableRows('Tables').map(([table, owner, writtenIn]) => [
+    ticked(table)[0],
+    { owner, writers: new Set(ticked(writtenIn)) },
+  ]),
 );
-const DECLARED_READS = new Map(tableRows('Declared cross-module reads').map(([file, , reads]) => [ticked(file)[0], new Set(ticked(reads))]));
+const DECLARED_READS = new Map(
+  tableRows('Declared cross-module reads').map(([file, , reads]) => [
+    ticked(file)[0],
+    new Set(ticked(reads)),
+  ]),
+);
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -38,7 +51,9 @@ const moduleOf = (file: string) => file.split('/')[1];
 // entity class -> table, from the @Entity('name') decorators
 const ENTITY_TABLES = new Map<string, string>();
 for (const file of FILES) {
-  for (const m of readFileSync(file, 'utf8').matchAll(/@Entity\(\{\s*name: '([a-z_]+)'[^)]*\)\s*export class (\w+)/g)) {
+  for (const m of readFileSync(file, 'utf8').matchAll(
+    /@Entity\(\{\s*name: '([a-z_]+)'[^)]*\)\s*export class (\w+)/g,
+  )) {
     ENTITY_TABLES.set(m[2], m[1]);
   }
 }
@@ -51,7 +66,9 @@ interface Use {
 // the tables a source file writes
 function writesIn(file: string, text: string): Use[] {
   const found: Use[] = [];
-  for (const m of text.matchAll(/\binsert\s+into\s+"?([a-z_]+)|\bupdate\s+"?([a-z_]+)"?(?:\s+[a-z]\b)?\s+set\b|\bdelete\s+from\s+"?([a-z_]+)/gi)) {
+  for (const m of text.matchAll(
+    /\binsert\s+into\s+"?([a-z_]+)|\bupdate\s+"?([a-z_]+)"?(?:\s+[a-z]\b)?\s+set\b|\bdelete\s+from\s+"?([a-z_]+)/gi,
+  )) {
     found.push({ file, table: (m[1] ?? m[2] ?? m[3]).toLowerCase() });
   }
   // a TypeORM repository that writes, or an entity given to insertTogether/insertStatement
@@ -63,7 +80,8 @@ function writesIn(file: string, text: string): Use[] {
   return found;
 }
 
-const misplaced = (found: Use[]) => found.filter((w) => OWNERSHIP.has(w.table) && !OWNERSHIP.get(w.table)!.writers.has(w.file));
+const misplaced = (found: Use[]) =>
+  found.filter((w) => OWNERSHIP.has(w.table) && !OWNERSHIP.get(w.table)!.writers.has(w.file));
 
 describe('table ownership (docs/architecture.md)', () => {
   it('names an owner and its files for every table, and the files exist', () => {
@@ -71,7 +89,11 @@ describe('table ownership (docs/architecture.md)', () => {
     for (const [table, { owner, writers }] of OWNERSHIP) {
       expect(writers.size).toBeGreaterThan(0);
       for (const writer of writers) {
-        expect({ table, writer, exists: FILES.includes(join(ROOT, writer)) }).toEqual({ table, writer, exists: true });
+        expect({ table, writer, exists: FILES.includes(join(ROOT, writer)) }).toEqual({
+          table,
+          writer,
+          exists: true,
+        });
         expect({ table, writer, module: moduleOf(writer) }).toEqual({ table, writer, module: owner });
       }
     }
@@ -102,18 +124,38 @@ describe('table ownership (docs/architecture.md)', () => {
   // the shapes a stray write takes: what put-into-force.ts did before strategy-meetings owned
   // its insert, an UPDATE with an alias, a DELETE, and a TypeORM repository
   it.each([
-    ['libs/thresholds/src/put-into-force.ts', "manager.query(`insert into strategy_discussion (contact_id) values ($1)`)", 'strategy_discussion'],
-    ['libs/strategy-meetings/src/x.ts', 'manager.query(`update contact c\n set status = $2 where c.id = $1`)', 'contact'],
+    [
+      'libs/thresholds/src/put-into-force.ts',
+      'manager.query(`insert into strategy_discussion (contact_id) values ($1)`)',
+      'strategy_discussion',
+    ],
+    [
+      'libs/strategy-meetings/src/x.ts',
+      'manager.query(`update contact c\n set status = $2 where c.id = $1`)',
+      'contact',
+    ],
     ['libs/contacts/src/x.ts', "manager.query('delete from referral where id = $1')", 'referral'],
-    ['libs/domestic-abuse/src/x.ts', 'manager.getRepository(ContactEntity).update({ id }, { rag })', 'contact'],
-    ['libs/contacts/src/use-cases/x.ts', "manager.query('insert into contact_rag_change (contact_id) values ($1)')", 'contact_rag_change'],
+    [
+      'libs/domestic-abuse/src/x.ts',
+      'manager.getRepository(ContactEntity).update({ id }, { rag })',
+      'contact',
+    ],
+    [
+      'libs/contacts/src/use-cases/x.ts',
+      "manager.query('insert into contact_rag_change (contact_id) values ($1)')",
+      'contact_rag_change',
+    ],
   ])('sees a write out of place: %s writing %s', (file, text, table) => {
     expect(misplaced(writesIn(file, text))).toEqual([{ file, table }]);
   });
 
   it('passes the owner writing in its own files, and reads', () => {
     const file = 'libs/strategy-meetings/src/strategy-discussion.repository.ts';
-    expect(misplaced(writesIn(file, "manager.query(`insert into strategy_discussion (contact_id) values ($1)`)"))).toEqual([]);
-    expect(writesIn('libs/thresholds/src/x.ts', 'manager.getRepository(ContactEntity).findOne({ where: { id } })')).toEqual([]);
+    expect(
+      misplaced(writesIn(file, 'manager.query(`insert into strategy_discussion (contact_id) values ($1)`)')),
+    ).toEqual([]);
+    expect(
+      writesIn('libs/thresholds/src/x.ts', 'manager.getRepository(ContactEntity).findOne({ where: { id } })'),
+    ).toEqual([]);
   });
 });

@@ -10,14 +10,19 @@ const useCaseFiles = DOMAINS.flatMap((lib) => {
   const dir = join(ROOT, 'libs', lib, 'src', 'use-cases');
   return readdirSync(dir)
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts'))
-    .map((name) => ({ file: `libs/${lib}/src/use-cases/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
+    .map((name) => ({
+      file: `libs/${lib}/src/use-cases/${name}`,
+      text: readFileSync(join(dir, name), 'utf8'),
+    }));
 });
 
 // an exported @Injectable class and its public methods
 function classes(text: string): { name: string; methods: string[]; execute?: string }[] {
   return [...text.matchAll(/@Injectable\(\)\s*export class (\w+)[^{]*\{([\s\S]*?)\n\}/g)].map((m) => {
     const body = m[2];
-    const methods = [...body.matchAll(/^ {2}(?:async )?(\w+)\(/gm)].map((x) => x[1]).filter((n) => n !== 'constructor');
+    const methods = [...body.matchAll(/^ {2}(?:async )?(\w+)\(/gm)]
+      .map((x) => x[1])
+      .filter((n) => n !== 'constructor');
     const execute = /^ {2}(?:async )?execute\(([^)]*)\)/m.exec(body)?.[1];
     return { name: m[1], methods, execute };
   });
@@ -30,28 +35,41 @@ describe('use cases (libs/<domain>/src/use-cases)', () => {
     expect(all.length).toBeGreaterThanOrEqual(16);
   });
 
-  it.each(all.map((c) => [c.name, c]))('%s is VerbNoun with one public method, execute(user, command)', (_name, c) => {
-    expect(c.name).toMatch(/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/);
-    expect(c.methods).toEqual(['execute']);
-    // a signature prettier wrapped ends in a comma
-    const params = c.execute!.split(/,(?![^{]*\})/).map((p) => p.trim()).filter(Boolean);
-    expect(params).toHaveLength(2);
-    expect(params[0]).toBe('user: AuthenticatedUser');
-    expect(params[1]).toMatch(/: \w+Command$/);
-  });
+  it.each(all.map((c) => [c.name, c]))(
+    '%s is VerbNoun with one public method, execute(user, command)',
+    (_name, c) => {
+      expect(c.name).toMatch(/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/);
+      expect(c.methods).toEqual(['execute']);
+      // a signature prettier wrapped ends in a comma
+      const params = c
+        .execute!.split(/,(?![^{]*\})/)
+        .map((p) => p.trim())
+        .filter(Boolean);
+      expect(params).toHaveLength(2);
+      expect(params[0]).toBe('user: AuthenticatedUser');
+      expect(params[1]).toMatch(/: \w+Command$/);
+    },
+  );
 });
 
 describe('feature code audits through the Journal only', () => {
   const featureFiles = DOMAINS.flatMap((lib) => {
     const walk = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') ? [join(dir, e.name)] : [],
+        e.isDirectory()
+          ? walk(join(dir, e.name))
+          : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts')
+            ? [join(dir, e.name)]
+            : [],
       );
     return walk(join(ROOT, 'libs', lib, 'src'));
   });
 
-  it.each(featureFiles.map((f) => [f.slice(ROOT.length + 1), f]))('%s does not call AuditService', (_file, path) => {
-    const text = readFileSync(path, 'utf8');
-    expect(text).not.toMatch(/\bAuditService\b|\.recordAlone\(|auditInsertSql/);
-  });
+  it.each(featureFiles.map((f) => [f.slice(ROOT.length + 1), f]))(
+    '%s does not call AuditService',
+    (_file, path) => {
+      const text = readFileSync(path, 'utf8');
+      expect(text).not.toMatch(/\bAuditService\b|\.recordAlone\(|auditInsertSql/);
+    },
+  );
 });

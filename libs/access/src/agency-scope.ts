@@ -8,7 +8,10 @@ export function isMachStaff(user: AuthenticatedUser): boolean {
 }
 
 // police and partners see only what their own agency sent
-export function canSeeAgencyRecord(user: AuthenticatedUser, ownerAgencyId: string | null | undefined): boolean {
+export function canSeeAgencyRecord(
+  user: AuthenticatedUser,
+  ownerAgencyId: string | null | undefined,
+): boolean {
   return isMachStaff(user) || (!!ownerAgencyId && ownerAgencyId === user.agencyId);
 }
 

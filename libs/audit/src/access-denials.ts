@@ -44,7 +44,10 @@ export class AccessDenials {
       return;
     }
     this.seen.set(key, 0);
-    this.logger.warn({ actorId: denial.actor.id, route: denial.route, status: denial.status }, 'access denied');
+    this.logger.warn(
+      { actorId: denial.actor.id, route: denial.route, status: denial.status },
+      'access denied',
+    );
     await this.audit.recordAlone(denial.actor, {
       action: 'ACCESS_DENIED',
       entityType: 'route',
@@ -57,9 +60,16 @@ export class AccessDenials {
     for (const [key, suppressed] of this.seen) {
       if (suppressed === 0) continue;
       const [actorId, method, route] = key.split(' ');
-      this.logger.warn({ actorId, route: `${method} ${route}`, suppressed }, 'access denied again in the same minute (not audited again)');
+      this.logger.warn(
+        { actorId, route: `${method} ${route}`, suppressed },
+        'access denied again in the same minute (not audited again)',
+      );
     }
-    if (this.overflow > 0) this.logger.warn({ suppressed: this.overflow }, 'access denials over the per-minute bound (not audited)');
+    if (this.overflow > 0)
+      this.logger.warn(
+        { suppressed: this.overflow },
+        'access denials over the per-minute bound (not audited)',
+      );
     this.seen.clear();
     this.overflow = 0;
     this.window = window;

@@ -16,7 +16,6 @@ const entry: HashedContent = {
 
 const PREV = 'a'.repeat(64);
 
-
 describe('auditHash', () => {
   it('should return 64 lowercase hex characters when hashing an entry', () => {
     expect(auditHash(PREV, entry)).toMatch(/^[0-9a-f]{64}$/);

@@ -82,7 +82,10 @@ export class AuditService {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('audit rows are written inside the use case transaction');
     }
-    const [head] = (await manager.query('select prev, ids from journal_head($1, $2)', [LockKey.AUDIT_JOURNAL, n])) as {
+    const [head] = (await manager.query('select prev, ids from journal_head($1, $2)', [
+      LockKey.AUDIT_JOURNAL,
+      n,
+    ])) as {
       prev: string | null;
       ids: string[];
     }[];
@@ -130,7 +133,11 @@ export class AuditService {
   // writes inside the caller's transaction (READ COMMITTED, the default), holding the journal
   // lock to commit: call it last in a use case. Use cases with changes of their own go through
   // the Journal, which does this as the transaction commits.
-  async record(manager: EntityManager, actor: AuditActor | null, events: AuditEvent | AuditEvent[]): Promise<void> {
+  async record(
+    manager: EntityManager,
+    actor: AuditActor | null,
+    events: AuditEvent | AuditEvent[],
+  ): Promise<void> {
     const list = Array.isArray(events) ? events : [events];
     if (list.length === 0) return;
     const head = await this.head(manager, list.length);
@@ -146,7 +153,10 @@ export class AuditService {
     await this.dataSource.transaction((manager) => this.record(manager, actor, events));
   }
 
-  async search(actor: AuditActor, filter: AuditFilter): Promise<{ items: AuditEntryEntity[]; nextBefore?: string }> {
+  async search(
+    actor: AuditActor,
+    filter: AuditFilter,
+  ): Promise<{ items: AuditEntryEntity[]; nextBefore?: string }> {
     return this.dataSource.transaction(async (manager) => {
       const query = manager
         .getRepository(AuditEntryEntity)
@@ -200,7 +210,11 @@ export class AuditService {
       if (batch.length < VERIFY_BATCH) break;
       after = batch[batch.length - 1].id;
     }
-    await this.recordAlone(actor, { action: 'AUDIT_VERIFIED', entityType: 'audit', details: { ok: true, checked } });
+    await this.recordAlone(actor, {
+      action: 'AUDIT_VERIFIED',
+      entityType: 'audit',
+      details: { ok: true, checked },
+    });
     return { ok: true, checked };
   }
 }

@@ -30,7 +30,11 @@ export class AccessTokens {
         audience: AUDIENCE,
         algorithms: ['HS256'],
       });
-      if (typeof claims.sub !== 'string' || typeof claims.agency !== 'string' || !ROLES.includes(claims.role)) {
+      if (
+        typeof claims.sub !== 'string' ||
+        typeof claims.agency !== 'string' ||
+        !ROLES.includes(claims.role)
+      ) {
         throw new Error('malformed claims');
       }
       return { id: claims.sub, role: claims.role, agencyId: claims.agency };

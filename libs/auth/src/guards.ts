@@ -12,7 +12,9 @@ interface HttpRequestLike {
 }
 
 function isPublic(reflector: Reflector, context: ExecutionContext): boolean {
-  return reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()]) === true;
+  return (
+    reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()]) === true
+  );
 }
 
 // every HTTP route needs a valid token unless marked @Public()
@@ -48,7 +50,9 @@ export class RolesGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!roles || roles.length === 0) {
-      this.logger.error(`route ${context.getClass().name}.${context.getHandler().name} has no @Roles(): refused`);
+      this.logger.error(
+        `route ${context.getClass().name}.${context.getHandler().name} has no @Roles(): refused`,
+      );
       throw DomainError.forbidden();
     }
     const user = context.switchToHttp().getRequest<HttpRequestLike>().user;

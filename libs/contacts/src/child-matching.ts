@@ -14,7 +14,11 @@ export interface MatchedChild {
 // NHS number is another child. Concurrent intakes of one new child are serialised by
 // advisory locks on the keys, taken in one order (NHS number, then names), so they make
 // one record, not two.
-export async function matchOrCreateChild(manager: EntityManager, input: ChildInputDto, now: Date): Promise<MatchedChild> {
+export async function matchOrCreateChild(
+  manager: EntityManager,
+  input: ChildInputDto,
+  now: Date,
+): Promise<MatchedChild> {
   const nhs = input.nhsNumber ?? null;
   const key = childMatchKey(input.firstName, input.lastName, input.dateOfBirth);
   // the locks, then the records that could be this child, in one round trip
@@ -27,7 +31,8 @@ export async function matchOrCreateChild(manager: EntityManager, input: ChildInp
   const repo = manager.getRepository(ChildEntity);
   let found: ChildEntity | null = nhs ? (candidates.find((c) => c.nhsNumber === nhs) ?? null) : null;
   if (!found && key) {
-    found = candidates.find((c) => c.matchKey === key && (c.nhsNumber === null || c.nhsNumber === nhs)) ?? null;
+    found =
+      candidates.find((c) => c.matchKey === key && (c.nhsNumber === null || c.nhsNumber === nhs)) ?? null;
   }
 
   if (found) {
@@ -45,7 +50,8 @@ export async function matchOrCreateChild(manager: EntityManager, input: ChildInp
     for (const [field, value] of gaps) {
       if (value && found[field] === null) Object.assign(fill, { [field]: value });
     }
-    if (fill.dateOfBirth && !found.matchKey) fill.matchKey = childMatchKey(found.firstName, found.lastName, fill.dateOfBirth);
+    if (fill.dateOfBirth && !found.matchKey)
+      fill.matchKey = childMatchKey(found.firstName, found.lastName, fill.dateOfBirth);
     if (Object.keys(fill).length > 0) {
       await repo.update({ id: found.id }, { ...fill, updatedAt: now });
       Object.assign(found, fill);

@@ -1,6 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError, type WorkingCalendar } from '@app/core';
-import type { ChildDto, ContactDto, HistoryDto, HistoryItemDto, PartnerContactDto, RagChangeDto } from './dto/contact-response.dto';
+import type {
+  ChildDto,
+  ContactDto,
+  HistoryDto,
+  HistoryItemDto,
+  PartnerContactDto,
+  RagChangeDto,
+} from './dto/contact-response.dto';
 import { ChildEntity } from './entities/child.entity';
 import { ContactEntity } from './entities/contact.entity';
 import type { ContactSections } from './contact-sections';
@@ -40,10 +47,12 @@ export async function historyCounts(
   asOf: AsOf,
   excludeContactId: string | null,
 ): Promise<HistoryCounts> {
-  const [row] = (await manager.query(
-    HISTORY_COUNTS_SQL,
-    [childId, asOf.instant, excludeContactId, asOf.localDate],
-  )) as { contacts: number; referrals: number }[];
+  const [row] = (await manager.query(HISTORY_COUNTS_SQL, [
+    childId,
+    asOf.instant,
+    excludeContactId,
+    asOf.localDate,
+  ])) as { contacts: number; referrals: number }[];
   return { contactsLast12Months: row.contacts, referralsLast12Months: row.referrals };
 }
 
@@ -68,7 +77,11 @@ export async function intakeFacts(
   };
 }
 
-async function historyItems(manager: EntityManager, childId: string, contactId: string): Promise<HistoryItemDto[]> {
+async function historyItems(
+  manager: EntityManager,
+  childId: string,
+  contactId: string,
+): Promise<HistoryItemDto[]> {
   const rows = (await manager.query(
     `(select 'CONTACT' as kind, c.id, c.reference, c.received_at as date, c.rag, c.status, c.categories, c.outcome
         from contact c where c.child_id = $1 and c.id <> $2
@@ -187,7 +200,9 @@ export async function staffView(
   withItems: boolean,
   known?: { child: ChildEntity; counts: HistoryCounts; ragHistory: RagChangeDto[] },
 ): Promise<ContactDto> {
-  const child = known?.child ?? (await manager.getRepository(ChildEntity).findOneOrFail({ where: { id: contact.childId } }));
+  const child =
+    known?.child ??
+    (await manager.getRepository(ChildEntity).findOneOrFail({ where: { id: contact.childId } }));
   const counts = known?.counts ?? (await historyCounts(manager, contact.childId, asOf, contact.id));
   const history: HistoryDto = withItems
     ? { ...counts, items: await historyItems(manager, contact.childId, contact.id) }
@@ -195,7 +210,9 @@ export async function staffView(
   const ragHistory = known?.ragHistory ?? (await ragHistoryOf(manager, contact.id));
   let claimedBy: { id: string; name: string } | undefined;
   if (contact.claimedBy) {
-    const [holder] = (await manager.query('select id, name from app_user where id = $1', [contact.claimedBy])) as {
+    const [holder] = (await manager.query('select id, name from app_user where id = $1', [
+      contact.claimedBy,
+    ])) as {
       id: string;
       name: string;
     }[];

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isMachStaff, type AuthenticatedUser } from '@app/access';
-import { DomainError, RAG_POLICY, WorkingCalendar, type ContactCategory, type RagPolicySchema, type RagRating } from '@app/core';
+import {
+  DomainError,
+  RAG_POLICY,
+  WorkingCalendar,
+  type ContactCategory,
+  type RagPolicySchema,
+  type RagRating,
+} from '@app/core';
 import { insertTogether } from '@app/database';
 import { Journal } from '@app/live';
 import { matchOrCreateChild } from './child-matching';
@@ -60,9 +67,19 @@ export class ContactRecorder {
     @Inject(RAG_POLICY) private readonly ragPolicy: RagPolicySchema,
   ) {}
 
-  async record(manager: EntityManager, user: AuthenticatedUser, input: NewContact, now: Date): Promise<RecordedContact> {
+  async record(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    input: NewContact,
+    now: Date,
+  ): Promise<RecordedContact> {
     const { child, matched } = await matchOrCreateChild(manager, input.child, now);
-    const { counts, referenceNumber, userName } = await intakeFacts(manager, child.id, asOfIn(this.calendar, input.receivedAt), user.id);
+    const { counts, referenceNumber, userName } = await intakeFacts(
+      manager,
+      child.id,
+      asOfIn(this.calendar, input.receivedAt),
+      user.id,
+    );
     const suggestion = suggestRag(
       {
         immediateRisk: input.immediateRisk,
@@ -119,7 +136,11 @@ export class ContactRecorder {
       changedAt: now,
       decisionDueAt: dueAt,
     };
-    await insertTogether(manager, { target: ContactEntity, entity: contact }, { target: ContactRagChangeEntity, entity: rating });
+    await insertTogether(
+      manager,
+      { target: ContactEntity, entity: contact },
+      { target: ContactRagChangeEntity, entity: rating },
+    );
     this.journal.write(
       manager,
       user,
@@ -139,7 +160,14 @@ export class ContactRecorder {
         },
       ],
       // a partner follows the contacts its agency made; MACH's own have no submitter to tell
-      [{ type: 'contact.created', entity: 'contact', id: contact.id, submission: isMachStaff(user) ? undefined : 'CONTACT' }],
+      [
+        {
+          type: 'contact.created',
+          entity: 'contact',
+          id: contact.id,
+          submission: isMachStaff(user) ? undefined : 'CONTACT',
+        },
+      ],
     );
     const firstRating: RagChangeDto = {
       fromRag: null,

@@ -11,7 +11,13 @@ interface Row {
 }
 
 function item(row: Row): SubmissionItem {
-  return { id: row.id, kind: 'CONTACT', reference: row.reference, status: row.status, receivedAt: row.received_at.toISOString() };
+  return {
+    id: row.id,
+    kind: 'CONTACT',
+    reference: row.reference,
+    status: row.status,
+    receivedAt: row.received_at.toISOString(),
+  };
 }
 
 // a partner hears of the status of the contacts its agency made, nothing more (the outcome it
@@ -27,7 +33,10 @@ export class ContactSubmissions implements SubmissionSource, OnModuleInit {
     this.sources.register(this);
   }
 
-  async readOne(manager: EntityManager, id: string): Promise<{ agencyId: string; item: SubmissionItem } | null> {
+  async readOne(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ agencyId: string; item: SubmissionItem } | null> {
     const [row] = (await manager.query(
       'select id, reference, status, received_at, origin_agency_id from contact where id = $1',
       [id],

@@ -154,7 +154,10 @@ export class ContactsController {
     ],
     429,
   )
-  release(@Param('id', ContactId()) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReleaseResultDto> {
+  release(
+    @Param('id', ContactId()) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReleaseResultDto> {
     return this.releaseContact.execute(user, { id });
   }
 

@@ -20,7 +20,19 @@ import { ViewContact } from './use-cases/view-contact';
 @Module({
   imports: [TypeOrmModule.forFeature([ChildEntity, ContactEntity, ContactRagChangeEntity]), LiveModule],
   controllers: [ContactsController],
-  providers: [CreateContact, ViewContact, ClaimContact, ReleaseContact, ChangeRag, ScreeningQueue, ContactSections, ScreeningTransitions, ContactTimeliness, ContactRecorder, ContactSubmissions],
+  providers: [
+    CreateContact,
+    ViewContact,
+    ClaimContact,
+    ReleaseContact,
+    ChangeRag,
+    ScreeningQueue,
+    ContactSections,
+    ScreeningTransitions,
+    ContactTimeliness,
+    ContactRecorder,
+    ContactSubmissions,
+  ],
   exports: [ContactSections, ScreeningTransitions, ContactRecorder],
 })
 export class ContactsModule {}

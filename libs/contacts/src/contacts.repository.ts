@@ -26,7 +26,10 @@ export async function claimState(manager: EntityManager, contactId: string): Pro
 }
 
 // a declared read of app_user: who may hold a contact
-export async function activeScreener(manager: EntityManager, userId: string): Promise<{ id: string; name: string } | undefined> {
+export async function activeScreener(
+  manager: EntityManager,
+  userId: string,
+): Promise<{ id: string; name: string } | undefined> {
   const [holder] = (await manager.query(
     `select id, name from app_user where id = $1 and active and role in ('SCREENER', 'MANAGER')`,
     [userId],
@@ -36,7 +39,13 @@ export async function activeScreener(manager: EntityManager, userId: string): Pr
 
 // one conditional UPDATE: a manager's assignment (`reassign`) takes the contact from whoever
 // holds it, a claim takes a free one. False when it did not win.
-export async function claim(manager: EntityManager, contactId: string, holderId: string, reassign: boolean, now: Date): Promise<boolean> {
+export async function claim(
+  manager: EntityManager,
+  contactId: string,
+  holderId: string,
+  reassign: boolean,
+  now: Date,
+): Promise<boolean> {
   const won = (await manager.query(
     `update contact set claimed_by = $2, claimed_at = $3, status = 'IN_SCREENING', updated_at = $3
       where id = $1 and status in ('RECEIVED', 'IN_SCREENING')
@@ -49,7 +58,13 @@ export async function claim(manager: EntityManager, contactId: string, holderId:
 
 // back to the queue: canActOnClaim(user, claimed_by, 'the claim'), settled in the UPDATE.
 // False when nothing was released.
-export async function release(manager: EntityManager, contactId: string, userId: string, anyHolder: boolean, now: Date): Promise<boolean> {
+export async function release(
+  manager: EntityManager,
+  contactId: string,
+  userId: string,
+  anyHolder: boolean,
+  now: Date,
+): Promise<boolean> {
   const released = (await manager.query(
     `update contact set claimed_by = null, claimed_at = null, status = 'RECEIVED', updated_at = $3
       where id = $1 and status = 'IN_SCREENING' and (claimed_by = $2 or $4)
@@ -59,8 +74,13 @@ export async function release(manager: EntityManager, contactId: string, userId:
   return released[1] > 0;
 }
 
-export async function contactStatus(manager: EntityManager, contactId: string): Promise<ContactStatus | undefined> {
-  const [row] = (await manager.query('select status from contact where id = $1', [contactId])) as { status: ContactStatus }[];
+export async function contactStatus(
+  manager: EntityManager,
+  contactId: string,
+): Promise<ContactStatus | undefined> {
+  const [row] = (await manager.query('select status from contact where id = $1', [contactId])) as {
+    status: ContactStatus;
+  }[];
   return row?.status;
 }
 
@@ -78,7 +98,10 @@ export interface DecisionRow {
   status: ContactStatus;
 }
 
-export async function contactForDecision(manager: EntityManager, contactId: string): Promise<DecisionRow | undefined> {
+export async function contactForDecision(
+  manager: EntityManager,
+  contactId: string,
+): Promise<DecisionRow | undefined> {
   const [row] = (await manager.query(
     `select id, child_id, rag, source, received_at, decision_due_at, prior_contacts_12m, referrer, origin_agency_id, status
        from contact where id = $1`,
@@ -116,7 +139,9 @@ export async function closeScreening(
 export async function closeState(
   manager: EntityManager,
   contactId: string,
-): Promise<{ status: ContactStatus; rag: RagRating; claimed_by: string | null; holder_name: string | null } | undefined> {
+): Promise<
+  { status: ContactStatus; rag: RagRating; claimed_by: string | null; holder_name: string | null } | undefined
+> {
   const [row] = (await manager.query(
     `select c.status, c.rag, c.claimed_by, u.name as holder_name
        from contact c left join app_user u on u.id = c.claimed_by where c.id = $1`,
@@ -149,7 +174,9 @@ export async function settleAuthorisation(
 
 // the contact, locked for this transaction
 export function lockContact(manager: EntityManager, contactId: string): Promise<ContactEntity | null> {
-  return manager.getRepository(ContactEntity).findOne({ where: { id: contactId }, lock: { mode: 'pessimistic_write' } });
+  return manager
+    .getRepository(ContactEntity)
+    .findOne({ where: { id: contactId }, lock: { mode: 'pessimistic_write' } });
 }
 
 // a screener's change of rating: the contact's rating and deadline, and the change kept with its reason
@@ -168,7 +195,12 @@ export async function changeRating(
 ): Promise<void> {
   await manager.getRepository(ContactEntity).update(
     { id: c.contactId },
-    { rag: c.toRag, decisionDueAt: c.decisionDueAt, nextTransitionAt: c.nextTransitionAt, updatedAt: c.changedAt },
+    {
+      rag: c.toRag,
+      decisionDueAt: c.decisionDueAt,
+      nextTransitionAt: c.nextTransitionAt,
+      updatedAt: c.changedAt,
+    },
   );
   await manager.getRepository(ContactRagChangeEntity).insert({
     contactId: c.contactId,

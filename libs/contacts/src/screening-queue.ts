@@ -78,7 +78,8 @@ export class ScreeningQueue extends SqlQueueView<Row> implements OnModuleInit {
       status: row.status,
       receivedAt: row.received_at,
       dueAt: row.decision_due_at,
-      timeliness: this.timeliness.at(now, new Date(row.received_at), new Date(row.decision_due_at)).timeliness,
+      timeliness: this.timeliness.at(now, new Date(row.received_at), new Date(row.decision_due_at))
+        .timeliness,
       ...(row.claimed_by ? { claimedBy: { id: row.claimed_by, name: row.claimed_by_name ?? '' } } : {}),
       flags: screeningFlags(row),
     };

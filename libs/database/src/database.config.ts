@@ -77,7 +77,9 @@ export const databaseConfig = registerAs('database', () => {
   const production = env.NODE_ENV === 'production';
   // API.md: production never seeds; asking it to is a mistake that must stop boot
   if (production && env.SEED_DEMO === true) {
-    throw new Error('Invalid database configuration:\n  SEED_DEMO: must not be true when NODE_ENV=production');
+    throw new Error(
+      'Invalid database configuration:\n  SEED_DEMO: must not be true when NODE_ENV=production',
+    );
   }
   if (production && !env.DATABASE_URL) {
     throw new Error('Invalid database configuration:\n  DATABASE_URL: required when NODE_ENV=production');

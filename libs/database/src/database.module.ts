@@ -27,7 +27,10 @@ export class DatabaseModule {
           useFactory: (config: ConfigType<typeof databaseConfig>) => {
             const url = runtime.url ?? config.url;
             if (!url) throw new Error('No database: set DATABASE_URL or let main.ts start the embedded one');
-            return { ...dataSourceOptions(url, config.poolSize, config.ssl, config.sslCa), autoLoadEntities: true };
+            return {
+              ...dataSourceOptions(url, config.poolSize, config.ssl, config.sslCa),
+              autoLoadEntities: true,
+            };
           },
           // migrate before anything else touches the schema
           dataSourceFactory: async (options) => {

@@ -33,7 +33,9 @@ async function letPostgresUserReach(path: string, log: (m: string) => void): Pro
     const info = await stat(current);
     if ((info.mode & 0o001) === 0) {
       await chmod(current, info.mode | 0o001);
-      log(`embedded postgres: allowed other users to traverse ${current} (o+x) so the postgres user can reach its data`);
+      log(
+        `embedded postgres: allowed other users to traverse ${current} (o+x) so the postgres user can reach its data`,
+      );
     }
     const parent = dirname(current);
     if (parent === current) break;
@@ -71,7 +73,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: true,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: () => undefined,
-    onError: (error: unknown) => log(`embedded postgres: ${error instanceof Error ? error.message : String(error)}`),
+    onError: (error: unknown) =>
+      log(`embedded postgres: ${error instanceof Error ? error.message : String(error)}`),
   });
 
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {

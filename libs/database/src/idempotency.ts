@@ -1,9 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 export type IdempotencyClaim =
-  | { kind: 'new' }
-  | { kind: 'replay'; status: number; body: unknown }
-  | { kind: 'mismatch' };
+  { kind: 'new' } | { kind: 'replay'; status: number; body: unknown } | { kind: 'mismatch' };
 
 // API.md: same key + same body -> the first response again; same key + other body -> 422.
 // The key row is inserted first, in the use case's transaction: a concurrent request with

@@ -48,12 +48,17 @@ export function insertTogether(
 }
 
 // an entity from a row selected raw (snake_case columns), its values as TypeORM would read them
-export function hydrate<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, row: Record<string, unknown>): T {
+export function hydrate<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  row: Record<string, unknown>,
+): T {
   const metadata = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
   const entity = metadata.create() as T;
   for (const column of metadata.columns) {
-    if (column.databaseName in row) column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
+    if (column.databaseName in row)
+      column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
   }
   return entity;
 }

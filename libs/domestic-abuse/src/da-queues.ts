@@ -34,7 +34,11 @@ export class TriageQueue extends TimedSqlQueueView<TriageRow> {
   protected readonly idColumn = 'n.id';
   protected readonly orderBy = TRIAGE_ORDER;
 
-  protected readonly transitions = { table: 'da_notification', startAt: 'received_at', dueAt: 'triage_due_at' };
+  protected readonly transitions = {
+    table: 'da_notification',
+    startAt: 'received_at',
+    dueAt: 'triage_due_at',
+  };
 
   protected item(row: TriageRow, now: Date): QueueItem {
     return {

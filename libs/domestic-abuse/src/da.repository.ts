@@ -53,7 +53,10 @@ function namedInsert(table: string, row: object): { sql: string; params: unknown
 // false when a concurrent submission of the same force and reference won
 export async function insertNotification(manager: EntityManager, row: NewNotification): Promise<boolean> {
   const { sql, params } = namedInsert('da_notification', row);
-  const inserted = (await manager.query(`${sql} on conflict (force_agency_id, police_reference) do nothing returning id`, params)) as unknown[];
+  const inserted = (await manager.query(
+    `${sql} on conflict (force_agency_id, police_reference) do nothing returning id`,
+    params,
+  )) as unknown[];
   return inserted.length > 0;
 }
 
@@ -124,7 +127,14 @@ export async function insertEncompass(
 // one triage: of two screeners at once, one wins (true) and the other hears it is done
 export async function triage(
   manager: EntityManager,
-  t: { id: string; outcome: string; rationale: string | null; triagedBy: string; triagedAt: Date; marac: boolean },
+  t: {
+    id: string;
+    outcome: string;
+    rationale: string | null;
+    triagedBy: string;
+    triagedAt: Date;
+    marac: boolean;
+  },
 ): Promise<boolean> {
   const updated = (await manager.query(
     `update da_notification
@@ -141,13 +151,21 @@ export async function notificationChildren(
   manager: EntityManager,
   notificationId: string,
 ): Promise<{ id: string; reported: NotificationChildDto }[]> {
-  return (await manager.query(`select id, reported from da_notification_child where notification_id = $1 order by position`, [
-    notificationId,
-  ])) as { id: string; reported: NotificationChildDto }[];
+  return (await manager.query(
+    `select id, reported from da_notification_child where notification_id = $1 order by position`,
+    [notificationId],
+  )) as { id: string; reported: NotificationChildDto }[];
 }
 
-export async function linkChildContact(manager: EntityManager, notificationChildId: string, contactId: string): Promise<void> {
-  await manager.query('update da_notification_child set contact_id = $2 where id = $1', [notificationChildId, contactId]);
+export async function linkChildContact(
+  manager: EntityManager,
+  notificationChildId: string,
+  contactId: string,
+): Promise<void> {
+  await manager.query('update da_notification_child set contact_id = $2 where id = $1', [
+    notificationChildId,
+    contactId,
+  ]);
 }
 
 // the school's key adult told: the due time when this call recorded it, 'SENT' when it was
@@ -164,14 +182,18 @@ export async function markEncompassSent(
     [s.id, s.sentAt, s.sentBy, s.method, s.recipient],
   )) as [{ due_at: Date }[], number];
   if (updated[1] > 0) return { dueAt: new Date(updated[0][0].due_at) };
-  const [exists] = (await manager.query('select status from encompass_notification where id = $1', [s.id])) as unknown[];
+  const [exists] = (await manager.query('select status from encompass_notification where id = $1', [
+    s.id,
+  ])) as unknown[];
   return exists ? 'SENT' : undefined;
 }
 
 // a declared read of auth's agency table: the force's name, told to the contacts made from
 // its notification as the referrer's organisation
 export async function agencyName(manager: EntityManager, agencyId: string): Promise<string> {
-  const [force] = (await manager.query('select name from agency where id = $1', [agencyId])) as { name: string }[];
+  const [force] = (await manager.query('select name from agency where id = $1', [agencyId])) as {
+    name: string;
+  }[];
   return force.name;
 }
 

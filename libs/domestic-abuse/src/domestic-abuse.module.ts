@@ -12,6 +12,15 @@ import { ListNotifications, ViewNotification } from './use-cases/view-notificati
 @Module({
   imports: [LiveModule, ContactsModule],
   controllers: [DaNotificationsController, EncompassController],
-  providers: [SubmitNotification, TriageNotification, MarkEncompassSent, ViewNotification, ListNotifications, TriageQueue, EncompassQueue, NotificationSubmissions],
+  providers: [
+    SubmitNotification,
+    TriageNotification,
+    MarkEncompassSent,
+    ViewNotification,
+    ListNotifications,
+    TriageQueue,
+    EncompassQueue,
+    NotificationSubmissions,
+  ],
 })
 export class DomesticAbuseModule {}

@@ -35,10 +35,15 @@ export interface NotificationRow {
   substance_misuse: boolean | null;
 }
 
-export async function findNotification(manager: EntityManager, id: string, lock = false): Promise<NotificationRow> {
-  const [row] = (await manager.query(`select * from da_notification where id = $1 ${lock ? 'for update' : ''}`, [id])) as
-    | NotificationRow[]
-    | [];
+export async function findNotification(
+  manager: EntityManager,
+  id: string,
+  lock = false,
+): Promise<NotificationRow> {
+  const [row] = (await manager.query(
+    `select * from da_notification where id = $1 ${lock ? 'for update' : ''}`,
+    [id],
+  )) as NotificationRow[] | [];
   if (!row) throw DomainError.notFound('notification');
   return row;
 }
@@ -77,7 +82,13 @@ export async function notificationViews(
            from da_notification_child dc left join contact c on c.id = dc.contact_id
           where dc.notification_id = any($1) order by dc.position`,
         [ids],
-      )) as { notification_id: string; reported: Record<string, unknown>; contact_id: string | null; child_id: string; rag: string }[])
+      )) as {
+        notification_id: string;
+        reported: Record<string, unknown>;
+        contact_id: string | null;
+        child_id: string;
+        rag: string;
+      }[])
     : [];
   return rows.map((row) => {
     const view: NotificationViewDto = {
@@ -114,7 +125,10 @@ export async function notificationViews(
         outcome: row.triage_outcome,
         triagedAt: row.triaged_at.toISOString(),
         ...(staff
-          ? { rationale: row.triage_rationale ?? undefined, withinTimescale: row.triaged_within_timescale ?? undefined }
+          ? {
+              rationale: row.triage_rationale ?? undefined,
+              withinTimescale: row.triaged_within_timescale ?? undefined,
+            }
           : {}),
       };
     }

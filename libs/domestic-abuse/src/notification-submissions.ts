@@ -34,7 +34,10 @@ export class NotificationSubmissions implements SubmissionSource, OnModuleInit {
     this.sources.register(this);
   }
 
-  async readOne(manager: EntityManager, id: string): Promise<{ agencyId: string; item: SubmissionItem } | null> {
+  async readOne(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ agencyId: string; item: SubmissionItem } | null> {
     const [row] = (await manager.query(
       'select id, police_reference, status, received_at, force_agency_id, triage_outcome from da_notification where id = $1',
       [id],

@@ -9,19 +9,26 @@ function payloadOf(frame: Buffer[]): string {
   const marker = bytes[1];
   expect(marker & 0x80).toBe(0);
   const [length, offset] =
-    marker === 127 ? [Number(bytes.readBigUInt64BE(2)), 10] : marker === 126 ? [bytes.readUInt16BE(2), 4] : [marker, 2];
+    marker === 127
+      ? [Number(bytes.readBigUInt64BE(2)), 10]
+      : marker === 126
+        ? [bytes.readUInt16BE(2), 4]
+        : [marker, 2];
   expect(bytes.length).toBe(offset + length);
   return bytes.subarray(offset).toString('utf8');
 }
 
 describe('textFrame', () => {
-  it.each([10, 125, 126, 65535, 65536, 700_000])('should frame a %d-byte payload whose tail is shared', (size) => {
-    const head = Buffer.from('43/live,7[');
-    const tail = Buffer.from(`${'x'.repeat(Math.max(0, size - head.length - 1))}]`);
-    const frame = textFrame(head, tail);
-    expect(frame[1]).toBe(tail);
-    expect(payloadOf(frame)).toBe(`${head.toString()}${tail.toString()}`);
-  });
+  it.each([10, 125, 126, 65535, 65536, 700_000])(
+    'should frame a %d-byte payload whose tail is shared',
+    (size) => {
+      const head = Buffer.from('43/live,7[');
+      const tail = Buffer.from(`${'x'.repeat(Math.max(0, size - head.length - 1))}]`);
+      const frame = textFrame(head, tail);
+      expect(frame[1]).toBe(tail);
+      expect(payloadOf(frame)).toBe(`${head.toString()}${tail.toString()}`);
+    },
+  );
 });
 
 describe('ackEncoded', () => {
@@ -36,7 +43,11 @@ describe('ackEncoded', () => {
     const conn = new EventEmitter();
     const written: Packet[] = [];
     const ack = (arg: unknown) => {
-      const packet: Packet = { type: 'message', data: `3/live,${ackId}[${JSON.stringify(arg)}]`, options: { compress: true } };
+      const packet: Packet = {
+        type: 'message',
+        data: `3/live,${ackId}[${JSON.stringify(arg)}]`,
+        options: { compress: true },
+      };
       conn.emit('packetCreate', packet);
       written.push(packet);
     };
@@ -50,7 +61,9 @@ describe('ackEncoded', () => {
       ackEncoded(socket, ack, body);
       expect(written).toHaveLength(1);
       expect(written[0].data).toBe(`3/live,${id}[${body.text}]`);
-      expect(JSON.parse(written[0].data.slice(written[0].data.indexOf('[')))).toEqual([{ seq: 12, items: [{ id: 'a', childName: 'Zoë Ł' }] }]);
+      expect(JSON.parse(written[0].data.slice(written[0].data.indexOf('[')))).toEqual([
+        { seq: 12, items: [{ id: 'a', childName: 'Zoë Ł' }] },
+      ]);
       const frame = written[0].options.wsPreEncodedFrame as Buffer[];
       expect(frame[1]).toBe(body.tail);
       expect(payloadOf(frame)).toBe(`4${written[0].data}`);

@@ -79,8 +79,9 @@ export class EscalationTicker implements OnApplicationBootstrap, OnApplicationSh
       await client.connect();
       this.lockClient = client;
     }
-    const [row] = (await this.lockClient.query('select pg_try_advisory_lock($1) as got', [LockKey.ESCALATION_TICKER]))
-      .rows as { got: boolean }[];
+    const [row] = (
+      await this.lockClient.query('select pg_try_advisory_lock($1) as got', [LockKey.ESCALATION_TICKER])
+    ).rows as { got: boolean }[];
     if (row.got && !this.leader) this.logger.log('this instance now runs the escalation ticker');
     this.leader = row.got;
     return this.leader;

@@ -27,7 +27,12 @@ export class Journal {
     private readonly clock: Clock,
   ) {}
 
-  write(manager: EntityManager, actor: AuditActor | null, audit: AuditEvent | AuditEvent[], live: LiveChangeRef[] = []): void {
+  write(
+    manager: EntityManager,
+    actor: AuditActor | null,
+    audit: AuditEvent | AuditEvent[],
+    live: LiveChangeRef[] = [],
+  ): void {
     const events = Array.isArray(audit) ? audit : [audit];
     if (events.length === 0) throw new Error('every change is audited: the journal needs an audit event');
     const pending = this.pending(manager);
@@ -66,7 +71,8 @@ export class Journal {
 
   private pending(manager: EntityManager): Pending {
     const runner = manager.queryRunner;
-    if (!runner?.isTransactionActive) throw new Error('the journal is written inside the use case transaction');
+    if (!runner?.isTransactionActive)
+      throw new Error('the journal is written inside the use case transaction');
     const data = runner.data as Record<string, unknown>;
     return ((data[PENDING] as Pending | undefined) ?? (data[PENDING] = { audit: [], live: [] })) as Pending;
   }

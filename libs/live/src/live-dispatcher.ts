@@ -20,7 +20,11 @@ const BATCH = 500;
 
 export interface EventRow {
   seq: bigint;
-  payload: { id: string; changes: QueueChange[]; submission?: { audience: SubmissionAudience; item: SubmissionItem } };
+  payload: {
+    id: string;
+    changes: QueueChange[];
+    submission?: { audience: SubmissionAudience; item: SubmissionItem };
+  };
 }
 
 interface Subscription {
@@ -37,7 +41,10 @@ export type Outgoing = LiveMessage<'queue.changed' | 'submission.changed'>;
 
 // live_event rows as read with seq::text
 export function eventRows(rows: unknown): EventRow[] {
-  return (rows as { seq: string; payload: EventRow['payload'] }[]).map((row) => ({ seq: BigInt(row.seq), payload: row.payload }));
+  return (rows as { seq: string; payload: EventRow['payload'] }[]).map((row) => ({
+    seq: BigInt(row.seq),
+    payload: row.payload,
+  }));
 }
 
 // one encoding of each message, written to every socket (all in the /live namespace)
@@ -66,7 +73,10 @@ export function messagesFor(view: string, rows: EventRow[], user?: Authenticated
   return rows.flatMap((row) =>
     (row.payload.changes ?? [])
       .filter((c) => c.view === view)
-      .map((c) => ({ event: 'queue.changed' as const, message: { view: c.view, seq: jsonSeq(row.seq), op: c.op, item: c.item } })),
+      .map((c) => ({
+        event: 'queue.changed' as const,
+        message: { view: c.view, seq: jsonSeq(row.seq), op: c.op, item: c.item },
+      })),
   );
 }
 
@@ -95,7 +105,9 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const [{ seq }] = (await this.dataSource.query('select coalesce(max(seq), 0)::text as seq from live_event')) as {
+    const [{ seq }] = (await this.dataSource.query(
+      'select coalesce(max(seq), 0)::text as seq from live_event',
+    )) as {
       seq: string;
     }[];
     this.cursor = BigInt(seq);
@@ -140,7 +152,9 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
             this.deliver(row);
           } catch (error) {
             // one bad event must not stop every queue: it is logged and passed over
-            this.logger.error(`live event ${row.seq} not delivered: ${error instanceof Error ? error.message : String(error)}`);
+            this.logger.error(
+              `live event ${row.seq} not delivered: ${error instanceof Error ? error.message : String(error)}`,
+            );
           }
         }
         if (rows.length > 0) this.cursor = rows[rows.length - 1].seq;
@@ -241,7 +255,9 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
       await client.query(`listen ${LIVE_CHANNEL}`);
       this.pump(); // anything committed while we were not listening
     } catch (error) {
-      this.logger.warn(`LISTEN connection failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `LISTEN connection failed, retrying: ${error instanceof Error ? error.message : String(error)}`,
+      );
       retry();
     }
   }

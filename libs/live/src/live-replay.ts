@@ -34,10 +34,10 @@ export class LiveReplay {
       if (last > sinceSeq && sinceSeq < first - 1n) return null;
       if (bounds.missed > this.config.maxReplay) return null;
       const rows = eventRows(
-        await manager.query(`select seq::text, payload from live_event where seq > $1 and seq <= $2 order by seq`, [
-          sinceSeq.toString(),
-          bounds.last,
-        ]),
+        await manager.query(
+          `select seq::text, payload from live_event where seq > $1 and seq <= $2 order by seq`,
+          [sinceSeq.toString(), bounds.last],
+        ),
       );
       return { seq: last, events: messagesFor(view, rows, user).map((m) => m.message) };
     });

@@ -6,7 +6,11 @@ import type { LiveChangeRef, QueueChange } from './queue-view';
 
 export interface LiveEventRow {
   type: string;
-  payload: { id: string; changes: QueueChange[]; submission?: { audience: SubmissionAudience; item: SubmissionItem } };
+  payload: {
+    id: string;
+    changes: QueueChange[];
+    submission?: { audience: SubmissionAudience; item: SubmissionItem };
+  };
 }
 
 // inserts the LiveEventRow[] json in parameter `events` at time `at`, seq in array order
@@ -34,11 +38,14 @@ export class Outbox {
       const views = this.registry.showing(ref.entity);
       const source = ref.submission ? this.submissions.get(ref.submission) : undefined;
       // a misspelt entity would otherwise update nothing, silently
-      if (views.length === 0 && !source) throw new Error(`live change ${ref.type}: no queue shows a ${ref.entity}`);
+      if (views.length === 0 && !source)
+        throw new Error(`live change ${ref.type}: no queue shows a ${ref.entity}`);
       for (const view of views) {
         const item = await view.readOne(manager, ref.id, now);
         changes.push(
-          item ? { view: view.name, op: 'upsert', item } : { view: view.name, op: 'remove', item: { id: ref.id } },
+          item
+            ? { view: view.name, op: 'upsert', item }
+            : { view: view.name, op: 'remove', item: { id: ref.id } },
         );
       }
       const sent = source ? await source.readOne(manager, ref.id) : null;
@@ -47,7 +54,9 @@ export class Outbox {
         payload: {
           id: ref.id,
           changes,
-          ...(source && sent ? { submission: { audience: { agencyId: sent.agencyId, role: source.role }, item: sent.item } } : {}),
+          ...(source && sent
+            ? { submission: { audience: { agencyId: sent.agencyId, role: source.role }, item: sent.item } }
+            : {}),
         },
       });
     }

@@ -19,6 +19,8 @@ describe('QueueRegistry', () => {
   it('should refuse a queue registered twice', () => {
     const registry = new QueueRegistry();
     registry.register(view('screening', 'contact'));
-    expect(() => registry.register(view('screening', 'contact'))).toThrow('queue view screening registered twice');
+    expect(() => registry.register(view('screening', 'contact'))).toThrow(
+      'queue view screening registered twice',
+    );
   });
 });

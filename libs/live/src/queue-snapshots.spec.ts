@@ -7,7 +7,9 @@ describe('ViewReads', () => {
     let reads = 0;
     const view = new ViewReads(() => {
       const seq = BigInt(++reads);
-      return new Promise<SharedSnapshot>((resolve) => pending.push(() => resolve(new SharedSnapshot(seq, []))));
+      return new Promise<SharedSnapshot>((resolve) =>
+        pending.push(() => resolve(new SharedSnapshot(seq, []))),
+      );
     });
     const settle = () => new Promise((r) => setImmediate(r));
     const finish = async () => {

@@ -26,10 +26,24 @@ describe('parseSeq', () => {
     expect(parseSeq(given)).toBe(seq);
   });
 
-  it.each([-1, 1.5, NaN, Infinity, Number.MAX_SAFE_INTEGER + 1, '9007199254740992', '1e3', '0x10', ' 1', '1 ', '-1', '', true, null, {}, [1]])(
-    'should refuse %p',
-    (given) => {
-      expect(parseSeq(given)).toBeNull();
-    },
-  );
+  it.each([
+    -1,
+    1.5,
+    NaN,
+    Infinity,
+    Number.MAX_SAFE_INTEGER + 1,
+    '9007199254740992',
+    '1e3',
+    '0x10',
+    ' 1',
+    '1 ',
+    '-1',
+    '',
+    true,
+    null,
+    {},
+    [1],
+  ])('should refuse %p', (given) => {
+    expect(parseSeq(given)).toBeNull();
+  });
 });

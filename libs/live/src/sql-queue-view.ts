@@ -34,12 +34,20 @@ export abstract class SqlQueueView<Row> implements QueueView {
   // so the list is exactly the state after that event (live_event rows commit in seq order).
   // An empty list carries no row, so the seq is read in a snapshot of its own with it.
   async snapshot(manager: EntityManager, now: Date): Promise<{ seq: bigint; items: QueueItem[] }> {
-    const withSeq = this.select.replace(/^\s*select\s/i, 'select (select coalesce(max(seq), 0)::text from live_event) as live_seq, ');
+    const withSeq = this.select.replace(
+      /^\s*select\s/i,
+      'select (select coalesce(max(seq), 0)::text from live_event) as live_seq, ',
+    );
     if (withSeq === this.select) throw new Error(`queue ${this.name}: its select must begin with "select"`);
-    const rows = (await manager.query(`${withSeq} order by ${this.orderBy}`)) as (Row & { live_seq: string })[];
-    if (rows.length > 0) return { seq: BigInt(rows[0].live_seq), items: rows.map((row) => this.item(row, now)) };
+    const rows = (await manager.query(`${withSeq} order by ${this.orderBy}`)) as (Row & {
+      live_seq: string;
+    })[];
+    if (rows.length > 0)
+      return { seq: BigInt(rows[0].live_seq), items: rows.map((row) => this.item(row, now)) };
     return manager.transaction('REPEATABLE READ', async (tx) => {
-      const [{ seq }] = (await tx.query('select coalesce(max(seq), 0)::text as seq from live_event')) as { seq: string }[];
+      const [{ seq }] = (await tx.query('select coalesce(max(seq), 0)::text as seq from live_event')) as {
+        seq: string;
+      }[];
       return { seq: BigInt(seq), items: await this.read(tx, now) };
     });
   }

@@ -22,7 +22,11 @@ export class MetricsPublisher implements OnModuleInit, OnApplicationBootstrap {
   ) {}
 
   onModuleInit(): void {
-    this.feeds.register({ view: METRICS_VIEW, roles: METRICS_ROLES, snapshot: () => this.metrics.snapshotWithSeq() });
+    this.feeds.register({
+      view: METRICS_VIEW,
+      roles: METRICS_ROLES,
+      snapshot: () => this.metrics.snapshotWithSeq(),
+    });
   }
 
   onApplicationBootstrap(): void {

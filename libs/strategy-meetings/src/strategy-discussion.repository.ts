@@ -19,13 +19,24 @@ export interface OpenDiscussion {
 }
 
 // one open (not HELD) discussion per contact: null when one is open already
-export async function insertDiscussion(manager: EntityManager, d: OpenDiscussion): Promise<{ id: string; due_at: Date } | null> {
+export async function insertDiscussion(
+  manager: EntityManager,
+  d: OpenDiscussion,
+): Promise<{ id: string; due_at: Date } | null> {
   const [row] = (await manager.query(
     `insert into strategy_discussion (contact_id, decision_id, due_at, status, created_at, updated_at, started_by, start_reason,
        next_transition_at)
      values ($1, $2, $3, 'DUE', $4, $4, $5, $6, $7)
      on conflict (contact_id) where status <> 'HELD' do nothing returning id, due_at`,
-    [d.contactId, d.decisionId ?? null, d.dueAt, d.createdAt, d.startedBy ?? null, d.startReason ?? null, d.nextTransitionAt],
+    [
+      d.contactId,
+      d.decisionId ?? null,
+      d.dueAt,
+      d.createdAt,
+      d.startedBy ?? null,
+      d.startReason ?? null,
+      d.nextTransitionAt,
+    ],
   )) as { id: string; due_at: Date }[];
   return row ?? null;
 }
@@ -46,10 +57,14 @@ export async function scheduleDiscussion(
   return updated[1] > 0;
 }
 
-export async function currentRecordVersion(manager: EntityManager, discussionId: string): Promise<number | undefined> {
-  const [last] = (await manager.query(`select version from strategy_record where discussion_id = $1 and current`, [
-    discussionId,
-  ])) as { version: number }[];
+export async function currentRecordVersion(
+  manager: EntityManager,
+  discussionId: string,
+): Promise<number | undefined> {
+  const [last] = (await manager.query(
+    `select version from strategy_record where discussion_id = $1 and current`,
+    [discussionId],
+  )) as { version: number }[];
   return last?.version;
 }
 
@@ -74,8 +89,12 @@ export interface NewRecord {
 // the discussion is HELD
 export async function insertRecord(manager: EntityManager, r: NewRecord): Promise<void> {
   if (r.version > 1) {
-    await manager.query(`update strategy_record set current = false where discussion_id = $1 and current`, [r.discussionId]);
-    await manager.query(`update strategy_action set current = false where discussion_id = $1 and current`, [r.discussionId]);
+    await manager.query(`update strategy_record set current = false where discussion_id = $1 and current`, [
+      r.discussionId,
+    ]);
+    await manager.query(`update strategy_action set current = false where discussion_id = $1 and current`, [
+      r.discussionId,
+    ]);
   }
   const [record] = (await manager.query(
     `insert into strategy_record (discussion_id, version, current, held_at, attendance, outcome, rationale, quorate,
@@ -111,8 +130,8 @@ export async function insertRecord(manager: EntityManager, r: NewRecord): Promis
       ],
     );
   }
-  await manager.query(`update strategy_discussion set status = 'HELD', next_transition_at = null, updated_at = $2 where id = $1`, [
-    r.discussionId,
-    r.recordedAt,
-  ]);
+  await manager.query(
+    `update strategy_discussion set status = 'HELD', next_transition_at = null, updated_at = $2 where id = $1`,
+    [r.discussionId, r.recordedAt],
+  );
 }

@@ -13,8 +13,14 @@ async function names(manager: EntityManager, ids: (string | null)[]): Promise<Ma
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export async function decisionDtos(manager: EntityManager, decisions: ThresholdDecisionEntity[]): Promise<DecisionOutDto[]> {
-  const who = await names(manager, decisions.flatMap((d) => [d.decidedBy, d.authorisedBy]));
+export async function decisionDtos(
+  manager: EntityManager,
+  decisions: ThresholdDecisionEntity[],
+): Promise<DecisionOutDto[]> {
+  const who = await names(
+    manager,
+    decisions.flatMap((d) => [d.decidedBy, d.authorisedBy]),
+  );
   return decisions.map((d) => ({
     id: d.id,
     level: d.level,

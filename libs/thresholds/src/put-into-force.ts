@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuditEvent } from '@app/audit';
-import { DomainError, ErrorCode, THRESHOLD_CATALOGUE, WorkingCalendar, type ThresholdCatalogueSchema } from '@app/core';
+import {
+  DomainError,
+  ErrorCode,
+  THRESHOLD_CATALOGUE,
+  WorkingCalendar,
+  type ThresholdCatalogueSchema,
+} from '@app/core';
 import type { ContactForDecision } from '@app/contacts';
 import { StrategyDiscussionOpener } from '@app/strategy-meetings';
 import { ReferralEntity } from './entities/referral.entity';
@@ -25,7 +31,12 @@ export class PutIntoForce {
     @Inject(THRESHOLD_CATALOGUE) private readonly catalogue: ThresholdCatalogueSchema,
   ) {}
 
-  async apply(manager: EntityManager, decision: ThresholdDecisionEntity, contact: ContactForDecision, now: Date): Promise<InForce> {
+  async apply(
+    manager: EntityManager,
+    decision: ThresholdDecisionEntity,
+    contact: ContactForDecision,
+    now: Date,
+  ): Promise<InForce> {
     const catalogue = this.catalogue;
     const acknowledgement: Acknowledgement = {
       recipient: { name: contact.referrer.name, organisation: contact.referrer.organisation },
@@ -35,14 +46,24 @@ export class PutIntoForce {
     await recordAcknowledgement(manager, decision.id, acknowledgement);
     decision.acknowledgement = acknowledgement;
     const audit: AuditEvent[] = [
-      { action: 'REFERRER_ACKNOWLEDGED', entityType: 'contact', entityId: contact.id, details: { outcome: acknowledgement.outcome } },
+      {
+        action: 'REFERRER_ACKNOWLEDGED',
+        entityType: 'contact',
+        entityId: contact.id,
+        details: { outcome: acknowledgement.outcome },
+      },
     ];
     const result: InForce = { audit };
     if (!makesReferral(decision.outcome, catalogue)) return result;
 
     // CIN census: the referral date is the day the decision was made
     const referralDate = this.calendar.localDate(decision.decidedAt);
-    const earlier = await referredWithin(manager, contact.childId, referralDate, catalogue.reReferralWindowMonths);
+    const earlier = await referredWithin(
+      manager,
+      contact.childId,
+      referralDate,
+      catalogue.reReferralWindowMonths,
+    );
     const referral = manager.getRepository(ReferralEntity).create({
       contactId: contact.id,
       childId: contact.childId,
@@ -67,10 +88,23 @@ export class PutIntoForce {
       // DOMAIN.md: a strategy discussion due within 1 working day of the decision
       const dueAt = this.calendar.deadline(decision.decidedAt, catalogue.strategyDiscussionDue);
       // strategy-meetings owns the discussion: it opens it, in this transaction
-      const row = await this.strategyDiscussions.open(manager, { contactId: contact.id, decisionId: decision.id, dueAt, now });
-      if (!row) throw new DomainError(ErrorCode.STALE_STATE, 'A strategy discussion for this contact is already open.');
+      const row = await this.strategyDiscussions.open(manager, {
+        contactId: contact.id,
+        decisionId: decision.id,
+        dueAt,
+        now,
+      });
+      if (!row)
+        throw new DomainError(
+          ErrorCode.STALE_STATE,
+          'A strategy discussion for this contact is already open.',
+        );
       result.strategyDiscussion = row;
-      audit.push({ action: 'STRATEGY_DISCUSSION_CREATED', entityType: 'strategy_discussion', entityId: row.id });
+      audit.push({
+        action: 'STRATEGY_DISCUSSION_CREATED',
+        entityType: 'strategy_discussion',
+        entityId: row.id,
+      });
     }
     return result;
   }

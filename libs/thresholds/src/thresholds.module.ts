@@ -13,7 +13,12 @@ import { AuthoriseDecision } from './use-cases/authorise-decision';
 import { RecordDecision } from './use-cases/record-decision';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ThresholdDecisionEntity, ReferralEntity]), LiveModule, ContactsModule, StrategyMeetingsModule],
+  imports: [
+    TypeOrmModule.forFeature([ThresholdDecisionEntity, ReferralEntity]),
+    LiveModule,
+    ContactsModule,
+    StrategyMeetingsModule,
+  ],
   controllers: [ThresholdsController],
   providers: [RecordDecision, AuthoriseDecision, PutIntoForce, DecisionSection, AuthorisationQueue],
 })

@@ -9,12 +9,21 @@ import { ThresholdDecisionEntity, type Acknowledgement } from './entities/thresh
 // authorised: decision-view.ts) and strategy_discussion (the decision section's link to it:
 // decision-section.ts).
 
-export async function recordAcknowledgement(manager: EntityManager, decisionId: string, acknowledgement: Acknowledgement): Promise<void> {
+export async function recordAcknowledgement(
+  manager: EntityManager,
+  decisionId: string,
+  acknowledgement: Acknowledgement,
+): Promise<void> {
   await manager.getRepository(ThresholdDecisionEntity).update({ id: decisionId }, { acknowledgement });
 }
 
 // CIN census: a referral within `months` of an earlier one of the same child is a re-referral
-export async function referredWithin(manager: EntityManager, childId: string, referralDate: string, months: number): Promise<boolean> {
+export async function referredWithin(
+  manager: EntityManager,
+  childId: string,
+  referralDate: string,
+  months: number,
+): Promise<boolean> {
   const [{ earlier }] = (await manager.query(
     `select exists (
        select 1 from referral
@@ -30,7 +39,10 @@ export async function insertReferral(manager: EntityManager, referral: ReferralE
   await manager.getRepository(ReferralEntity).insert(referral);
 }
 
-export async function insertDecision(manager: EntityManager, decision: ThresholdDecisionEntity): Promise<void> {
+export async function insertDecision(
+  manager: EntityManager,
+  decision: ThresholdDecisionEntity,
+): Promise<void> {
   await manager.getRepository(ThresholdDecisionEntity).insert(decision);
 }
 

@@ -65,7 +65,9 @@ export const appConfig = registerAs('app', () => {
     ]),
   );
   if (parsed.HTTP_HEADERS_TIMEOUT_SECONDS > parsed.HTTP_REQUEST_TIMEOUT_SECONDS) {
-    throw new Error('Invalid app settings: HTTP_HEADERS_TIMEOUT_SECONDS must not exceed HTTP_REQUEST_TIMEOUT_SECONDS');
+    throw new Error(
+      'Invalid app settings: HTTP_HEADERS_TIMEOUT_SECONDS must not exceed HTTP_REQUEST_TIMEOUT_SECONDS',
+    );
   }
   return {
     env: parsed.NODE_ENV,

@@ -38,11 +38,15 @@ export function bodyProblems(body: unknown): FieldError[] {
     }
     if (typeof value !== 'object' || value === null) continue;
     if (depth > MAX_BODY_DEPTH) {
-      problems.push({ field: path || 'body', message: `is nested too deeply (at most ${MAX_BODY_DEPTH} levels)` });
+      problems.push({
+        field: path || 'body',
+        message: `is nested too deeply (at most ${MAX_BODY_DEPTH} levels)`,
+      });
       break;
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i -= 1) stack.push({ value: value[i], path: join(path, i), depth: depth + 1 });
+      for (let i = value.length - 1; i >= 0; i -= 1)
+        stack.push({ value: value[i], path: join(path, i), depth: depth + 1 });
       continue;
     }
     for (const key of Object.keys(value)) {

@@ -21,7 +21,11 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.database.seedDemo(this.runtime.embedded ? 'embedded' : 'external')) return;
-    const created = await seedDemoWorld(this.dataSource, this.database.demoPassword, this.auth.passwordHashCost);
+    const created = await seedDemoWorld(
+      this.dataSource,
+      this.database.demoPassword,
+      this.auth.passwordHashCost,
+    );
     if (created > 0) this.logger.log(`demo world seeded: ${created} users`);
   }
 }

@@ -13,7 +13,12 @@ export const DEMO_USERS: { email: string; name: string; role: Role; agency: stri
   { email: 'screener@mach.example', name: 'Sam Screener', role: 'SCREENER', agency: 'MACH' },
   { email: 'screener2@mach.example', name: 'Sasha Screener', role: 'SCREENER', agency: 'MACH' },
   { email: 'manager@mach.example', name: 'Morgan Manager', role: 'MANAGER', agency: 'MACH' },
-  { email: 'police@cleveland.example', name: 'PC Casey Cleveland', role: 'POLICE', agency: 'Cleveland Police' },
+  {
+    email: 'police@cleveland.example',
+    name: 'PC Casey Cleveland',
+    role: 'POLICE',
+    agency: 'Cleveland Police',
+  },
   { email: 'police@durham.example', name: 'PC Drew Durham', role: 'POLICE', agency: 'Durham Police' },
   { email: 'school@partner.example', name: 'Pat Partner', role: 'PARTNER', agency: 'Acklam Primary School' },
   { email: 'admin@mach.example', name: 'Alex Admin', role: 'ADMIN', agency: 'MACH' },

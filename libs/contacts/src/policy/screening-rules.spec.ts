@@ -55,6 +55,10 @@ describe('ragReasonError (API.md: reason required when the rating differs from t
   ] as const)('%s where %s was suggested, reason %p -> error %s', (rag, suggested, reason, error) => {
     const found = ragReasonError(rag, suggested, reason);
     expect(found !== null).toBe(error);
-    if (found) expect(found).toEqual({ field: 'ragReason', message: `required when the rating differs from the suggested ${suggested}` });
+    if (found)
+      expect(found).toEqual({
+        field: 'ragReason',
+        message: `required when the rating differs from the suggested ${suggested}`,
+      });
   });
 });

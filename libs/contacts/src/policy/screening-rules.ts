@@ -30,7 +30,11 @@ export function canActOnClaim(
 }
 
 // API.md POST /api/contacts: "reason required when it differs from the suggestion"
-export function ragReasonError(rag: RagRating, suggested: RagRating, reason: string | undefined): FieldError | null {
+export function ragReasonError(
+  rag: RagRating,
+  suggested: RagRating,
+  reason: string | undefined,
+): FieldError | null {
   if (rag === suggested || reason) return null;
   return { field: 'ragReason', message: `required when the rating differs from the suggested ${suggested}` };
 }

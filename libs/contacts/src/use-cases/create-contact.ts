@@ -38,11 +38,17 @@ export class CreateContact {
     private readonly calendar: WorkingCalendar,
   ) {}
 
-  async execute(user: AuthenticatedUser, { contact: dto, idempotency }: CreateContactCommand): Promise<CreatedContact> {
+  async execute(
+    user: AuthenticatedUser,
+    { contact: dto, idempotency }: CreateContactCommand,
+  ): Promise<CreatedContact> {
     // a rating is a screening judgement: partners describe the concern, MACH rates it
     if ((dto.rag !== undefined || dto.ragReason !== undefined) && !isMachStaff(user)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Only MACH staff set a RAG rating.', [
-        { field: dto.rag !== undefined ? 'rag' : 'ragReason', message: 'only SCREENER or MANAGER may set this' },
+        {
+          field: dto.rag !== undefined ? 'rag' : 'ragReason',
+          message: 'only SCREENER or MANAGER may set this',
+        },
       ]);
     }
     const now = this.clock.now();
@@ -94,7 +100,13 @@ export class CreateContact {
         },
         now,
       );
-      const body = isMachStaff(user) ? await staffView(manager, contact, asOfIn(this.calendar, receivedAt), false, { child, counts, ragHistory: [firstRating] }) : partnerView(contact);
+      const body = isMachStaff(user)
+        ? await staffView(manager, contact, asOfIn(this.calendar, receivedAt), false, {
+            child,
+            counts,
+            ragHistory: [firstRating],
+          })
+        : partnerView(contact);
       if (idempotency) await storeIdempotentResponse(manager, user.id, idempotency.key, 201, body);
       return { body, replayed: false };
     });

@@ -22,7 +22,10 @@ export class ReleaseContact {
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: AuthenticatedUser, { id: contactId }: ReleaseContactCommand): Promise<ReleaseResultDto> {
+  async execute(
+    user: AuthenticatedUser,
+    { id: contactId }: ReleaseContactCommand,
+  ): Promise<ReleaseResultDto> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       if (!(await release(manager, contactId, user.id, overridesClaims(user.role), now))) {

@@ -23,14 +23,24 @@ export class ViewContact {
     private readonly sections: ContactSections,
   ) {}
 
-  async execute(user: AuthenticatedUser, { id: contactId }: ViewContactCommand): Promise<ContactDto | PartnerContactDto> {
+  async execute(
+    user: AuthenticatedUser,
+    { id: contactId }: ViewContactCommand,
+  ): Promise<ContactDto | PartnerContactDto> {
     return this.dataSource.transaction(async (manager) => {
       const contact = await findContact(manager, contactId);
       // a partner sees only what its own agency sent, and "not yours" reads as "not found"
       assertCanSeeAgencyRecord(user, contact.originAgencyId, 'contact', contact.id);
       if (!isMachStaff(user)) {
-        this.journal.write(manager, user, { action: 'CONTACT_VIEWED', entityType: 'contact', entityId: contact.id });
-        return { ...partnerView(contact), ...(await sectionsFor(manager, this.sections, contact.id, 'partner')) };
+        this.journal.write(manager, user, {
+          action: 'CONTACT_VIEWED',
+          entityType: 'contact',
+          entityId: contact.id,
+        });
+        return {
+          ...partnerView(contact),
+          ...(await sectionsFor(manager, this.sections, contact.id, 'partner')),
+        };
       }
       const view = {
         ...(await staffView(manager, contact, asOfIn(this.calendar, this.clock.now()), true)),
@@ -38,7 +48,12 @@ export class ViewContact {
       };
       this.journal.write(manager, user, [
         { action: 'CONTACT_VIEWED', entityType: 'contact', entityId: contact.id },
-        { action: 'CHILD_HISTORY_VIEWED', entityType: 'child', entityId: contact.childId, details: { contactId: contact.id } },
+        {
+          action: 'CHILD_HISTORY_VIEWED',
+          entityType: 'child',
+          entityId: contact.childId,
+          details: { contactId: contact.id },
+        },
       ]);
       return view;
     });

@@ -89,10 +89,9 @@ describe('timelinessAt', () => {
   });
 });
 
-describe('TimelinessClock (the council\'s DUE_SOON fraction, config/timeliness.yml)', () => {
+describe("TimelinessClock (the council's DUE_SOON fraction, config/timeliness.yml)", () => {
   const start = new Date('2026-03-02T09:00:00Z');
   const due = new Date('2026-03-02T13:00:00Z');
-
 
   it.each`
     fraction | now                       | timeliness
@@ -104,7 +103,9 @@ describe('TimelinessClock (the council\'s DUE_SOON fraction, config/timeliness.y
   `('with $fraction at $now -> $timeliness, as timelinessAt says', ({ fraction, now, timeliness }) => {
     const clock = new TimelinessClock(fraction as number);
     expect(clock.at(at(now as string), start, due).timeliness).toBe(timeliness);
-    expect(clock.at(at(now as string), start, due)).toEqual(timelinessAt(at(now as string), start, due, fraction as number));
+    expect(clock.at(at(now as string), start, due)).toEqual(
+      timelinessAt(at(now as string), start, due, fraction as number),
+    );
     expect(clock.nextTransitionAt(at(now as string), start, due)).toEqual(
       timelinessAt(at(now as string), start, due, fraction as number).nextTransitionAt,
     );

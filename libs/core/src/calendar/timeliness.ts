@@ -9,7 +9,8 @@ export interface TimelinessResult {
 // DOMAIN.md Clocks: overdue from dueAt; due soon when strictly less than dueSoonFraction
 // of the allowed time (dueAt - startAt) is left; otherwise on track
 function assertValidDate(value: Date, name: string): void {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new Error(`${name} must be a valid Date`);
+  if (!(value instanceof Date) || Number.isNaN(value.getTime()))
+    throw new Error(`${name} must be a valid Date`);
 }
 
 export function timelinessAt(

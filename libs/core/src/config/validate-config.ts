@@ -33,7 +33,10 @@ export function validateConfig<T extends object>(
         : [key, value],
     ),
   );
-  const instance = plainToInstance(cls, checked, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const instance = plainToInstance(cls, checked, {
+    enableImplicitConversion: true,
+    exposeDefaultValues: true,
+  });
   const errors = validateSync(instance, { skipMissingProperties: false, whitelist: true });
   if (errors.length > 0) {
     const lines = flattenValidationErrors(errors).map((e) => `  ${e.field}: ${e.message}`);

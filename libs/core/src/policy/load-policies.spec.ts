@@ -18,7 +18,13 @@ describe('loadPolicies', () => {
     const policies = loadPolicies(SHIPPED);
 
     it('should load all five policy files when the folder is the shipped one', () => {
-      expect(Object.keys(policies).sort()).toEqual(['calendar', 'daTriage', 'rag', 'thresholds', 'timeliness']);
+      expect(Object.keys(policies).sort()).toEqual([
+        'calendar',
+        'daTriage',
+        'rag',
+        'thresholds',
+        'timeliness',
+      ]);
     });
 
     // DOMAIN.md Screening timescales: RED 4 elapsed hours, AMBER 1 working day, GREEN 3 working days
@@ -168,7 +174,8 @@ describe('loadPolicies', () => {
     // dueSoonFraction moved from rag-policy.yml to timeliness.yml: a council's folder from
     // before the move keeps working, and one that sets it in both is refused with what to do
     describe('when a folder sets dueSoonFraction where it was before (rag-policy.yml)', () => {
-      const setInRagPolicy = (fraction: unknown) => edit(POLICY_FILES.rag, (d) => (d.dueSoonFraction = fraction));
+      const setInRagPolicy = (fraction: unknown) =>
+        edit(POLICY_FILES.rag, (d) => (d.dueSoonFraction = fraction));
 
       it('should use it when there is no timeliness.yml (a folder from before the move)', () => {
         setInRagPolicy(0.4);
@@ -192,7 +199,9 @@ describe('loadPolicies', () => {
         const error = captureError(() => loadPolicies(dir));
         expect(error).toBeInstanceOf(PolicyError);
         expect(error.message).toContain(`Invalid policy file ${join(dir, POLICY_FILES.rag)}:`);
-        expect(error.message).toContain(`dueSoonFraction: now set in timeliness.yml (${join(dir, POLICY_FILES.timeliness)})`);
+        expect(error.message).toContain(
+          `dueSoonFraction: now set in timeliness.yml (${join(dir, POLICY_FILES.timeliness)})`,
+        );
         expect(error.message).toContain('remove it from rag-policy.yml');
       });
 
@@ -229,14 +238,11 @@ describe('loadPolicies', () => {
 
     // BUG (see report): the schema takes any number for a timescale, but the calendar only counts whole working
     // days, so 1.5 passes boot and every deadline on that rating throws at request time instead
-    it(
-      'should throw a PolicyError naming the field when a working-days timescale is not a whole number',
-      () => {
-        edit(POLICY_FILES.rag, (d) => (at(d, 'timescales', 'AMBER').amount = 1.5));
-        const error = captureError(() => loadPolicies(dir));
-        expect(error).toBeInstanceOf(PolicyError);
-        expect(error.message).toContain('timescales.AMBER.amount');
-      },
-    );
+    it('should throw a PolicyError naming the field when a working-days timescale is not a whole number', () => {
+      edit(POLICY_FILES.rag, (d) => (at(d, 'timescales', 'AMBER').amount = 1.5));
+      const error = captureError(() => loadPolicies(dir));
+      expect(error).toBeInstanceOf(PolicyError);
+      expect(error.message).toContain('timescales.AMBER.amount');
+    });
   });
 });

@@ -57,7 +57,11 @@ function readPolicy<T extends object>(dir: string, file: string, cls: ClassConst
   return validatePolicy(join(dir, file), readMapping(join(dir, file)), cls);
 }
 
-function validatePolicy<T extends object>(path: string, raw: Record<string, unknown>, cls: ClassConstructor<T>): T {
+function validatePolicy<T extends object>(
+  path: string,
+  raw: Record<string, unknown>,
+  cls: ClassConstructor<T>,
+): T {
   const instance = plainToInstance(cls, raw);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) {
@@ -99,7 +103,9 @@ export function loadPolicies(dir: string): Policies {
     // the calendar checks what decorators cannot: a real time zone, real dates, hours in order
     new WorkingCalendar(calendar);
   } catch (error) {
-    throw new PolicyError(join(root, POLICY_FILES.calendar), [error instanceof Error ? error.message : String(error)]);
+    throw new PolicyError(join(root, POLICY_FILES.calendar), [
+      error instanceof Error ? error.message : String(error),
+    ]);
   }
   const thresholds = readPolicy(root, POLICY_FILES.thresholds, ThresholdCatalogueSchema);
   checkThresholds(join(root, POLICY_FILES.thresholds), thresholds);
@@ -121,7 +127,8 @@ function readRagAndTimeliness(root: string): { rag: RagPolicySchema; timeliness:
   const timelinessPath = join(root, POLICY_FILES.timeliness);
   const { dueSoonFraction: legacy, ...ragRaw } = readMapping(ragPath);
   const rag = validatePolicy(ragPath, ragRaw, RagPolicySchema);
-  if (legacy === undefined) return { rag, timeliness: readPolicy(root, POLICY_FILES.timeliness, TimelinessPolicySchema) };
+  if (legacy === undefined)
+    return { rag, timeliness: readPolicy(root, POLICY_FILES.timeliness, TimelinessPolicySchema) };
   if (existsSync(timelinessPath)) {
     throw new PolicyError(ragPath, [
       `dueSoonFraction: now set in ${POLICY_FILES.timeliness} (${timelinessPath}); move your value there and remove it from ${POLICY_FILES.rag}`,

@@ -23,7 +23,11 @@ export const THRESHOLD_CATALOGUE = Symbol('THRESHOLD_CATALOGUE');
     },
     { provide: RAG_POLICY, inject: [POLICIES], useFactory: (policies: Policies) => policies.rag },
     { provide: DA_TRIAGE_POLICY, inject: [POLICIES], useFactory: (policies: Policies) => policies.daTriage },
-    { provide: THRESHOLD_CATALOGUE, inject: [POLICIES], useFactory: (policies: Policies) => policies.thresholds },
+    {
+      provide: THRESHOLD_CATALOGUE,
+      inject: [POLICIES],
+      useFactory: (policies: Policies) => policies.thresholds,
+    },
     {
       provide: WorkingCalendar,
       inject: [POLICIES],

@@ -4,7 +4,8 @@ import { registerDecorator, type ValidationOptions } from 'class-validator';
 // a date that does not exist (2026-02-30), an hour 24, a minute 61 or an offset past
 // +/-14:00 is refused, never rolled over into another day by Date's leniency
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+const INSTANT_RE =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
 const MAX_OFFSET_MINUTES = 14 * 60;
 
 function daysInMonth(year: number, month: number): number {

@@ -51,8 +51,12 @@ export class Foundation1763769600000 implements MigrationInterface {
       )`);
     // ids come from this sequence under the journal lock, so id order is commit order
     await q.query(`create sequence audit_entry_id_seq as bigint owned by audit_entry.id`);
-    await q.query(`create index ix_audit_entry_entity on audit_entry (entity_id, id) where entity_id is not null`);
-    await q.query(`create index ix_audit_entry_actor on audit_entry (actor_id, id) where actor_id is not null`);
+    await q.query(
+      `create index ix_audit_entry_entity on audit_entry (entity_id, id) where entity_id is not null`,
+    );
+    await q.query(
+      `create index ix_audit_entry_actor on audit_entry (actor_id, id) where actor_id is not null`,
+    );
     await q.query(`create index ix_audit_entry_occurred_at on audit_entry (occurred_at)`);
     await q.query(`
       create function audit_entry_is_append_only() returns trigger language plpgsql as $$

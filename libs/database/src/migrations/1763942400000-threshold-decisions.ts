@@ -46,7 +46,9 @@ export class ThresholdDecisions1763942400000 implements MigrationInterface {
     // a contact has at most one standing decision; rejected ones stay as history
     await q.query(`
       create unique index uq_threshold_decision_standing on threshold_decision (contact_id) where status <> 'REJECTED'`);
-    await q.query(`create index ix_threshold_decision_contact on threshold_decision (contact_id, decided_at desc)`);
+    await q.query(
+      `create index ix_threshold_decision_contact on threshold_decision (contact_id, decided_at desc)`,
+    );
     await q.query(`create index ix_threshold_decision_decided_at on threshold_decision (decided_at)`);
 
     // referral rows exist only from threshold decisions, which this migration brings
@@ -73,7 +75,9 @@ export class ThresholdDecisions1763942400000 implements MigrationInterface {
         constraint ck_strategy_discussion_status check (status in ('DUE', 'SCHEDULED', 'HELD'))
       )`);
     await q.query(`create index ix_strategy_discussion_contact on strategy_discussion (contact_id)`);
-    await q.query(`create index ix_strategy_discussion_open on strategy_discussion (due_at) where status <> 'HELD'`);
+    await q.query(
+      `create index ix_strategy_discussion_open on strategy_discussion (due_at) where status <> 'HELD'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

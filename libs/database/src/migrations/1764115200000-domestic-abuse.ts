@@ -63,7 +63,9 @@ export class DomesticAbuse1764115200000 implements MigrationInterface {
       where status = 'AWAITING_TRIAGE'`);
     // the same victim's earlier incidents (names + date of birth)
     await q.query(`create index ix_da_notification_victim on da_notification (victim_key, incident_at)`);
-    await q.query(`create index ix_da_notification_force on da_notification (force_agency_id, received_at desc)`);
+    await q.query(
+      `create index ix_da_notification_force on da_notification (force_agency_id, received_at desc)`,
+    );
     await q.query(`create index ix_da_notification_received_at on da_notification (received_at)`);
     await q.query(`
       create index ix_da_notification_next_transition on da_notification (next_transition_at)
@@ -107,8 +109,12 @@ export class DomesticAbuse1764115200000 implements MigrationInterface {
         constraint ck_encompass_notification_status check (status in ('PENDING', 'SENT')),
         constraint ck_encompass_notification_method check (method is null or method in ('EMAIL', 'PHONE', 'PORTAL'))
       )`);
-    await q.query(`create index ix_encompass_queue on encompass_notification (due_at, id) where status = 'PENDING'`);
-    await q.query(`create index ix_encompass_notification_notification on encompass_notification (notification_id)`);
+    await q.query(
+      `create index ix_encompass_queue on encompass_notification (due_at, id) where status = 'PENDING'`,
+    );
+    await q.query(
+      `create index ix_encompass_notification_notification on encompass_notification (notification_id)`,
+    );
     await q.query(`create index ix_encompass_notification_created_at on encompass_notification (created_at)`);
     await q.query(`
       create index ix_encompass_next_transition on encompass_notification (next_transition_at)

@@ -46,7 +46,9 @@ export class StrategyDiscussions1764201600000 implements MigrationInterface {
         constraint ck_strategy_record_outcome check (outcome in ('S47_SINGLE_AGENCY', 'S47_JOINT', 'NO_S47_ASSESSMENT', 'NFA')),
         constraint ck_strategy_record_amendment check (version = 1 or amendment_reason is not null)
       )`);
-    await q.query(`create unique index uq_strategy_record_current on strategy_record (discussion_id) where current`);
+    await q.query(
+      `create unique index uq_strategy_record_current on strategy_record (discussion_id) where current`,
+    );
     await q.query(`create index ix_strategy_record_held_at on strategy_record (held_at) where current`);
 
     await q.query(`

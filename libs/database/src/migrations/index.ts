@@ -9,4 +9,14 @@ import { LiveNotify1764374400000 } from './1764374400000-live-notify';
 import { ChildCandidates1764460800000 } from './1764460800000-child-candidates';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
-export const MIGRATIONS = [Foundation1763769600000, Contacts1763856000000, ThresholdDecisions1763942400000, Live1764028800000, DomesticAbuse1764115200000, StrategyDiscussions1764201600000, JournalHead1764288000000, LiveNotify1764374400000, ChildCandidates1764460800000];
+export const MIGRATIONS = [
+  Foundation1763769600000,
+  Contacts1763856000000,
+  ThresholdDecisions1763942400000,
+  Live1764028800000,
+  DomesticAbuse1764115200000,
+  StrategyDiscussions1764201600000,
+  JournalHead1764288000000,
+  LiveNotify1764374400000,
+  ChildCandidates1764460800000,
+];

@@ -15,7 +15,8 @@ describe('ragForTriage (DOMAIN.md: URGENT_CONTACT is a RED contact per child, CO
 });
 
 describe('victimKey (DOMAIN.md: notifications for the same victim; names as the child register matches them)', () => {
-  const key = (firstName: string, lastName: string, dateOfBirth?: string) => victimKey({ firstName, lastName, dateOfBirth });
+  const key = (firstName: string, lastName: string, dateOfBirth?: string) =>
+    victimKey({ firstName, lastName, dateOfBirth });
 
   it.each([
     ['case ignored', key('Jane', 'Smith', '1990-01-02'), key('JANE', 'smith', '1990-01-02'), true],

@@ -21,17 +21,35 @@ export class MarkEncompassSent {
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: AuthenticatedUser, { id, ...dto }: MarkEncompassSentCommand): Promise<EncompassSentResultDto> {
+  async execute(
+    user: AuthenticatedUser,
+    { id, ...dto }: MarkEncompassSentCommand,
+  ): Promise<EncompassSentResultDto> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const sent = await markEncompassSent(manager, { id, sentAt: now, sentBy: user.id, method: dto.method, recipient: dto.recipient });
+      const sent = await markEncompassSent(manager, {
+        id,
+        sentAt: now,
+        sentBy: user.id,
+        method: dto.method,
+        recipient: dto.recipient,
+      });
       if (!sent) throw DomainError.notFound('school notification');
-      if (sent === 'SENT') throw new DomainError(ErrorCode.STALE_STATE, 'This school notification was recorded as sent already.');
+      if (sent === 'SENT')
+        throw new DomainError(
+          ErrorCode.STALE_STATE,
+          'This school notification was recorded as sent already.',
+        );
       const onTime = now.getTime() <= sent.dueAt.getTime();
       this.journal.write(
         manager,
         user,
-        { action: 'ENCOMPASS_SENT', entityType: 'encompass_notification', entityId: id, details: { method: dto.method, onTime } },
+        {
+          action: 'ENCOMPASS_SENT',
+          entityType: 'encompass_notification',
+          entityId: id,
+          details: { method: dto.method, onTime },
+        },
         [{ type: 'encompass.sent', entity: 'encompass_notification', id }],
       );
       return { id, status: 'SENT', sentAt: now.toISOString(), onTime };

@@ -16,10 +16,23 @@ import { asOfIn, historyCounts, matchOrCreateChild } from '@app/contacts';
 import { Journal, type LiveChangeRef } from '@app/live';
 import type { NotificationViewDto } from '../dto/notification-view.dto';
 import type { SubmitNotificationDto } from '../dto/submit-notification.dto';
-import { findByReference, insertEncompass, insertNotification, insertNotificationChild, victimHistory } from '../da.repository';
+import {
+  findByReference,
+  insertEncompass,
+  insertNotification,
+  insertNotificationChild,
+  victimHistory,
+} from '../da.repository';
 import { findNotification, notificationView } from '../notification-reader';
 import { checkNotificationDates } from '../policy/notification-dates';
-import { needsEncompass, ragForTriage, suggestTriage, triageDueAt, victimKey, type KnownChild } from '../policy/triage-rules';
+import {
+  needsEncompass,
+  ragForTriage,
+  suggestTriage,
+  triageDueAt,
+  victimKey,
+  type KnownChild,
+} from '../policy/triage-rules';
 
 export interface SubmitNotificationCommand {
   notification: SubmitNotificationDto;
@@ -46,7 +59,10 @@ export class SubmitNotification {
     private readonly timeliness: TimelinessClock,
   ) {}
 
-  async execute(user: AuthenticatedUser, { notification: dto, requestHash }: SubmitNotificationCommand): Promise<Submitted> {
+  async execute(
+    user: AuthenticatedUser,
+    { notification: dto, requestHash }: SubmitNotificationCommand,
+  ): Promise<Submitted> {
     const now = this.clock.now();
     const incidentAt = new Date(dto.incidentAt);
     const errors = checkNotificationDates({ ...dto, incidentAt }, now, this.calendar);

@@ -79,7 +79,10 @@ export class TriageNotification {
               categories: ['DOMESTIC_ABUSE'],
               injury: child.reported.injured,
               immediateRisk: false,
-              consent: { status: 'OVERRIDDEN', reason: 'shared by the police under safeguarding duties (DA notification)' },
+              consent: {
+                status: 'OVERRIDDEN',
+                reason: 'shared by the police under safeguarding duties (DA notification)',
+              },
               rag,
               ragReason: `DA triage: ${dto.outcome}`,
               daNotificationId: id,

@@ -30,7 +30,11 @@ export class ViewNotification {
       const row = await findNotification(manager, id);
       assertCanSeeAgencyRecord(user, row.force_agency_id, 'notification', id);
       const view = await notificationView(manager, row, user.role === 'POLICE' ? 'police' : 'staff');
-      this.journal.write(manager, user, { action: 'DA_NOTIFICATION_VIEWED', entityType: 'da_notification', entityId: id });
+      this.journal.write(manager, user, {
+        action: 'DA_NOTIFICATION_VIEWED',
+        entityType: 'da_notification',
+        entityId: id,
+      });
       return view;
     });
   }
@@ -44,7 +48,10 @@ export class ListNotifications {
     private readonly journal: Journal,
   ) {}
 
-  async execute(user: AuthenticatedUser, { status }: ListNotificationsCommand): Promise<NotificationViewDto[]> {
+  async execute(
+    user: AuthenticatedUser,
+    { status }: ListNotificationsCommand,
+  ): Promise<NotificationViewDto[]> {
     return this.dataSource.transaction(async (manager) => {
       const rows = await listNotifications(manager, agencyFilterFor(user), status ?? null, LIST_LIMIT);
       const views = await notificationViews(manager, rows, user.role === 'POLICE' ? 'police' : 'staff');

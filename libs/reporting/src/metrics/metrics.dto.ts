@@ -116,10 +116,16 @@ export class StrategyFiguresDto {
   @ApiProperty({ type: RatioDto, description: 'held in the last 30 days: held by the due time' })
   heldWithinTimescale: RatioDto;
 
-  @ApiProperty({ type: RatioDto, description: 'held in the last 30 days: all three required agencies attended' })
+  @ApiProperty({
+    type: RatioDto,
+    description: 'held in the last 30 days: all three required agencies attended',
+  })
   quorate: RatioDto;
 
-  @ApiProperty({ type: [AgencyAttendanceDto], description: 'held in the last 30 days: attended / expected, per agency' })
+  @ApiProperty({
+    type: [AgencyAttendanceDto],
+    description: 'held in the last 30 days: attended / expected, per agency',
+  })
   attendanceByAgency: AgencyAttendanceDto[];
 
   @ApiProperty({ description: 'actions of current records past their due date' })
@@ -130,13 +136,23 @@ export class DomesticAbuseFiguresDto {
   @ApiProperty({ description: 'police notifications awaiting triage' })
   awaitingTriage: number;
 
-  @ApiProperty({ type: () => RatioDto, description: 'received in the last 30 days and triaged: triaged by the deadline' })
+  @ApiProperty({
+    type: () => RatioDto,
+    description: 'received in the last 30 days and triaged: triaged by the deadline',
+  })
   triagedWithinTimescale: RatioDto;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'received in the last 30 days: median minutes from incident to receipt' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'received in the last 30 days: median minutes from incident to receipt',
+  })
   medianPoliceSubmissionDelayMinutes: number | null;
 
-  @ApiProperty({ type: () => RatioDto, description: 'school notifications made in the last 30 days and due: sent by 08:30' })
+  @ApiProperty({
+    type: () => RatioDto,
+    description: 'school notifications made in the last 30 days and due: sent by 08:30',
+  })
   encompassSentOnTime: RatioDto;
 }
 

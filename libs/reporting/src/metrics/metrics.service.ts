@@ -352,7 +352,10 @@ export class MetricsService {
       strategy: {
         heldWithinTimescale: ratio(sd.on_time, sd.held),
         quorate: ratio(sd.quorate, sd.held),
-        attendanceByAgency: sd.attendance.map((a) => ({ agency: a.agency, ...ratio(a.attended, a.expected) })),
+        attendanceByAgency: sd.attendance.map((a) => ({
+          agency: a.agency,
+          ...ratio(a.attended, a.expected),
+        })),
         actionsPastDue: sd.actions_past_due,
       },
     };

@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
-import { Clock, DomainError, ErrorCode, THRESHOLD_CATALOGUE, WorkingCalendar, type ThresholdCatalogueSchema } from '@app/core';
+import {
+  Clock,
+  DomainError,
+  ErrorCode,
+  THRESHOLD_CATALOGUE,
+  WorkingCalendar,
+  type ThresholdCatalogueSchema,
+} from '@app/core';
 import { Journal } from '@app/live';
 import { findDiscussion } from '../discussion-reader';
 import type { RecordDto, StrategyRecordResultDto } from '../dto/strategy.dto';
@@ -25,7 +32,10 @@ export class RecordStrategyDiscussion {
     @Inject(THRESHOLD_CATALOGUE) private readonly catalogue: ThresholdCatalogueSchema,
   ) {}
 
-  execute(user: AuthenticatedUser, command: RecordStrategyDiscussionCommand): Promise<StrategyRecordResultDto> {
+  execute(
+    user: AuthenticatedUser,
+    command: RecordStrategyDiscussionCommand,
+  ): Promise<StrategyRecordResultDto> {
     const { id } = command;
     const now = this.clock.now();
     const heldAt = new Date(command.heldAt);

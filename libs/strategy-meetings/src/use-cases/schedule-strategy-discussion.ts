@@ -36,7 +36,10 @@ export class ScheduleStrategyDiscussion {
     return this.dataSource.transaction(async (manager) => {
       if (!(await scheduleDiscussion(manager, id, new Date(command.scheduledFor), invitees, now))) {
         await findDiscussion(manager, id);
-        throw new DomainError(ErrorCode.STALE_STATE, 'This strategy discussion has been held; record an amendment instead.');
+        throw new DomainError(
+          ErrorCode.STALE_STATE,
+          'This strategy discussion has been held; record an amendment instead.',
+        );
       }
       this.journal.write(
         manager,

@@ -21,7 +21,11 @@ export class ViewStrategyDiscussion {
   execute(user: AuthenticatedUser, { id }: ViewStrategyDiscussionCommand): Promise<DiscussionViewDto> {
     return this.dataSource.transaction(async (manager) => {
       const view = await discussionView(manager, await findDiscussion(manager, id));
-      this.journal.write(manager, user, { action: 'STRATEGY_DISCUSSION_VIEWED', entityType: 'strategy_discussion', entityId: id });
+      this.journal.write(manager, user, {
+        action: 'STRATEGY_DISCUSSION_VIEWED',
+        entityType: 'strategy_discussion',
+        entityId: id,
+      });
       return view;
     });
   }

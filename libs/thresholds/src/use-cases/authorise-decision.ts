@@ -27,7 +27,10 @@ export class AuthoriseDecision {
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: AuthenticatedUser, { contactId, ...dto }: AuthoriseDecisionCommand): Promise<DecisionResultDto> {
+  async execute(
+    user: AuthenticatedUser,
+    { contactId, ...dto }: AuthoriseDecisionCommand,
+  ): Promise<DecisionResultDto> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(ThresholdDecisionEntity);
