@@ -30,6 +30,6 @@ export class ContactTimeliness implements TimedSource, OnModuleInit {
       dueAt: 'decision_due_at',
       where: "status in ('RECEIVED', 'IN_SCREENING', 'AWAITING_AUTHORISATION')",
     };
-    return advanceDueTransitions(manager, spec, now, limit, this.timeliness.dueSoonFraction);
+    return advanceDueTransitions(manager, spec, now, limit, this.timeliness);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { timelinessAt, type RagRating } from '@app/core';
+import type { RagRating } from '@app/core';
 import { TimedSqlQueueView, type QueueItem } from '@app/live';
 
 interface TriageRow {
@@ -50,8 +50,7 @@ export class TriageQueue extends TimedSqlQueueView<TriageRow> {
       status: row.status,
       receivedAt: row.received_at.toISOString(),
       dueAt: row.triage_due_at.toISOString(),
-      timeliness: timelinessAt(now, row.received_at, row.triage_due_at, this.policies.rag.dueSoonFraction)
-        .timeliness,
+      timeliness: this.timeliness.at(now, row.received_at, row.triage_due_at).timeliness,
       flags: [`SUGGESTED_${row.suggested_outcome}`, ...(row.marac ? ['MARAC'] : [])],
     };
   }
@@ -108,8 +107,7 @@ export class EncompassQueue extends TimedSqlQueueView<EncompassRow> {
       status: row.status,
       receivedAt: row.received_at.toISOString(),
       dueAt: row.due_at.toISOString(),
-      timeliness: timelinessAt(now, row.incident_at, row.due_at, this.policies.rag.dueSoonFraction)
-        .timeliness,
+      timeliness: this.timeliness.at(now, row.incident_at, row.due_at).timeliness,
       flags: [row.school ? 'SCHOOL_NAMED' : 'SCHOOL_TO_FIND'],
     };
   }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Role } from '@app/access';
-import { timelinessAt } from '@app/core';
+import type { TimelinessClock } from '@app/core';
 import type { QueueItem, QueueView, QueueViewName } from './queue-view';
 
 // a timestamptz as the api writes it (toISOString: UTC, milliseconds), formatted by the
@@ -74,7 +74,7 @@ export async function advanceDueTransitions(
   spec: TransitionSpec,
   now: Date,
   limit: number,
-  dueSoonFraction: number,
+  timeliness: TimelinessClock,
 ): Promise<string[]> {
   const due = (await manager.query(
     `select id, ${spec.startAt} as start_at, ${spec.dueAt} as due_at from ${spec.table}
@@ -86,10 +86,7 @@ export async function advanceDueTransitions(
   await manager.query(
     `update ${spec.table} t set next_transition_at = v.next
        from unnest($1::uuid[], $2::timestamptz[]) as v(id, next) where t.id = v.id`,
-    [
-      due.map((r) => r.id),
-      due.map((r) => timelinessAt(now, r.start_at, r.due_at, dueSoonFraction).nextTransitionAt),
-    ],
+    [due.map((r) => r.id), due.map((r) => timeliness.nextTransitionAt(now, r.start_at, r.due_at))],
   );
   return due.map((r) => r.id);
 }

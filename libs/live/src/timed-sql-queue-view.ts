@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { POLICIES, type Policies } from '@app/core';
+import { TimelinessClock } from '@app/core';
 import { QueueRegistry } from './queue-registry';
 import type { TimedSource } from './queue-view';
 import { advanceDueTransitions, SqlQueueView, type TransitionSpec } from './sql-queue-view';
@@ -16,7 +16,7 @@ export abstract class TimedSqlQueueView<Row> extends SqlQueueView<Row> implement
   constructor(
     private readonly registry: QueueRegistry,
     private readonly sources: TimedSources,
-    @Inject(POLICIES) protected readonly policies: Policies,
+    protected readonly timeliness: TimelinessClock,
   ) {
     super();
   }
@@ -27,6 +27,6 @@ export abstract class TimedSqlQueueView<Row> extends SqlQueueView<Row> implement
   }
 
   takeDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
-    return advanceDueTransitions(manager, this.transitions, now, limit, this.policies.rag.dueSoonFraction);
+    return advanceDueTransitions(manager, this.transitions, now, limit, this.timeliness);
   }
 }

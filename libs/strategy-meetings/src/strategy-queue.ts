@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { timelinessAt, type RagRating } from '@app/core';
+import type { RagRating } from '@app/core';
 import { TimedSqlQueueView, type QueueItem } from '@app/live';
 
 interface Row {
@@ -48,7 +48,7 @@ export class StrategyQueue extends TimedSqlQueueView<Row> {
       status: row.status,
       receivedAt: row.created_at.toISOString(),
       dueAt: row.due_at.toISOString(),
-      timeliness: timelinessAt(now, row.created_at, row.due_at, this.policies.rag.dueSoonFraction).timeliness,
+      timeliness: this.timeliness.at(now, row.created_at, row.due_at).timeliness,
       flags: [
         ...(row.scheduled_for ? ['SCHEDULED'] : ['NOT_SCHEDULED']),
         ...(row.started_by ? ['ESCALATED'] : []),

@@ -9,7 +9,9 @@ import {
   type ThresholdCatalogueSchema,
 } from '@app/core';
 import type { ContactForDecision } from '@app/contacts';
+import type { LiveChangeRef } from '@app/live';
 import { StrategyDiscussionOpener } from '@app/strategy-meetings';
+import { referralDto, strategyDiscussionDto } from './decision-view';
 import { ReferralEntity } from './entities/referral.entity';
 import { ThresholdDecisionEntity, type Acknowledgement } from './entities/threshold-decision.entity';
 import { makesReferral, referrerOutcome } from './policy/threshold-rules';
@@ -19,6 +21,30 @@ export interface InForce {
   referral?: ReferralEntity;
   strategyDiscussion?: { id: string; due_at: Date };
   audit: AuditEvent[];
+}
+
+// what the live layer hears of a decision (recorded or authorised): the contact changed, and
+// the strategy discussion it opened, if it is in force and opened one
+export function decisionLiveChanges(type: string, contactId: string, inForce?: InForce): LiveChangeRef[] {
+  return [
+    { type, entity: 'contact', id: contactId, submission: 'CONTACT' },
+    ...(inForce?.strategyDiscussion
+      ? [{ type: 'strategy.due', entity: 'strategy_discussion', id: inForce.strategyDiscussion.id }]
+      : []),
+  ];
+}
+
+// the referral and strategy discussion a decision in force answers with
+export function inForceAnswer(inForce?: InForce): {
+  referral?: ReturnType<typeof referralDto>;
+  strategyDiscussion?: ReturnType<typeof strategyDiscussionDto>;
+} {
+  return {
+    ...(inForce?.referral ? { referral: referralDto(inForce.referral) } : {}),
+    ...(inForce?.strategyDiscussion
+      ? { strategyDiscussion: strategyDiscussionDto(inForce.strategyDiscussion) }
+      : {}),
+  };
 }
 
 // what a decision does once it stands (at once, or when a manager approves it): the referrer

@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, POLICIES, WorkingCalendar, type Policies, type RagRating, type Timeliness } from '@app/core';
+import {
+  Clock,
+  THRESHOLD_CATALOGUE,
+  TimelinessClock,
+  WorkingCalendar,
+  type RagRating,
+  type ThresholdCatalogueSchema,
+  type Timeliness,
+} from '@app/core';
 import { jsonSeq, lastLiveSeq } from '@app/live';
 import { ratio, roundToTenth, wholeMinutesSince, windowStarts, type Ratio } from './metrics-math';
 
@@ -255,7 +263,8 @@ export class MetricsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
-    @Inject(POLICIES) private readonly policies: Policies,
+    private readonly timeliness: TimelinessClock,
+    @Inject(THRESHOLD_CATALOGUE) private readonly catalogue: ThresholdCatalogueSchema,
   ) {}
 
   // every figure from one snapshot of the database, at one instant
@@ -278,10 +287,10 @@ export class MetricsService {
   statements(now: Date): MetricsStatements {
     const since = windowStarts(now);
     return {
-      queues: { sql: QUEUE_FIGURES_SQL, params: [now, this.policies.rag.dueSoonFraction] },
+      queues: { sql: QUEUE_FIGURES_SQL, params: [now, this.timeliness.dueSoonFraction] },
       decisions: {
         sql: DECISION_FIGURES_SQL,
-        params: [now, since.last24h, since.last7d, since.last30d, this.policies.thresholds.referralOutcomes],
+        params: [now, since.last24h, since.last7d, since.last30d, this.catalogue.referralOutcomes],
       },
       referrals: {
         sql: REFERRAL_FIGURES_SQL,

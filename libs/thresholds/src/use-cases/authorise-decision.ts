@@ -5,10 +5,10 @@ import type { AuthenticatedUser } from '@app/access';
 import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode } from '@app/core';
 import { ScreeningTransitions } from '@app/contacts';
-import { decisionDtos, referralDto, strategyDiscussionDto } from '../decision-view';
+import { decisionDtos } from '../decision-view';
 import type { AuthoriseDecisionDto, DecisionResultDto } from '../dto/decision.dto';
 import { ThresholdDecisionEntity } from '../entities/threshold-decision.entity';
-import { PutIntoForce } from '../put-into-force';
+import { decisionLiveChanges, inForceAnswer, PutIntoForce } from '../put-into-force';
 import { recordAuthorisation } from '../thresholds.repository';
 
 // a manager approves (the decision stands) or rejects with a comment (back to screening,
@@ -77,26 +77,13 @@ export class AuthoriseDecision {
           },
           ...(inForce?.audit ?? []),
         ],
-        [
-          {
-            type: 'contact.authorised',
-            entity: 'contact',
-            id: contactId,
-            submission: 'CONTACT',
-          },
-          ...(inForce?.strategyDiscussion
-            ? [{ type: 'strategy.due', entity: 'strategy_discussion', id: inForce.strategyDiscussion.id }]
-            : []),
-        ],
+        decisionLiveChanges('contact.authorised', contactId, inForce),
       );
       const [out] = await decisionDtos(manager, [pending]);
       return {
         decision: out,
         status: contact.status,
-        ...(inForce?.referral ? { referral: referralDto(inForce.referral) } : {}),
-        ...(inForce?.strategyDiscussion
-          ? { strategyDiscussion: strategyDiscussionDto(inForce.strategyDiscussion) }
-          : {}),
+        ...inForceAnswer(inForce),
       };
     });
   }

@@ -5,11 +5,11 @@ import type { AuthenticatedUser } from '@app/access';
 import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode, THRESHOLD_CATALOGUE, type ThresholdCatalogueSchema } from '@app/core';
 import { isOpenForScreening, ScreeningTransitions } from '@app/contacts';
-import { decisionDtos, referralDto, strategyDiscussionDto } from '../decision-view';
+import { decisionDtos } from '../decision-view';
 import type { DecisionResultDto, RecordDecisionDto } from '../dto/decision.dto';
 import { ThresholdDecisionEntity } from '../entities/threshold-decision.entity';
 import { authorisationReasons, checkDecision, isConsistentPair } from '../policy/threshold-rules';
-import { PutIntoForce } from '../put-into-force';
+import { decisionLiveChanges, inForceAnswer, PutIntoForce } from '../put-into-force';
 import { insertDecision } from '../thresholds.repository';
 
 export interface RecordDecisionCommand extends RecordDecisionDto {
@@ -110,26 +110,13 @@ export class RecordDecision {
           },
           ...(inForce?.audit ?? []),
         ],
-        [
-          {
-            type: 'contact.decided',
-            entity: 'contact',
-            id: contactId,
-            submission: 'CONTACT',
-          },
-          ...(inForce?.strategyDiscussion
-            ? [{ type: 'strategy.due', entity: 'strategy_discussion', id: inForce.strategyDiscussion.id }]
-            : []),
-        ],
+        decisionLiveChanges('contact.decided', contactId, inForce),
       );
       const [out] = await decisionDtos(manager, [decision]);
       return {
         decision: out,
         status,
-        ...(inForce?.referral ? { referral: referralDto(inForce.referral) } : {}),
-        ...(inForce?.strategyDiscussion
-          ? { strategyDiscussion: strategyDiscussionDto(inForce.strategyDiscussion) }
-          : {}),
+        ...inForceAnswer(inForce),
       };
     });
   }
