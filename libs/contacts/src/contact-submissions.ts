@@ -1,6 +1,5 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { SubmissionSources, type SubmissionItem, type SubmissionSource } from '@app/live';
+import { Injectable } from '@nestjs/common';
+import { SqlSubmissionSource, type SubmissionItem } from '@app/live';
 
 interface Row {
   id: string;
@@ -23,33 +22,13 @@ function item(row: Row): SubmissionItem {
 // a partner hears of the status of the contacts its agency made, nothing more (the outcome it
 // reads over HTTP, in the words the referrer is told)
 @Injectable()
-export class ContactSubmissions implements SubmissionSource, OnModuleInit {
+export class ContactSubmissions extends SqlSubmissionSource<Row> {
   readonly kind = 'CONTACT' as const;
   readonly role = 'PARTNER' as const;
+  protected readonly select = 'select id, reference, status, received_at, origin_agency_id from contact';
+  protected readonly agencyColumn = 'origin_agency_id';
 
-  constructor(private readonly sources: SubmissionSources) {}
-
-  onModuleInit(): void {
-    this.sources.register(this);
-  }
-
-  async readOne(
-    manager: EntityManager,
-    id: string,
-  ): Promise<{ agencyId: string; item: SubmissionItem } | null> {
-    const [row] = (await manager.query(
-      'select id, reference, status, received_at, origin_agency_id from contact where id = $1',
-      [id],
-    )) as Row[];
-    return row ? { agencyId: row.origin_agency_id, item: item(row) } : null;
-  }
-
-  async list(manager: EntityManager, agencyId: string): Promise<SubmissionItem[]> {
-    const rows = (await manager.query(
-      `select id, reference, status, received_at, origin_agency_id from contact
-        where origin_agency_id = $1 order by received_at desc limit 100`,
-      [agencyId],
-    )) as Row[];
-    return rows.map(item);
+  protected item(row: Row): SubmissionItem {
+    return item(row);
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Role } from '@app/access';
 
@@ -42,5 +42,41 @@ export class SubmissionSources {
 
   forRole(role: Role): SubmissionSource[] {
     return [...this.sources.values()].filter((s) => s.role === role);
+  }
+}
+
+// a submission source read by one select: an agency's recent submissions, or one of them
+@Injectable()
+export abstract class SqlSubmissionSource<Row> implements SubmissionSource, OnModuleInit {
+  abstract readonly kind: SubmissionItem['kind'];
+  abstract readonly role: Role;
+  // a select of the row's columns from its table, with no where clause
+  protected abstract readonly select: string;
+  // the column naming the agency that sent it
+  protected abstract readonly agencyColumn: string;
+  protected abstract item(row: Row): SubmissionItem;
+
+  constructor(private readonly sources: SubmissionSources) {}
+
+  onModuleInit(): void {
+    this.sources.register(this);
+  }
+
+  async readOne(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ agencyId: string; item: SubmissionItem } | null> {
+    const [row] = (await manager.query(`${this.select} where id = $1`, [id])) as (Row &
+      Record<string, unknown>)[];
+    return row ? { agencyId: String(row[this.agencyColumn]), item: this.item(row) } : null;
+  }
+
+  // newest first, the last hundred
+  async list(manager: EntityManager, agencyId: string): Promise<SubmissionItem[]> {
+    const rows = (await manager.query(
+      `${this.select} where ${this.agencyColumn} = $1 order by received_at desc limit 100`,
+      [agencyId],
+    )) as Row[];
+    return rows.map((row) => this.item(row));
   }
 }
