@@ -1,6 +1,6 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { TimelinessClock, type RagRating } from '@app/core';
-import { isoTimestamp, QueueRegistry, SqlQueueView, type QueueItem } from '@app/live';
+import { Injectable } from '@nestjs/common';
+import type { RagRating } from '@app/core';
+import { isoTimestamp, RegisteredSqlQueueView, type QueueItem } from '@app/live';
 
 interface Row {
   id: string;
@@ -49,24 +49,13 @@ const SCREENING_ORDER = 'c.rag_rank, c.decision_due_at, c.id';
 export const SCREENING_QUEUE_SQL = `${SCREENING_SELECT} order by ${SCREENING_ORDER}`;
 
 @Injectable()
-export class ScreeningQueue extends SqlQueueView<Row> implements OnModuleInit {
+export class ScreeningQueue extends RegisteredSqlQueueView<Row> {
   readonly name = 'screening' as const;
   readonly entity = 'contact';
   readonly roles = ['SCREENER', 'MANAGER'] as const;
   protected readonly select = SCREENING_SELECT;
   protected readonly idColumn = 'c.id';
   protected readonly orderBy = SCREENING_ORDER;
-
-  constructor(
-    private readonly registry: QueueRegistry,
-    private readonly timeliness: TimelinessClock,
-  ) {
-    super();
-  }
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
 
   protected item(row: Row, now: Date): QueueItem {
     return {

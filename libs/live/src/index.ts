@@ -13,3 +13,4 @@ export * from './live-feeds';
 export * from './seq';
 export { broadcast, LiveDispatcher } from './live-dispatcher';
 export * from './live-position';
+export * from './registered-sql-queue-view';

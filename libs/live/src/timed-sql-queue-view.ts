@@ -3,26 +3,30 @@ import type { EntityManager } from 'typeorm';
 import { TimelinessClock } from '@app/core';
 import { QueueRegistry } from './queue-registry';
 import type { TimedSource } from './queue-view';
-import { advanceDueTransitions, SqlQueueView, type TransitionSpec } from './sql-queue-view';
+import { RegisteredSqlQueueView } from './registered-sql-queue-view';
+import { advanceDueTransitions, type TransitionSpec } from './sql-queue-view';
 import { TimedSources } from './timed-sources';
 
 // a queue whose items change with the clock alone: registered as a queue and as a source the
 // escalation ticker asks for items whose next timeliness transition has come
 @Injectable()
-export abstract class TimedSqlQueueView<Row> extends SqlQueueView<Row> implements TimedSource, OnModuleInit {
+export abstract class TimedSqlQueueView<Row>
+  extends RegisteredSqlQueueView<Row>
+  implements TimedSource, OnModuleInit
+{
   // the table and the clock of its items
   protected abstract readonly transitions: TransitionSpec;
 
   constructor(
-    private readonly registry: QueueRegistry,
+    registry: QueueRegistry,
     private readonly sources: TimedSources,
-    protected readonly timeliness: TimelinessClock,
+    timeliness: TimelinessClock,
   ) {
-    super();
+    super(registry, timeliness);
   }
 
-  onModuleInit(): void {
-    this.registry.register(this);
+  override onModuleInit(): void {
+    super.onModuleInit();
     this.sources.register(this);
   }
 

@@ -1,6 +1,6 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { TimelinessClock, type RagRating } from '@app/core';
-import { QueueRegistry, SqlQueueView, type QueueItem } from '@app/live';
+import { Injectable } from '@nestjs/common';
+import type { RagRating } from '@app/core';
+import { RegisteredSqlQueueView, type QueueItem } from '@app/live';
 
 interface Row {
   id: string;
@@ -30,7 +30,7 @@ const AUTHORISATION_SELECT = `
 const AUTHORISATION_ORDER = 'c.rag_rank, c.decision_due_at, c.id';
 
 @Injectable()
-export class AuthorisationQueue extends SqlQueueView<Row> implements OnModuleInit {
+export class AuthorisationQueue extends RegisteredSqlQueueView<Row> {
   readonly name = 'authorisation' as const;
   // a contact awaiting a manager's authorisation (its decision's columns joined in)
   readonly entity = 'contact';
@@ -38,17 +38,6 @@ export class AuthorisationQueue extends SqlQueueView<Row> implements OnModuleIni
   protected readonly select = AUTHORISATION_SELECT;
   protected readonly idColumn = 'c.id';
   protected readonly orderBy = AUTHORISATION_ORDER;
-
-  constructor(
-    private readonly registry: QueueRegistry,
-    private readonly timeliness: TimelinessClock,
-  ) {
-    super();
-  }
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
 
   protected item(row: Row, now: Date): QueueItem {
     return {
