@@ -5,6 +5,7 @@ import { seedDemoWorld } from '@app/auth/demo/demo-world';
 import { dataSourceOptions, runMigrations } from '@app/database';
 import { LiveDispatcher } from '@app/live/live-dispatcher';
 import { contactBody, hoursAgo, type Body } from './support/contacts';
+import { notificationBody } from './support/notifications';
 import { startKillablePostgres, type KillablePostgres } from './support/killable-postgres';
 import { createTestApp, type TestApp } from './support/test-app';
 import { DEMO_PASSWORD, TEST_PASSWORD_HASH_COST } from './support/test-env';
@@ -57,34 +58,6 @@ interface Tally {
   failures: string[];
   // "500 INTERNAL_ERROR" -> how many
   codes: Record<string, number>;
-}
-
-function notification(reference: string): Body {
-  const u = randomUUID().slice(0, 8);
-  return {
-    policeReference: reference,
-    incidentAt: hoursAgo(4),
-    riskTool: 'DASH',
-    riskLevel: 'STANDARD',
-    dashScore: 5,
-    victim: { firstName: `Vera${u}`, lastName: 'Adams', dateOfBirth: '1990-01-01' },
-    perpetrator: { firstName: 'Pete', lastName: 'Adams' },
-    relationship: 'PARTNER',
-    children: [
-      {
-        firstName: `Kai${u}`,
-        lastName: 'Adams',
-        dateOfBirth: '2018-03-03',
-        present: false,
-        witnessed: false,
-        injured: false,
-      },
-    ],
-    injuries: false,
-    weaponUsed: false,
-    summary: 'Verbal argument reported by a neighbour; no injuries; officers attended and gave advice.',
-    officer: { name: 'PC Jones', collarNumber: '1234' },
-  };
 }
 
 function newTally(): Tally {
@@ -229,7 +202,7 @@ describe('faults: the database killed -9 under idempotent submissions', () => {
           path: '/api/da-notifications',
           token: () => tokens['police@durham.example'],
           headers: {},
-          body: notification(reference),
+          body: notificationBody({ policeReference: reference, incidentAt: hoursAgo(4) }),
         });
       } else {
         const body = contactBody();

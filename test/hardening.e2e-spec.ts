@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { SettableClock } from '@app/core';
-import { contactBody, type Body } from './support/contacts';
+import { contactBody } from './support/contacts';
+import { notificationBody as notification } from './support/notifications';
 import { strategyDiscussionFor } from './strategy/support';
 import { connectLive, subscribe } from './support/live-client';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -45,6 +46,16 @@ describe('hardening (issue 12)', () => {
     let req = t.http()[method](path).set('content-type', 'application/json');
     if (token) req = req.set(as(token));
     return req.send(text);
+  };
+  // a new strategy discussion, and the answer to scheduling it for `scheduledFor`
+  const scheduleNew = async (scheduledFor: string) => {
+    const discussion = await strategyDiscussionFor(t, screener);
+    const res = await t
+      .http()
+      .post(`/api/strategy-discussions/${discussion.id}/schedule`)
+      .set(as(screener))
+      .send({ scheduledFor, invitees: [{ agency: 'POLICE' }] });
+    return { discussion, res };
   };
   const fields = (body: { error?: { details?: { field: string }[] } }) =>
     (body.error?.details ?? []).map((d) => d.field);
@@ -91,13 +102,8 @@ describe('hardening (issue 12)', () => {
     it.each(['2026-12-20T24:30:00Z', '2026-12-20T10:61:00Z', '2026-12-20T10:00:00+25:00'])(
       'should refuse scheduledFor %s with a 400 naming it',
       async (scheduledFor) => {
-        const discussion = await strategyDiscussionFor(t, screener);
-        const res = await t
-          .http()
-          .post(`/api/strategy-discussions/${discussion.id}/schedule`)
-          .set(as(screener))
-          .send({ scheduledFor, invitees: [{ agency: 'POLICE' }] })
-          .expect(400);
+        const { res } = await scheduleNew(scheduledFor);
+        expect(res.status).toBe(400);
         expect(fields(res.body)).toEqual(['scheduledFor']);
       },
     );
@@ -107,13 +113,8 @@ describe('hardening (issue 12)', () => {
     it.each(['2026-02-30T10:00:00Z', '2026-11-31T10:00:00Z'])(
       'should refuse scheduledFor %s, leaving the discussion unscheduled',
       async (scheduledFor) => {
-        const discussion = await strategyDiscussionFor(t, screener);
-        const res = await t
-          .http()
-          .post(`/api/strategy-discussions/${discussion.id}/schedule`)
-          .set(as(screener))
-          .send({ scheduledFor, invitees: [{ agency: 'POLICE' }] })
-          .expect(400);
+        const { discussion, res } = await scheduleNew(scheduledFor);
+        expect(res.status).toBe(400);
         expect(fields(res.body)).toEqual(['scheduledFor']);
         const read = await t
           .http()
@@ -427,32 +428,3 @@ describe('7. slow clients are cut off (issue 12)', () => {
     expect(result.closedAfterMs).toBeLessThan(5000);
   });
 });
-
-function notification(over: Body = {}): Body {
-  const u = randomUUID().slice(0, 8);
-  return {
-    policeReference: `CLE/26/${u}`,
-    incidentAt: '2026-11-23T06:00:00Z',
-    riskTool: 'DASH',
-    riskLevel: 'STANDARD',
-    dashScore: 5,
-    victim: { firstName: `Vera${u}`, lastName: 'Adams', dateOfBirth: '1990-01-01' },
-    perpetrator: { firstName: 'Pete', lastName: 'Adams' },
-    relationship: 'PARTNER',
-    children: [
-      {
-        firstName: `Kai${u}`,
-        lastName: 'Adams',
-        dateOfBirth: '2018-03-03',
-        present: false,
-        witnessed: false,
-        injured: false,
-      },
-    ],
-    injuries: false,
-    weaponUsed: false,
-    summary: 'Verbal argument reported by a neighbour; no injuries; officers attended and gave advice.',
-    officer: { name: 'PC Jones', collarNumber: '1234' },
-    ...over,
-  };
-}

@@ -3,7 +3,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SettableClock } from '@app/core';
-import { contactBody, type Body } from './support/contacts';
+import { contactBody } from './support/contacts';
+import { notificationBody } from './support/notifications';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // config/ drives the code: a council's edit of a policy file changes what the service does,
@@ -22,34 +23,6 @@ async function policyDir(file: string, edit: (text: string) => string): Promise<
 }
 
 const as = (token: string) => ({ authorization: `Bearer ${token}` });
-
-function notification(victim: Body, over: Body = {}): Body {
-  const u = randomUUID().slice(0, 8);
-  return {
-    policeReference: `CLE/26/${u}`,
-    riskTool: 'DASH',
-    riskLevel: 'STANDARD',
-    dashScore: 5,
-    victim,
-    perpetrator: { firstName: 'Pete', lastName: 'Adams' },
-    relationship: 'PARTNER',
-    children: [
-      {
-        firstName: `Kai${u}`,
-        lastName: 'Adams',
-        dateOfBirth: '2018-03-03',
-        present: false,
-        witnessed: false,
-        injured: false,
-      },
-    ],
-    injuries: false,
-    weaponUsed: false,
-    summary: 'Verbal argument reported by a neighbour; no injuries; officers attended and gave advice.',
-    officer: { name: 'PC Jones', collarNumber: '1234' },
-    ...over,
-  };
-}
 
 describe('policies drive the code', () => {
   describe('MARAC look-back (da-triage-matrix.yml marac.monthsSincePreviousMaracFlag)', () => {
@@ -76,7 +49,7 @@ describe('policies drive the code', () => {
           .http()
           .post('/api/da-notifications')
           .set(as(police))
-          .send(notification(victim, { incidentAt: '2026-03-02T06:00:00Z', riskLevel: 'HIGH' }))
+          .send(notificationBody({ victim, incidentAt: '2026-03-02T06:00:00Z', riskLevel: 'HIGH' }))
           .expect(201);
         expect(first.body.suggestion.marac).toBe(true);
         clock.set('2026-11-02T10:00:00Z');
@@ -84,7 +57,7 @@ describe('policies drive the code', () => {
           .http()
           .post('/api/da-notifications')
           .set(as(police))
-          .send(notification(victim, { incidentAt: '2026-11-02T06:00:00Z' }))
+          .send(notificationBody({ victim, incidentAt: '2026-11-02T06:00:00Z' }))
           .expect(201);
         return second.body.suggestion as { marac: boolean; maracReasons?: string[] };
       } finally {

@@ -2,38 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { SettableClock } from '@app/core';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { contactBody, type Body } from '../support/contacts';
+import { notificationBody as notification } from '../support/notifications';
 
 // Monday 23 November 2026, 10:00 (GMT)
 const NOW = '2026-11-23T10:00:00.000Z';
 
-function notification(over: Body = {}): Body {
-  const u = randomUUID().slice(0, 8);
-  return {
-    policeReference: `CLE/26/${u}`,
-    incidentAt: '2026-11-23T06:00:00Z',
-    riskTool: 'DASH',
-    riskLevel: 'STANDARD',
-    dashScore: 5,
-    victim: { firstName: `Vera${u}`, lastName: 'Adams', dateOfBirth: '1990-01-01' },
-    perpetrator: { firstName: 'Pete', lastName: 'Adams' },
-    relationship: 'PARTNER',
-    children: [
-      {
-        firstName: `Kai${u}`,
-        lastName: 'Adams',
-        dateOfBirth: '2018-03-03',
-        present: false,
-        witnessed: false,
-        injured: false,
-      },
-    ],
-    injuries: false,
-    weaponUsed: false,
-    summary: 'Verbal argument reported by a neighbour; no injuries; officers attended and gave advice.',
-    officer: { name: 'PC Jones', collarNumber: '1234' },
-    ...over,
-  };
-}
 const child = (over: Body = {}) => ({
   firstName: `Kid${randomUUID().slice(0, 6)}`,
   lastName: 'Adams',

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { contactBody } from '../support/contacts';
+import { contactBody, createContact } from '../support/contacts';
 import { connectLive, record, subscribe, waitFor, type QueueChanged } from '../support/live-client';
 
 // API.md "Live": seq is a JSON number everywhere (a client comparing strings, "9" > "10", drops events)
@@ -27,17 +27,7 @@ describe('seq as a JSON number (issue 12)', () => {
     sockets.push(socket);
     return socket;
   };
-  const create = async () =>
-    (
-      await t
-        .http()
-        .post('/api/contacts')
-        .set('authorization', `Bearer ${screener}`)
-        .send(contactBody())
-        .expect(201)
-    ).body as {
-      id: string;
-    };
+  const create = () => createContact(t, screener);
   const lastSeq = async () =>
     Number((await t.dataSource.query('select max(seq)::text as seq from live_event'))[0].seq);
 

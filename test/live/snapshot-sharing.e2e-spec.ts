@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { QueueRegistry, type QueueItem, type QueueView } from '@app/live';
 import { QueueSnapshots } from '@app/live/queue-snapshots';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { contactBody } from '../support/contacts';
+import { createContact } from '../support/contacts';
 import { connectLive, record, subscribe, waitFor } from '../support/live-client';
 
 type Snapshot = { seq: bigint; items: QueueItem[] };
@@ -36,17 +36,7 @@ describe('one snapshot for many subscribers', () => {
     sockets.push(socket);
     return socket;
   };
-  const create = async () =>
-    (
-      await t
-        .http()
-        .post('/api/contacts')
-        .set('authorization', `Bearer ${screener}`)
-        .send(contactBody())
-        .expect(201)
-    ).body as {
-      id: string;
-    };
+  const create = () => createContact(t, screener);
   const until = async (done: () => boolean, timeoutMs = 5000) => {
     const deadline = Date.now() + timeoutMs;
     while (!done()) {

@@ -18,6 +18,21 @@ export function contactBody(overrides: Body = {}): Body {
   };
 }
 
+// a contact made over HTTP by `token`, as the API answers it
+export async function createContact(
+  t: TestApp,
+  token: string,
+  overrides: Body = {},
+): Promise<{ id: string }> {
+  const res = await t
+    .http()
+    .post('/api/contacts')
+    .set('authorization', `Bearer ${token}`)
+    .send(contactBody(overrides))
+    .expect(201);
+  return res.body as { id: string };
+}
+
 export function hoursAgo(hours: number): string {
   return new Date(Date.now() - hours * 3600_000).toISOString();
 }
