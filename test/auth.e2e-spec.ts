@@ -38,7 +38,14 @@ describe('auth: sign-in and access', () => {
           role,
           agency: { id: expect.any(String), name: agency },
         },
+        // issue 14 item 3: a server-side session of at most SESSION_LIFETIME_SECONDS (10 h)
+        sessionExpiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        // issue 14 item 9: the demo has no MFA in development and test
+        mfaEnrolmentRequired: false,
       });
+      const hours = (Date.parse(res.body.sessionExpiresAt) - Date.now()) / 3_600_000;
+      expect(hours).toBeGreaterThan(9.9);
+      expect(hours).toBeLessThanOrEqual(10);
     },
   );
 
@@ -78,7 +85,9 @@ describe('auth: sign-in and access', () => {
   });
 
   it('should store passwords as slow salted hashes, never as given', async () => {
-    const rows: { password_hash: string }[] = await t.dataSource.query('select password_hash from app_user');
+    const rows: { password_hash: string }[] = await t.dataSource.query(
+      `select password_hash from app_user where password_hash is not null`,
+    );
     expect(rows.length).toBeGreaterThanOrEqual(7);
     for (const row of rows) {
       expect(row.password_hash).toMatch(/^scrypt\$\d+\$/);

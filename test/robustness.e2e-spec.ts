@@ -142,6 +142,8 @@ describe('robustness: no client input produces a 5xx', () => {
   async function run(ids: string[], bodies: (string | undefined)[], failures: string[]): Promise<number> {
     let requests = 0;
     for (const [template, methods] of Object.entries(paths)) {
+      // signing out would end the sessions the matrix runs on (auth.e2e-spec covers it)
+      if (template === '/api/auth/logout') continue;
       for (const method of Object.keys(methods)) {
         for (const id of ids) {
           const path = template.replace(/\{[^}]+\}/g, encodeURIComponent(id));

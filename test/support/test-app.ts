@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { Clock, SettableClock, SystemClock } from '@app/core';
+import { AuthClock } from '@app/auth';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { DEMO_PASSWORD, TEST_ENV } from './test-env';
@@ -30,6 +31,8 @@ export interface TestApp {
 export interface TestAppOptions {
   env?: Record<string, string>;
   clock?: SettableClock;
+  // the wall clock of sessions, locks and TOTP (AuthClock), for tests of their timing
+  authClock?: SettableClock;
   controllers?: Type<unknown>[];
   // a blank database the app migrates itself, instead of a clone of the seeded template
   fresh?: boolean;
@@ -84,6 +87,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     })
       .overrideProvider(Clock)
       .useValue(clock)
+      .overrideProvider(AuthClock)
+      .useValue(options.authClock ?? new SystemClock())
       .compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({
       bodyParser: false,

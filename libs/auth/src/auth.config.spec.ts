@@ -74,15 +74,11 @@ describe('authConfig', () => {
     },
   );
 
-  // BUG (auth.config.ts lines 41-44 and 57-60): MFA_REQUIRED and SESSION_COOKIE_SECURE have
-  // @IsBoolean() but no @Transform(({ obj }) => parseBooleanSetting(obj.X)) as app.config.ts and
-  // database.config.ts have, so class-transformer's implicit conversion reads every non-empty
-  // string, 'false' included, as true: neither setting can be turned off. Marked failing until fixed.
-  it.failing.each`
-    env              | mfa          | secure       | mfaRequired | cookieSecure | rule
-    ${'production'}  | ${'false'}   | ${undefined} | ${false}    | ${true}      | ${'auth.config.ts: MFA_REQUIRED=false turns MFA off in production'}
-    ${'test'}        | ${'false'}   | ${'false'}   | ${false}    | ${false}     | ${'auth.config.ts: both said false in test'}
-    ${'production'}  | ${undefined} | ${'false'}   | ${true}     | ${false}     | ${'auth.config.ts: SESSION_COOKIE_SECURE=false behind a TLS-terminating proxy'}
+  it.each`
+    env             | mfa          | secure       | mfaRequired | cookieSecure | rule
+    ${'production'} | ${'false'}   | ${undefined} | ${false}    | ${true}      | ${'auth.config.ts: MFA_REQUIRED=false turns MFA off in production'}
+    ${'test'}       | ${'false'}   | ${'false'}   | ${false}    | ${false}     | ${'auth.config.ts: both said false in test'}
+    ${'production'} | ${undefined} | ${'false'}   | ${true}     | ${false}     | ${'auth.config.ts: SESSION_COOKIE_SECURE=false behind a TLS-terminating proxy'}
   `(
     'should read mfaRequired $mfaRequired and cookieSecure $cookieSecure when NODE_ENV is $env, MFA_REQUIRED $mfa and SESSION_COOKIE_SECURE $secure ($rule)',
     ({
@@ -187,9 +183,7 @@ describe('authConfig', () => {
     expect(error.message).toContain(`\n  ${name}: `);
   });
 
-  // BUG (auth.config.ts lines 41-44 and 57-60, as above): a boolean setting that is neither true nor
-  // false is read as true instead of stopping boot. Marked failing until fixed.
-  it.failing.each`
+  it.each`
     name                       | value
     ${'MFA_REQUIRED'}          | ${'banana'}
     ${'SESSION_COOKIE_SECURE'} | ${'banana'}

@@ -5,7 +5,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
+import { SystemClock } from '@app/core';
 import { AccessTokens } from './access-tokens';
+import { AuthClock } from './auth-clock';
 import { authConfig } from './auth.config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -13,7 +15,16 @@ import { DemoSeeder } from './demo/demo-seeder';
 import { AgencyEntity } from './entities/agency.entity';
 import { UserEntity } from './entities/user.entity';
 import { AuthenticationGuard, RolesGuard } from './guards';
+import { SecondFactor } from './mfa/second-factor';
+import { SessionAuthenticator } from './sessions/session-authenticator';
+import { SessionEnder } from './sessions/session-ender';
+import { SessionIssuer } from './sessions/session-issuer';
+import { SessionRegistry } from './sessions/session-registry';
 import { SocketAuthenticator } from './socket-auth';
+import { ChangePassword } from './use-cases/change-password';
+import { SetUpPassword } from './use-cases/set-up-password';
+import { SignIn } from './use-cases/sign-in';
+import { SignOut } from './use-cases/sign-out';
 
 @Module({
   imports: [
@@ -23,21 +34,38 @@ import { SocketAuthenticator } from './socket-auth';
       useFactory: (config: ConfigType<typeof authConfig>) => ({
         // a key object made once: given a string, jsonwebtoken parses it as a key on every verify
         secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
-        signOptions: { expiresIn: config.jwtTtlSeconds },
       }),
     }),
     AuditModule,
   ],
   controllers: [AuthController],
   providers: [
+    { provide: AuthClock, useClass: SystemClock },
     AccessTokens,
     AuthService,
+    SessionRegistry,
+    SessionAuthenticator,
+    SessionIssuer,
+    SessionEnder,
+    SecondFactor,
+    SignIn,
+    SignOut,
+    ChangePassword,
+    SetUpPassword,
     SocketAuthenticator,
     DemoSeeder,
     // order matters: who you are, then whether your role may
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AccessTokens, SocketAuthenticator],
+  exports: [
+    AuthClock,
+    AuthService,
+    SessionRegistry,
+    SessionEnder,
+    SessionIssuer,
+    SecondFactor,
+    SocketAuthenticator,
+  ],
 })
 export class AuthModule {}

@@ -1,57 +1,122 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/core';
-import { AuditService } from '@app/audit';
-import { AccessTokens } from './access-tokens';
+import type { AuthenticatedUser } from '@app/access';
 import { authConfig } from './auth.config';
-import type { LoginDto, LoginResultDto } from './dto/login.dto';
-import { UserEntity } from './entities/user.entity';
-import { hashPassword, verifyPassword } from './password-hasher';
+import type {
+  ChangePasswordDto,
+  LoginDto,
+  LoginResultDto,
+  MeResultDto,
+  SetupDto,
+  UserDto,
+} from './dto/login.dto';
+import { SessionRegistry } from './sessions/session-registry';
+import { CSRF_HEADER, SESSION_COOKIE, SessionAuthenticator } from './sessions/session-authenticator';
+import type { IssuedSession } from './sessions/session-issuer';
+import { ChangePassword } from './use-cases/change-password';
+import { SetUpPassword } from './use-cases/set-up-password';
+import { SignIn } from './use-cases/sign-in';
+import { SignOut } from './use-cases/sign-out';
+import { accountById, type SignInAccount } from './users.repository';
 
+export function userDtoOf(account: SignInAccount): UserDto {
+  return {
+    id: account.id,
+    name: account.name,
+    email: account.email,
+    role: account.role,
+    agency: { id: account.agencyId, name: account.agencyName },
+  };
+}
+
+// the auth routes' service: the use cases, and what HTTP adds to them (the cookie)
 @Injectable()
-export class AuthService implements OnModuleInit {
-  // compared against when the email is unknown, so a miss costs what a hit costs
-  private decoyHash = '';
-
+export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly tokens: AccessTokens,
-    private readonly audit: AuditService,
+    private readonly signIn: SignIn,
+    private readonly signOut: SignOut,
+    private readonly passwordChange: ChangePassword,
+    private readonly passwordSetup: SetUpPassword,
+    private readonly authenticator: SessionAuthenticator,
+    private readonly sessions: SessionRegistry,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    this.decoyHash = await hashPassword('decoy-password-never-valid', this.config.passwordHashCost);
+  async login(dto: LoginDto, response: Response): Promise<LoginResultDto> {
+    const cookie = dto.session === 'cookie';
+    const signedIn = await this.signIn.execute({
+      email: dto.email,
+      password: dto.password,
+      code: dto.code,
+      kind: cookie ? 'COOKIE' : 'BEARER',
+    });
+    return this.answer(signedIn.account, signedIn.session, signedIn.mfaEnrolmentRequired, cookie, response);
   }
 
-  async login(dto: LoginDto): Promise<LoginResultDto> {
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .findOne({ where: { email: dto.email }, relations: { agency: true } });
-    const valid = await verifyPassword(dto.password, user?.passwordHash ?? this.decoyHash);
-    if (!user || !valid || !user.active) {
-      if (user) {
-        await this.audit.recordAlone(
-          { id: user.id, role: user.role, agencyId: user.agencyId },
-          { action: 'LOGIN_FAILED', entityType: 'user', entityId: user.id },
-        );
-      }
-      throw DomainError.unauthenticated('Email or password is not right.');
-    }
-    const actor = { id: user.id, role: user.role, agencyId: user.agencyId };
-    const accessToken = await this.tokens.issue(actor);
-    await this.audit.recordAlone(actor, { action: 'LOGIN_SUCCEEDED', entityType: 'user', entityId: user.id });
-    return {
-      accessToken,
-      user: {
-        id: user.id,
-        name: user.name,
-        email: user.email,
-        role: user.role,
-        agency: { id: user.agencyId, name: user.agency?.name ?? '' },
-      },
+  // the answer to any sign-in (password, SSO, MFA enrolment): a token, or the cookie and CSRF token
+  answer(
+    account: SignInAccount,
+    session: IssuedSession,
+    mfaEnrolmentRequired: boolean,
+    cookie: boolean,
+    response: Response,
+  ): LoginResultDto {
+    const base = {
+      user: userDtoOf(account),
+      sessionExpiresAt: session.expiresAt.toISOString(),
+      mfaEnrolmentRequired,
     };
+    if (!cookie) return { ...base, accessToken: session.accessToken };
+    this.setCookie(response, session);
+    return { ...base, csrfToken: this.authenticator.csrfToken(session.sessionId), csrfHeader: CSRF_HEADER };
+  }
+
+  setCookie(response: Response, session: IssuedSession): void {
+    response.cookie(SESSION_COOKIE, session.accessToken, {
+      httpOnly: true,
+      secure: this.config.cookieSecure,
+      sameSite: 'strict',
+      path: '/',
+      expires: session.expiresAt,
+    });
+  }
+
+  async logout(user: AuthenticatedUser, response: Response): Promise<void> {
+    await this.signOut.execute(user);
+    response.clearCookie(SESSION_COOKIE, {
+      httpOnly: true,
+      secure: this.config.cookieSecure,
+      sameSite: 'strict',
+      path: '/',
+    });
+  }
+
+  async me(user: AuthenticatedUser): Promise<MeResultDto> {
+    const [account, session] = await Promise.all([
+      accountById(this.dataSource, user.id),
+      user.sessionId ? this.sessions.check(user.sessionId) : Promise.resolve(undefined),
+    ]);
+    if (!account || !session) throw DomainError.unauthenticated('Your session has ended: sign in again.');
+    const cookie = session.kind === 'COOKIE';
+    return {
+      user: userDtoOf(account),
+      session: { expiresAt: session.expiresAt.toISOString(), kind: session.kind, mfa: session.mfa },
+      mfaEnabled: account.mfaEnabled,
+      mfaEnrolmentRequired: session.purpose === 'MFA_ENROLMENT',
+      ...(cookie ? { csrfToken: this.authenticator.csrfToken(session.id), csrfHeader: CSRF_HEADER } : {}),
+    };
+  }
+
+  changePassword(user: AuthenticatedUser, dto: ChangePasswordDto): Promise<void> {
+    return this.passwordChange.execute(user, dto);
+  }
+
+  setup(dto: SetupDto): Promise<void> {
+    return this.passwordSetup.execute(dto);
   }
 }

@@ -1,37 +1,75 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@app/core';
-import { AccessTokens } from './access-tokens';
 import type { AuthenticatedUser } from '@app/access';
-import { PUBLIC_KEY, ROLES_KEY } from '@app/access';
+import { ENROLMENT_KEY, PUBLIC_KEY, ROLES_KEY } from '@app/access';
 import type { Role } from '@app/access';
+import { CSRF_HEADER, SessionAuthenticator, type HeadersLike } from './sessions/session-authenticator';
+import type { OpenSession } from './sessions/session.repository';
 
-interface HttpRequestLike {
-  headers: Record<string, string | string[] | undefined>;
+export interface HttpRequestLike {
+  method: string;
+  headers: HeadersLike;
   user?: AuthenticatedUser;
+  session?: OpenSession;
 }
 
-function isPublic(reflector: Reflector, context: ExecutionContext): boolean {
-  return (
-    reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()]) === true
-  );
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function flag(reflector: Reflector, key: string, context: ExecutionContext): boolean {
+  return reflector.getAllAndOverride<boolean>(key, [context.getHandler(), context.getClass()]) === true;
 }
 
-// every HTTP route needs a valid token unless marked @Public()
+const header = (headers: HeadersLike, name: string): string | undefined => {
+  const value = headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+// a cookie rides along on any request the browser makes: a state-changing one must show it
+// came from our own page (OWASP CSRF cheat sheet: fetch metadata and origin, then the token)
+function sameOrigin(headers: HeadersLike): boolean {
+  const site = header(headers, 'sec-fetch-site');
+  if (site !== undefined && site !== 'same-origin') return false;
+  const origin = header(headers, 'origin');
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === header(headers, 'host');
+  } catch {
+    return false;
+  }
+}
+
+// every HTTP route needs a live session unless marked @Public()
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: AccessTokens,
+    private readonly authenticator: SessionAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http' || isPublic(this.reflector, context)) return true;
+    if (context.getType() !== 'http' || flag(this.reflector, PUBLIC_KEY, context)) return true;
     const request = context.switchToHttp().getRequest<HttpRequestLike>();
-    const header = request.headers.authorization;
-    const token = AccessTokens.fromAuthorizationHeader(Array.isArray(header) ? header[0] : header);
-    if (!token) throw DomainError.unauthenticated('Send an access token: Authorization: Bearer <token>.');
-    request.user = await this.tokens.verify(token);
+    const credential = SessionAuthenticator.credential(request.headers);
+    if (!credential) {
+      throw DomainError.unauthenticated('Send an access token: Authorization: Bearer <token>.');
+    }
+    const { user, session, via } = await this.authenticator.authenticate(credential);
+    request.user = user;
+    request.session = session;
+    if (via === 'COOKIE' && !SAFE_METHODS.has(request.method.toUpperCase())) {
+      if (
+        !sameOrigin(request.headers) ||
+        !this.authenticator.verifyCsrf(session.id, header(request.headers, CSRF_HEADER))
+      ) {
+        throw DomainError.forbidden(
+          `A signed-in browser must send the ${CSRF_HEADER} header its sign-in gave, from this site.`,
+        );
+      }
+    }
+    if (session.purpose === 'MFA_ENROLMENT' && !flag(this.reflector, ENROLMENT_KEY, context)) {
+      throw DomainError.forbidden('Set up multi-factor authentication first: POST /api/auth/mfa/enrol.');
+    }
     return true;
   }
 }
@@ -44,7 +82,7 @@ export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    if (context.getType() !== 'http' || isPublic(this.reflector, context)) return true;
+    if (context.getType() !== 'http' || flag(this.reflector, PUBLIC_KEY, context)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
       context.getHandler(),
       context.getClass(),

@@ -1,17 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/core';
-import { AccessTokens } from './access-tokens';
 import type { AuthenticatedUser } from '@app/access';
+import { SessionAuthenticator, type HeadersLike } from './sessions/session-authenticator';
 
 interface HandshakeLike {
   auth?: unknown;
+  headers?: HeadersLike;
 }
 
-// the live layer calls this from handleConnection: the same JWT as HTTP, sent as
-// `auth: { token }` (API.md "Live"); failure reads UNAUTHENTICATED
+const host = (headers: HeadersLike, name: string): string | undefined => {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+// the live layer calls this at the handshake: the same token as HTTP, sent as
+// `auth: { token }` (API.md "Live"), or a browser's session cookie; failure reads UNAUTHENTICATED.
+// A cookie handshake must come from our own pages (no cross-site WebSocket hijacking).
 @Injectable()
 export class SocketAuthenticator {
-  constructor(private readonly tokens: AccessTokens) {}
+  constructor(private readonly authenticator: SessionAuthenticator) {}
 
   async authenticate(handshake: HandshakeLike): Promise<AuthenticatedUser> {
     const auth = handshake.auth;
@@ -19,7 +26,28 @@ export class SocketAuthenticator {
       auth && typeof auth === 'object' && typeof (auth as { token?: unknown }).token === 'string'
         ? (auth as { token: string }).token
         : undefined;
-    if (!token) throw DomainError.unauthenticated('Send the access token as auth: { token }.');
-    return this.tokens.verify(token);
+    const headers = handshake.headers ?? {};
+    const credential = token
+      ? { token, via: 'BEARER' as const }
+      : SessionAuthenticator.credential({ cookie: headers.cookie });
+    if (!credential) throw DomainError.unauthenticated('Send the access token as auth: { token }.');
+    if (credential.via === 'COOKIE') {
+      const origin = host(headers, 'origin');
+      if (origin !== undefined && !sameHost(origin, host(headers, 'host'))) {
+        throw DomainError.unauthenticated('A cookie session connects from this site only.');
+      }
+    }
+    const { user, session } = await this.authenticator.authenticate(credential);
+    if (session.purpose !== 'FULL')
+      throw DomainError.unauthenticated('Set up multi-factor authentication first.');
+    return user;
+  }
+}
+
+function sameHost(origin: string, hostHeader: string | undefined): boolean {
+  try {
+    return new URL(origin).host === hostHeader;
+  } catch {
+    return false;
   }
 }

@@ -3,6 +3,7 @@ import {
   Ack,
   ConnectedSocket,
   MessageBody,
+  OnGatewayConnection,
   OnGatewayDisconnect,
   OnGatewayInit,
   SubscribeMessage,
@@ -10,7 +11,7 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { AccessDenials } from '@app/audit';
-import { SocketAuthenticator } from '@app/auth';
+import { SessionRegistry, SocketAuthenticator, type SessionEnded } from '@app/auth';
 import type { AuthenticatedUser, Role } from '@app/access';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -37,6 +38,8 @@ interface Answer {
   follow?: { view: string; seq: bigint };
 }
 
+const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
+
 function userOf(socket: Socket): AuthenticatedUser {
   return (socket.data as { user: AuthenticatedUser }).user;
 }
@@ -49,7 +52,9 @@ function refused(code: string, message?: string): Answer {
 // API.md "Live": namespace /live, the same JWT at the handshake (auth: { token }),
 // subscribe { view, sinceSeq? } answered with a snapshot or exactly the missed events
 @WebSocketGateway({ namespace: '/live' })
-export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnect<Socket> {
+export class LiveGateway
+  implements OnGatewayInit<Namespace>, OnGatewayConnection<Socket>, OnGatewayDisconnect<Socket>
+{
   private readonly logger = new Logger(LiveGateway.name);
 
   constructor(
@@ -62,6 +67,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
     private readonly viewAudit: ViewAudit,
     private readonly denials: AccessDenials,
     private readonly submissions: SubmissionSources,
+    private readonly sessions: SessionRegistry,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -76,10 +82,26 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
         })
         .catch(() => next(new Error('UNAUTHENTICATED')));
     });
+    // issue 14 item 3: a session ended anywhere (logout, deactivation, a role change, a reset,
+    // the idle timeout) takes its sockets with it, told why first
+    this.sessions.onEnded((ended: SessionEnded) => {
+      const room = namespace.in(sessionRoom(ended.sessionId));
+      room.emit('session.ended', { reason: ended.reason });
+      room.disconnectSockets(true);
+    });
+  }
+
+  handleConnection(socket: Socket): void {
+    const sessionId = userOf(socket).sessionId;
+    if (!sessionId) return;
+    void socket.join(sessionRoom(sessionId));
+    this.sessions.watch(sessionId);
   }
 
   handleDisconnect(socket: Socket): void {
     this.dispatcher.unregister(socket);
+    const sessionId = (socket.data as { user?: AuthenticatedUser }).user?.sessionId;
+    if (sessionId) this.sessions.unwatch(sessionId);
   }
 
   // the ack is written first; the socket then joins the stream from the ack's seq (what it

@@ -22,7 +22,7 @@ describe('appConfig', () => {
       port: 3000,
       logLevel: 'info',
       trustProxy: false,
-      throttle: { ttlSeconds: 60, limit: 600, loginLimit: 10 },
+      throttle: { ttlSeconds: 60, limit: 600, loginLimit: 300 },
       http: { headersTimeoutMs: 20_000, requestTimeoutMs: 60_000 },
     });
   });
@@ -34,7 +34,7 @@ describe('appConfig', () => {
       port: 3000,
       logLevel: 'info',
       trustProxy: false,
-      throttle: { ttlSeconds: 60, limit: 600, loginLimit: 10 },
+      throttle: { ttlSeconds: 60, limit: 600, loginLimit: 300 },
       http: { headersTimeoutMs: 20_000, requestTimeoutMs: 60_000 },
     });
   });

@@ -239,6 +239,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       },
       correlationId,
     };
+    // a wait the client is told of (a throttled sign-in) is also the standard header
+    const retryAfter = failure.meta?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     response.status(failure.status).json(body);
   }
 }

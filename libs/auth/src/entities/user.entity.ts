@@ -14,8 +14,9 @@ export class UserEntity {
   @JoinColumn({ name: 'agency_id', foreignKeyConstraintName: 'fk_app_user_agency' })
   agency?: AgencyEntity;
 
-  @Column({ type: 'text' })
-  email: string;
+  // null for a SYSTEM user (a partner system's identity, issue 14 item 5)
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
 
   @Column({ type: 'text' })
   name: string;
@@ -23,8 +24,12 @@ export class UserEntity {
   @Column({ type: 'text' })
   role: Role;
 
-  @Column({ name: 'password_hash', type: 'text' })
-  passwordHash: string;
+  // null until the user sets one with their setup code; always null for a SYSTEM user
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash: string | null;
+
+  @Column({ type: 'text', default: 'PERSON' })
+  kind: 'PERSON' | 'SYSTEM';
 
   @Column({ type: 'boolean' })
   active: boolean;

@@ -5,6 +5,8 @@ describe('httpStatusFor', () => {
     code                                 | status | rule
     ${ErrorCode.VALIDATION_FAILED}       | ${400} | ${'API.md Errors: VALIDATION_FAILED is 400'}
     ${ErrorCode.UNAUTHENTICATED}         | ${401} | ${'API.md Errors: UNAUTHENTICATED is 401'}
+    ${ErrorCode.MFA_REQUIRED}            | ${401} | ${'issue 14 item 6: MFA_REQUIRED is 401'}
+    ${ErrorCode.ACCOUNT_LOCKED}          | ${401} | ${'issue 14 item 8: a locked account is 401'}
     ${ErrorCode.FORBIDDEN}               | ${403} | ${'API.md Errors: FORBIDDEN is 403'}
     ${ErrorCode.NOT_FOUND}               | ${404} | ${'API.md Errors: NOT_FOUND is 404 (also "not yours")'}
     ${ErrorCode.METHOD_NOT_ALLOWED}      | ${405} | ${'error-codes.ts: METHOD_NOT_ALLOWED is 405'}

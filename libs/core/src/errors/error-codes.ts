@@ -2,6 +2,10 @@
 export const ErrorCode = {
   VALIDATION_FAILED: 'VALIDATION_FAILED',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  // issue 14: the password was right; a TOTP or recovery code is needed too
+  MFA_REQUIRED: 'MFA_REQUIRED',
+  // issue 14: too many failed sign-ins in a row (an admin unlocks, or time does)
+  ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
@@ -28,6 +32,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.VALIDATION_FAILED:
       return 400;
     case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.MFA_REQUIRED:
+    case ErrorCode.ACCOUNT_LOCKED:
       return 401;
     case ErrorCode.FORBIDDEN:
       return 403;

@@ -7,6 +7,7 @@ import { StrategyDiscussions1764201600000 } from './1764201600000-strategy-discu
 import { JournalHead1764288000000 } from './1764288000000-journal-head';
 import { LiveNotify1764374400000 } from './1764374400000-live-notify';
 import { ChildCandidates1764460800000 } from './1764460800000-child-candidates';
+import { Accounts1764547200000 } from './1764547200000-accounts';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   JournalHead1764288000000,
   LiveNotify1764374400000,
   ChildCandidates1764460800000,
+  Accounts1764547200000,
 ];
