@@ -13,6 +13,7 @@ import { ThresholdsModule } from '@app/thresholds';
 import { DomesticAbuseModule } from '@app/domestic-abuse';
 import { StrategyMeetingsModule } from '@app/strategy-meetings';
 import { ReportingModule } from '@app/reporting';
+import { AccountsModule } from '@app/accounts';
 import { appConfig } from './config/app.config';
 import { loggingOptions } from './config/logging';
 import { HealthModule } from './health/health.module';
@@ -61,6 +62,7 @@ export class AppModule {
         DomesticAbuseModule,
         StrategyMeetingsModule,
         ReportingModule,
+        AccountsModule,
         HealthModule,
       ],
       providers: [
