@@ -36,6 +36,7 @@ export interface Timings {
   perSecond: number;
   p50: number;
   p99: number;
+  mean: number;
 }
 
 export function summarise(latencies: number[], seconds: number): Timings {
@@ -45,6 +46,7 @@ export function summarise(latencies: number[], seconds: number): Timings {
     perSecond: sorted.length / seconds,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
+    mean: sorted.length === 0 ? NaN : sorted.reduce((sum, x) => sum + x, 0) / sorted.length,
   };
 }
 

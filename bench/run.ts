@@ -7,6 +7,7 @@ import { SCREENING_QUEUE_SQL } from '@app/contacts/screening-queue';
 import {
   alternating,
   closedLoop,
+  sequential,
   contactBody,
   peakRssOf,
   resetPeakRss,
@@ -293,6 +294,47 @@ async function claims(w: World): Promise<void> {
     ratio: service / floor,
     goal: 'zero double claims',
     met: doubles === 0 && wins.size === targets,
+  });
+}
+
+// issue 14 item 3: what checking every request against its server-side session costs. The same
+// refused request, alternating: with a police token (JWT verified, session looked up, role
+// refused: 403) and with no token at all (401 before any check); neither touches the database
+// once the session is cached (the one ACCESS_DENIED row a minute is noise). And what a cache
+// miss costs: the one statement that checks and touches a session, run raw
+async function sessionCheck(w: World): Promise<void> {
+  const police = await w.login('police@cleveland.example');
+  const refused = (headers: Record<string, string>, status: number) => async () => {
+    const res = await fetch(`${w.base}/api/metrics`, { headers });
+    await res.arrayBuffer();
+    if (res.status !== status) throw new Error(`session check: ${res.status}, not ${status}`);
+  };
+  const rounds = 4000;
+  const [checked, unchecked] = await alternating(rounds, [
+    refused({ authorization: `Bearer ${police}` }, 403),
+    refused({}, 401),
+  ]);
+  const perRequestUs = (checked.mean - unchecked.mean) * 1000;
+  const claims = JSON.parse(Buffer.from(police.split('.')[1], 'base64url').toString()) as { sid: string };
+  const miss = await sequential(2000, async () => {
+    await w.pool.query(
+      `update auth_session s set last_seen_at = now() from app_user u
+        where s.id = $1 and s.ended_at is null and s.expires_at > now()
+          and s.last_seen_at > now() - interval '30 minutes' and u.id = s.user_id and u.active
+        returning s.id, u.role, u.agency_id`,
+      [claims.sid],
+    );
+  });
+  // time a request takes without the check over the time it takes with it
+  const ratio = unchecked.mean / checked.mean;
+  log(`session check: ${fmt(perRequestUs, 0)} µs a request from the cache; a miss costs ${ms(miss)}`);
+  rows.push({
+    figure: `8 session check (${rounds} requests each, alternating)`,
+    service: `mean ${fmt(checked.mean, 2)} ms, ${ms(checked)}: +${fmt(perRequestUs, 0)} µs a request; a cache miss (once per session per 30 s per instance): ${ms(miss)}`,
+    floor: `mean ${fmt(unchecked.mean, 2)} ms, ${ms(unchecked)} (no token: refused before any check)`,
+    ratio,
+    goal: '>= 0.8',
+    met: ratio >= 0.8,
   });
 }
 
@@ -599,7 +641,7 @@ async function readFigures(w: World): Promise<void> {
   });
 }
 
-// BENCH_ONLY=ingest,claims,push,reads,memory,storm runs a subset (for profiling) and writes no results file
+// BENCH_ONLY=ingest,claims,sessions,push,reads,memory,storm runs a subset (for profiling) and writes no results file
 const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
 const want = (figure: string) => only.size === 0 || only.has(figure);
 
@@ -617,6 +659,7 @@ async function main(): Promise<void> {
     log(`fsync floor: ${fmt(fsync.perSecond)} commits/s`);
     if (want('ingest')) await ingest(w, screener);
     if (want('claims')) await claims(w);
+    if (want('sessions')) await sessionCheck(w);
     if (want('push')) await pushLatency(w, screener);
     if (want('reads')) await readFigures(w);
     if (want('storm')) await snapshotStorm(w);

@@ -38,4 +38,17 @@ describe('runtime', () => {
     const cmd = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]';
     expect(JSON.parse(cmd)).toEqual(['node', ...flags.split(' '), 'dist/apps/api/src/main.js']);
   });
+
+  // the build (swc) resolves @app/* from .swcrc, type checking and jest from tsconfig.json: a
+  // library missing from one builds a dist that cannot start (it happened with @app/accounts)
+  it('should give the build the same @app aliases as the type checker', () => {
+    const read = (file: string) =>
+      JSON.parse(readFileSync(join(__dirname, '../../../', file), 'utf8')) as {
+        compilerOptions?: { paths: Record<string, string[]> };
+        jsc?: { paths: Record<string, string[]> };
+      };
+    const aliases = (paths: Record<string, string[]> = {}) =>
+      Object.fromEntries(Object.entries(paths).filter(([key]) => key.startsWith('@app/')));
+    expect(aliases(read('.swcrc').jsc?.paths)).toEqual(aliases(read('tsconfig.json').compilerOptions?.paths));
+  });
 });
