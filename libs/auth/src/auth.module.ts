@@ -15,6 +15,11 @@ import { DemoSeeder } from './demo/demo-seeder';
 import { AgencyEntity } from './entities/agency.entity';
 import { UserEntity } from './entities/user.entity';
 import { AuthenticationGuard, RolesGuard } from './guards';
+import { ConfirmMfa } from './mfa/confirm-mfa';
+import { EnrolMfa } from './mfa/enrol-mfa';
+import { MfaController } from './mfa/mfa.controller';
+import { MfaService } from './mfa/mfa.service';
+import { RegenerateRecoveryCodes } from './mfa/regenerate-recovery-codes';
 import { SecondFactor } from './mfa/second-factor';
 import { SessionAuthenticator } from './sessions/session-authenticator';
 import { SessionEnder } from './sessions/session-ender';
@@ -38,7 +43,7 @@ import { SignOut } from './use-cases/sign-out';
     }),
     AuditModule,
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, MfaController],
   providers: [
     { provide: AuthClock, useClass: SystemClock },
     AccessTokens,
@@ -48,6 +53,10 @@ import { SignOut } from './use-cases/sign-out';
     SessionIssuer,
     SessionEnder,
     SecondFactor,
+    EnrolMfa,
+    ConfirmMfa,
+    RegenerateRecoveryCodes,
+    MfaService,
     SignIn,
     SignOut,
     ChangePassword,

@@ -13,6 +13,8 @@ export * from './demo/demo-world';
 export * from './entities/agency.entity';
 export * from './entities/user.entity';
 export * from './mfa/second-factor';
+export * from './mfa/recovery-codes';
+export * from './sessions/current-session';
 export * from './sessions/session-authenticator';
 export * from './sessions/session-ender';
 export * from './sessions/session-issuer';

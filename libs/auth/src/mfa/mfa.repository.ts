@@ -9,10 +9,12 @@ export interface MfaState {
   lastStep: number | null;
 }
 
-export async function mfaState(db: Queryable, userId: string): Promise<MfaState | undefined> {
+// `lock`: the row is held until the transaction ends (enrolment and its confirmation must not
+// cross: the code is checked against the very secret that is then put in force)
+export async function mfaState(db: Queryable, userId: string, lock = false): Promise<MfaState | undefined> {
   const rows = (await db.query(
     `select mfa_secret, mfa_pending_secret, mfa_enabled_at is not null as enabled, mfa_last_step::float8 as last_step
-       from app_user where id = $1`,
+       from app_user where id = $1${lock ? ' for update' : ''}`,
     [userId],
   )) as {
     mfa_secret: string | null;
@@ -89,6 +91,20 @@ export async function enableMfa(
     [userId, recoveryCodeHashes, now],
   );
   return true;
+}
+
+// a fresh set of recovery codes for a user whose MFA is in force (the old ones stop working)
+export async function replaceRecoveryCodes(
+  manager: EntityManager,
+  userId: string,
+  recoveryCodeHashes: string[],
+  now: Date,
+): Promise<void> {
+  await manager.query(`delete from mfa_recovery_code where user_id = $1`, [userId]);
+  await manager.query(
+    `insert into mfa_recovery_code (user_id, code_hash, created_at) select $1, h, $3 from unnest($2::text[]) h`,
+    [userId, recoveryCodeHashes, now],
+  );
 }
 
 // an admin's reset: the user enrols again at their next sign-in

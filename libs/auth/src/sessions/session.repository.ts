@@ -129,6 +129,14 @@ export async function endLapsedSession(
   return row ? { userId: row.user_id, reason: row.ended_reason } : undefined;
 }
 
+// how the person signed in for this session (a session that moves on keeps saying so)
+export async function sessionMethod(db: Queryable, id: string): Promise<SignInMethod | undefined> {
+  const rows = (await db.query(`select method from auth_session where id = $1`, [id])) as {
+    method: SignInMethod;
+  }[];
+  return rows[0]?.method;
+}
+
 export async function endSession(
   manager: EntityManager,
   id: string,
