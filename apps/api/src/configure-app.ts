@@ -6,6 +6,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import {
+  isTokenForm,
+  OAUTH_TOKEN_PATH,
+  oauthTokenRefusals,
+  TOKEN_FORM_LIMIT,
+  TOKEN_FORM_PARAMETERS,
+} from '@app/auth';
 import { correlationIdFor, RequestContext } from '@app/core';
 import { appConfig } from './config/app.config';
 import { requestHygiene } from './http/request-hygiene';
@@ -41,7 +48,17 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     next();
   });
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  // RFC 6749 4.4.2: the token endpoint's body is a form, the only one the api reads (small,
+  // flat); the request hygiene applies to it as to JSON, and what it refuses there is answered
+  // in the RFC's error shape
+  app.useBodyParser('urlencoded', {
+    extended: false,
+    limit: TOKEN_FORM_LIMIT,
+    parameterLimit: TOKEN_FORM_PARAMETERS,
+    type: isTokenForm,
+  });
   app.use(requestHygiene);
+  app.use(OAUTH_TOKEN_PATH, oauthTokenRefusals);
   app.setGlobalPrefix('api');
 
   const document = SwaggerModule.createDocument(

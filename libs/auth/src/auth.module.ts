@@ -11,6 +11,9 @@ import { AuthClock } from './auth-clock';
 import { authConfig } from './auth.config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { ApiClientStore } from './clients/api-client-store';
+import { IssueClientToken } from './clients/issue-client-token';
+import { OAuthController } from './clients/oauth.controller';
 import { DemoSeeder } from './demo/demo-seeder';
 import { AgencyEntity } from './entities/agency.entity';
 import { UserEntity } from './entities/user.entity';
@@ -43,7 +46,7 @@ import { SignOut } from './use-cases/sign-out';
     }),
     AuditModule,
   ],
-  controllers: [AuthController, MfaController],
+  controllers: [AuthController, OAuthController, MfaController],
   providers: [
     { provide: AuthClock, useClass: SystemClock },
     AccessTokens,
@@ -52,6 +55,8 @@ import { SignOut } from './use-cases/sign-out';
     SessionAuthenticator,
     SessionIssuer,
     SessionEnder,
+    ApiClientStore,
+    IssueClientToken,
     SecondFactor,
     EnrolMfa,
     ConfirmMfa,
@@ -69,6 +74,7 @@ import { SignOut } from './use-cases/sign-out';
   ],
   exports: [
     AuthClock,
+    ApiClientStore,
     AuthService,
     SessionRegistry,
     SessionEnder,

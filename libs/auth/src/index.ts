@@ -9,6 +9,15 @@ export * from './login-throttle';
 export * from './password-hasher';
 export * from './password-policy';
 export * from './secrets';
+export * from './clients/api-client-store';
+export * from './clients/client-roles';
+export {
+  isTokenForm,
+  oauthTokenRefusals,
+  OAUTH_TOKEN_PATH,
+  TOKEN_FORM_LIMIT,
+  TOKEN_FORM_PARAMETERS,
+} from './clients/oauth-http';
 export * from './demo/demo-world';
 export * from './entities/agency.entity';
 export * from './entities/user.entity';
