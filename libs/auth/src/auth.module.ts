@@ -7,6 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { SystemClock } from '@app/core';
 import { AccessTokens } from './access-tokens';
+import { AccountStore } from './account-store';
 import { AuthClock } from './auth-clock';
 import { authConfig } from './auth.config';
 import { AuthController } from './auth.controller';
@@ -50,6 +51,7 @@ import { SignOut } from './use-cases/sign-out';
   providers: [
     { provide: AuthClock, useClass: SystemClock },
     AccessTokens,
+    AccountStore,
     AuthService,
     SessionRegistry,
     SessionAuthenticator,
@@ -74,6 +76,7 @@ import { SignOut } from './use-cases/sign-out';
   ],
   exports: [
     AuthClock,
+    AccountStore,
     ApiClientStore,
     AuthService,
     SessionRegistry,

@@ -1,4 +1,5 @@
 export * from '@app/access';
+export * from './account-store';
 export * from './auth-clock';
 export * from './auth.config';
 export * from './auth.module';
