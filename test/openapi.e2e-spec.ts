@@ -38,7 +38,14 @@ interface LintReport {
   }[];
 }
 
-const PUBLIC = ['POST /api/auth/login', 'POST /api/auth/setup', 'GET /api/health'];
+const PUBLIC = [
+  'POST /api/auth/login',
+  'POST /api/auth/setup',
+  'GET /api/auth/oidc',
+  'GET /api/auth/oidc/login',
+  'GET /api/auth/oidc/callback',
+  'GET /api/health',
+];
 // open to every role, even a session that may only enrol for MFA: nothing to forbid
 const EVERY_SESSION = ['GET /api/auth/me'];
 const ref = (name: string) => `#/components/schemas/${name}`;

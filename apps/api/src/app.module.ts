@@ -6,7 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ClockModule, policyConfig, PolicyModule } from '@app/core';
 import { DatabaseModule, databaseConfig, type DatabaseRuntime } from '@app/database';
 import { AuditModule } from '@app/audit';
-import { authConfig, AuthModule, LOGIN_THROTTLE_KEY } from '@app/auth';
+import { authConfig, AuthModule, LOGIN_THROTTLE_KEY, oidcConfig } from '@app/auth';
 import { ContactsModule } from '@app/contacts';
 import { LiveModule, liveConfig } from '@app/live';
 import { ThresholdsModule } from '@app/thresholds';
@@ -31,7 +31,7 @@ export class AppModule {
         ConfigModule.forRoot({
           isGlobal: true,
           ignoreEnvFile: true,
-          load: [appConfig, databaseConfig, authConfig, policyConfig, liveConfig],
+          load: [appConfig, databaseConfig, authConfig, oidcConfig, policyConfig, liveConfig],
         }),
         LoggerModule.forRootAsync({
           inject: [appConfig.KEY],

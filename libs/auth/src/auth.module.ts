@@ -25,6 +25,10 @@ import { MfaController } from './mfa/mfa.controller';
 import { MfaService } from './mfa/mfa.service';
 import { RegenerateRecoveryCodes } from './mfa/regenerate-recovery-codes';
 import { SecondFactor } from './mfa/second-factor';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcRelyingParty } from './oidc/oidc-relying-party';
+import { OidcService } from './oidc/oidc.service';
+import { SignInWithOidc } from './oidc/sign-in-with-oidc';
 import { SessionAuthenticator } from './sessions/session-authenticator';
 import { SessionEnder } from './sessions/session-ender';
 import { SessionIssuer } from './sessions/session-issuer';
@@ -47,7 +51,7 @@ import { SignOut } from './use-cases/sign-out';
     }),
     AuditModule,
   ],
-  controllers: [AuthController, OAuthController, MfaController],
+  controllers: [AuthController, OAuthController, MfaController, OidcController],
   providers: [
     { provide: AuthClock, useClass: SystemClock },
     AccessTokens,
@@ -68,6 +72,9 @@ import { SignOut } from './use-cases/sign-out';
     SignOut,
     ChangePassword,
     SetUpPassword,
+    OidcRelyingParty,
+    SignInWithOidc,
+    OidcService,
     SocketAuthenticator,
     DemoSeeder,
     // order matters: who you are, then whether your role may

@@ -23,6 +23,8 @@ export * from './demo/demo-world';
 export * from './entities/agency.entity';
 export * from './entities/user.entity';
 export * from './mfa/second-factor';
+export { OIDC_ENV_KEYS, oidcConfig, type OidcConfig } from './oidc/oidc.config';
+export { OIDC_REFUSALS, type OidcRefusalReason } from './oidc/oidc-rules';
 export * from './mfa/recovery-codes';
 export * from './sessions/current-session';
 export * from './sessions/session-authenticator';
