@@ -5,6 +5,18 @@ import { LoginResultDto } from '../dto/login.dto';
 import { RECOVERY_CODE_COUNT } from './recovery-codes';
 
 const SIX_DIGITS = /^\d{6}$/;
+const RECOVERY_CODES_EXAMPLE = [
+  '7K3Q-9XPM-4TZA-H2CN',
+  'B8WD-2M6R-QJ4Y-T0EV',
+  'Z5HC-N1KX-7PRG-3SWA',
+  'M4TV-Q9EB-6YJD-K2XH',
+  '0RNF-5GZC-8AWM-V7QP',
+  'H6YK-3DXT-B1SJ-N9RE',
+  'W2PA-7VMG-4ZQC-D5KT',
+  'E9JX-1NRB-6HTW-Y3MF',
+  'S3CQ-8KDY-0VPE-G4ZN',
+  'T7GM-5AWH-2XRK-J8BD',
+];
 
 export class ConfirmMfaDto {
   @ApiProperty({
@@ -45,7 +57,7 @@ export class MfaRecoveryCodesResultDto {
     type: [String],
     minItems: RECOVERY_CODE_COUNT,
     maxItems: RECOVERY_CODE_COUNT,
-    example: ['7K3Q-9XPM-4TZA-H2CN'],
+    example: RECOVERY_CODES_EXAMPLE,
     description: `${RECOVERY_CODE_COUNT} single-use codes, each usable once in place of the app's code at sign-in; shown this once (only their hashes are kept)`,
   })
   recoveryCodes: string[];
@@ -57,7 +69,7 @@ export class MfaConfirmResultDto extends LoginResultDto {
     type: [String],
     minItems: RECOVERY_CODE_COUNT,
     maxItems: RECOVERY_CODE_COUNT,
-    example: ['7K3Q-9XPM-4TZA-H2CN'],
+    example: RECOVERY_CODES_EXAMPLE,
     description: `${RECOVERY_CODE_COUNT} single-use codes, each usable once in place of the app's code at sign-in; shown this once (only their hashes are kept)`,
   })
   recoveryCodes: string[];
