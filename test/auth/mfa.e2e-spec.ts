@@ -221,7 +221,7 @@ describe('multi-factor authentication (issue 14 item 6)', () => {
     }
   });
 
-  it('should keep the secret and every code out of the audit trail while recording each MFA change', async () => {
+  it('should record each MFA change without the secret or any code when a user sets up MFA', async () => {
     const user = await enrolled('screener2@mach.example');
     const rows = (await t.dataSource.query(
       `select action, details::text as details from audit_entry where entity_id = $1::text or actor_id = $1::uuid order by id`,
@@ -329,7 +329,7 @@ describe('multi-factor authentication (issue 14 item 6)', () => {
     nextStep();
   });
 
-  it('should count wrong codes towards the lock: a 429 with Retry-After after the third in a row', async () => {
+  it('should answer 429 with Retry-After when three wrong codes in a row were sent at sign-in', async () => {
     const user = await enrolled('admin@mach.example');
     const email = 'admin@mach.example';
     for (let i = 0; i < 3; i += 1) {
@@ -348,7 +348,7 @@ describe('multi-factor authentication (issue 14 item 6)', () => {
     expect(row.failed_sign_ins).toBe(0);
   });
 
-  it('should let a user already fully signed in opt in, ending the sessions that showed no second factor', async () => {
+  it('should end the sessions that showed no second factor when a fully signed-in user opts in', async () => {
     const email = 'police@durham.example';
     const a = await login(email).expect(200);
     const b = await login(email).expect(200);
@@ -373,7 +373,7 @@ describe('multi-factor authentication (issue 14 item 6)', () => {
     nextStep();
   });
 
-  it('should replace the recovery codes for the current code, and count a wrong one towards the lock', async () => {
+  it('should replace the recovery codes when the current code is given, and count a wrong one towards the lock', async () => {
     const email = 'school@partner.example';
     const user = await enrolled(email, false);
     const wrong = await t
@@ -420,7 +420,7 @@ describe('multi-factor authentication (issue 14 item 6)', () => {
     nextStep();
   });
 
-  it('should refuse the recovery-codes route to a user without MFA', async () => {
+  it('should answer 409 on recovery-codes when the user has no MFA', async () => {
     const res = await login('police@cleveland.example').expect(200);
     const refused = await t
       .http()
