@@ -44,10 +44,13 @@ const PUBLIC = [
   'GET /api/auth/oidc',
   'GET /api/auth/oidc/login',
   'GET /api/auth/oidc/callback',
+  'POST /api/oauth/token',
   'GET /api/health',
 ];
 // open to every role, even a session that may only enrol for MFA: nothing to forbid
 const EVERY_SESSION = ['GET /api/auth/me'];
+// RFC 6749 5.2: the token endpoint's 400 and 401 are the OAuth error body, not the api's one
+const OAUTH_ERRORS: Record<string, string[]> = { 'POST /api/oauth/token': ['400', '401'] };
 const ref = (name: string) => `#/components/schemas/${name}`;
 // a property's schema names its DTO directly, or through allOf (when it has a description)
 const refOf = (schema: Schema | undefined) => schema?.$ref ?? schema?.allOf?.[0]?.$ref ?? schema?.items?.$ref;
@@ -113,7 +116,7 @@ describe('the OpenAPI document (/api/docs-json)', () => {
         expect({ name, status, schema: response.content?.['application/json']?.schema }).toEqual({
           name,
           status,
-          schema: { $ref: ref('ErrorBody') },
+          schema: { $ref: ref(OAUTH_ERRORS[name]?.includes(status) ? 'OAuthErrorDto' : 'ErrorBody') },
         });
       }
       if (!PUBLIC.includes(name))

@@ -55,6 +55,9 @@ const HOSTILE: string[] = [
   'null',
   'true',
 ];
+// RFC 6749 5.2: the token endpoint refuses in the OAuth error shape, not the api's one
+const OAUTH_TOKEN = '/api/oauth/token';
+const OAUTH_ERRORS = ['invalid_request', 'invalid_client', 'unsupported_grant_type', 'invalid_scope'];
 const IDS = [
   '00000000-0000-0000-0000-000000000000',
   'not-a-uuid',
@@ -157,7 +160,9 @@ describe('robustness: no client input produces a 5xx', () => {
                 requests += 1;
                 const shaped =
                   res.status < 400 ||
-                  (typeof res.body?.error?.code === 'string' && typeof res.body?.correlationId === 'string');
+                  (typeof res.body?.error?.code === 'string' &&
+                    typeof res.body?.correlationId === 'string') ||
+                  (template === OAUTH_TOKEN && OAUTH_ERRORS.includes(res.body?.error));
                 if (res.status >= 500 || !shaped) {
                   failures.push(
                     `${method.toUpperCase()} ${path}${query} ${String(body).slice(0, 60)} -> ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`,
