@@ -78,6 +78,7 @@ const QUERIES = [
 // reads write audit rows of their own (and refusals ACCESS_DENIED); anything else is a change
 const READ_ACTIONS = [
   'ACCESS_DENIED',
+  'ADMIN_USERS_LISTED',
   'AUDIT_SEARCHED',
   'AUDIT_VERIFIED',
   'CHILD_HISTORY_VIEWED',

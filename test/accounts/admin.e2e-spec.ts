@@ -679,6 +679,54 @@ describe('admin API (issue 14 item 2)', () => {
     });
   });
 
+  // test/robustness posts to every route but sends no PATCH: the same hostile bodies here
+  it('should refuse hostile PATCH bodies with a 4xx in the error shape, changing nothing', async () => {
+    const target = await person('PARTNER', school);
+    const bodies = [
+      '{"name":"\\u0000"}',
+      '{"name":"\\udfff"}',
+      '{"reason":"\\ud800","active":false}',
+      '[]',
+      '42',
+      'null',
+      '"a string"',
+      '{"__proto__":{"role":"ADMIN"}}',
+      '{"constructor":{"prototype":{"active":false}}}',
+      '{"role":null,"active":null,"name":null,"agencyId":null,"kind":null}',
+      '{"active":"false","reason":"because I said"}',
+      '{"active":false,"reason":null}',
+      '{"agencyId":"00000000-0000-0000-0000-000000000000"}',
+      '{"role":"ADMIN; drop table app_user"}',
+      `{"name":"${'x'.repeat(300)}"}`,
+      `{"name":${'['.repeat(100)}${']'.repeat(100)}}`,
+    ];
+    const fingerprint = async () =>
+      t.dataSource.query(
+        `select (select md5(string_agg(u::text, ',' order by u.id)) from app_user u) as users,
+                (select md5(string_agg(a::text, ',' order by a.id)) from agency a) as agencies,
+                (select count(*)::int from audit_entry where action like 'USER_%' or action like 'AGENCY_%') as changes`,
+      );
+    const before = await fingerprint();
+    const failures: string[] = [];
+    for (const path of [`/api/admin/users/${target.id}`, `/api/admin/agencies/${school}`]) {
+      for (const body of bodies) {
+        const res = await t
+          .http()
+          .patch(path)
+          .set(bearer(admin))
+          .set('content-type', 'application/json')
+          .send(body);
+        const shaped =
+          typeof res.body?.error?.code === 'string' && typeof res.body?.correlationId === 'string';
+        if (res.status < 400 || res.status >= 500 || !shaped)
+          failures.push(`${path} ${body.slice(0, 60)} -> ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await fingerprint()).toEqual(before);
+    await t.http().get('/api/auth/me').set(bearer(target.token)).expect(200);
+  });
+
   describe('who may', () => {
     const routes = (id: string): [string, string, Record<string, unknown>][] => [
       ['get', '/api/admin/agencies', {}],

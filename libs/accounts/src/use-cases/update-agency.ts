@@ -25,14 +25,16 @@ export class UpdateAgency {
   ) {}
 
   async execute(user: AuthenticatedUser, { id, ...changes }: UpdateAgencyCommand): Promise<AgencyViewDto> {
-    if (changes.name === undefined && changes.kind === undefined) {
+    // a field sent as null is a field not sent (class-validator's IsOptional lets null through)
+    const wanted = { name: changes.name ?? undefined, kind: changes.kind ?? undefined };
+    if (wanted.name === undefined && wanted.kind === undefined) {
       throw DomainError.validation([{ field: 'body', message: 'give a name or a kind to change' }]);
     }
     return this.dataSource.transaction(async (manager) => {
       const agency = await this.store.lockAgency(manager, id, 'update');
       if (!agency) throw DomainError.notFound('agency');
-      const name = changes.name !== undefined && changes.name !== agency.name ? changes.name : undefined;
-      const kind = changes.kind !== undefined && changes.kind !== agency.kind ? changes.kind : undefined;
+      const name = wanted.name !== agency.name ? wanted.name : undefined;
+      const kind = wanted.kind !== agency.kind ? wanted.kind : undefined;
       if (kind) {
         const unfit = rolesUnfitFor(await this.store.rolesInAgency(manager, id), kind);
         if (unfit.length > 0) throw kindUnfitForUsers(kind, unfit);

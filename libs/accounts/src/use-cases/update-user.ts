@@ -31,8 +31,15 @@ export class UpdateUser {
 
   async execute(
     user: AuthenticatedUser,
-    { id, reason, ...changes }: UpdateUserCommand,
+    { id, reason, ...sent }: UpdateUserCommand,
   ): Promise<AdminUserViewDto> {
+    // a field sent as null is a field not sent (class-validator's IsOptional lets null through)
+    const changes = {
+      name: sent.name ?? undefined,
+      role: sent.role ?? undefined,
+      agencyId: sent.agencyId ?? undefined,
+      active: sent.active ?? undefined,
+    };
     if (Object.values(changes).every((value) => value === undefined)) {
       throw DomainError.validation([
         { field: 'body', message: 'give a name, role, agencyId or active to change' },
