@@ -436,6 +436,16 @@ describe('admin API (issue 14 item 2)', () => {
       expect(JSON.stringify(rows)).not.toContain(tag);
     });
 
+    it('should take a blank filter for no filter, as a form left blank sends it', async () => {
+      const res = await t
+        .http()
+        .get('/api/admin/users?q=&agencyId=&role=&active=&before=&limit=')
+        .set(bearer(admin))
+        .expect(200);
+      expect(res.body.total).toBeGreaterThanOrEqual(7);
+      expect(res.body.items.length).toBe(Math.min(res.body.total, 50));
+    });
+
     it.each(['limit=0', 'limit=201', 'role=KING', 'active=yes', 'agencyId=mach', 'before=1', 'sort=name'])(
       'should answer 400 when the query is %s',
       async (query) => {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsEmail,
@@ -108,9 +108,18 @@ export class UnlockUserDto {
   reason?: string;
 }
 
+// `?q=&role=` from a form left blank: an empty query value is a filter not given (read from the
+// query as sent: @Type would have made an empty limit 0)
+const BlankAsAbsent = () =>
+  Transform(({ value, obj, key }: { value: unknown; obj: Record<string, unknown>; key: string }) => {
+    const sent = obj[key];
+    return typeof sent === 'string' && sent.trim() === '' ? undefined : value;
+  });
+
 export class UserQueryDto {
   @ApiPropertyOptional({ description: 'part of the name or email, any case' })
   @IsOptional()
+  @BlankAsAbsent()
   @Trim()
   @IsString()
   @Length(1, 200, { message: 'must be 1 to 200 characters' })
@@ -118,26 +127,31 @@ export class UserQueryDto {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
+  @BlankAsAbsent()
   @IsUUID('all', { message: 'must be an agency id' })
   agencyId?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
+  @BlankAsAbsent()
   @IsIn(ROLES, { message: ROLE_MESSAGE })
   role?: Role;
 
   @ApiPropertyOptional({ enum: ['true', 'false'] })
   @IsOptional()
+  @BlankAsAbsent()
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   active?: 'true' | 'false';
 
   @ApiPropertyOptional({ format: 'uuid', description: 'page on: the nextBefore of the previous page' })
   @IsOptional()
+  @BlankAsAbsent()
   @IsUUID('all', { message: 'must be a user id' })
   before?: string;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
+  @BlankAsAbsent()
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
