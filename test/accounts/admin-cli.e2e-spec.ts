@@ -3,11 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { Secret, TOTP } from 'otpauth';
 import { Client } from 'pg';
-import { runAdminCli } from '../../apps/api/src/admin/admin-cli';
+import { runAdmin, type AdminCliRun } from '../support/admin-cli';
 import { TEST_ENV } from '../support/test-env';
 import { createTestApp, withAdmin, type TestApp } from '../support/test-app';
 
@@ -25,12 +24,6 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const totp = (secret: string) =>
   new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 describe('npm run admin (issue 14 item 2)', () => {
   let name: string;
   let databaseUrl: string;
@@ -44,28 +37,7 @@ describe('npm run admin (issue 14 item 2)', () => {
   });
   afterAll(() => withAdmin((c) => c.query(`drop database if exists "${name}" with (force)`)));
 
-  // the command in this process: its arguments, standard input and the environment it reads
-  async function cli(argv: string[], stdin?: string): Promise<Run> {
-    const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-    Object.assign(process.env, env);
-    const input = new PassThrough();
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    const out: string[] = [];
-    const err: string[] = [];
-    stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
-    stderr.on('data', (chunk: Buffer) => err.push(chunk.toString()));
-    if (stdin !== undefined) input.end(stdin);
-    try {
-      const code = await runAdminCli(argv, { stdin: input, stdout, stderr });
-      return { code, stdout: out.join(''), stderr: err.join('') };
-    } finally {
-      for (const [key, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
-    }
-  }
+  const cli = (argv: string[], stdin?: string) => runAdmin(env, argv, stdin);
 
   // whether anything has migrated the database (a refused command must not have booted)
   async function tables(): Promise<boolean> {
@@ -322,7 +294,7 @@ describe('npm run admin (issue 14 item 2)', () => {
         // the built files find their packages as in the image
         await symlink(join(ROOT, 'node_modules'), join(out, 'node_modules'), 'dir');
         const node = (argv: string[], stdin: string) =>
-          new Promise<Run>((resolve, reject) => {
+          new Promise<AdminCliRun>((resolve, reject) => {
             const child = spawn(process.execPath, [join(out, 'apps/api/src/admin.js'), ...argv], {
               cwd: ROOT,
               env: { ...process.env, ...env },

@@ -108,7 +108,7 @@ async function run(command: Exclude<AdminCommand, { command: 'help' }>, io: Admi
   );
   try {
     if (command.command === 'create-admin') {
-      const created = await app.get(CreateFirstAdmin).execute({
+      const created = await app.get(CreateFirstAdmin).execute(null, {
         email: command.email,
         name: command.name,
         agencyName: command.agency,

@@ -1,3 +1,4 @@
+import type { AuthenticatedUser } from '@app/access';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -42,7 +43,11 @@ export class CreateFirstAdmin {
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
 
-  async execute(command: CreateFirstAdminCommand): Promise<FirstAdminCreated> {
+  // the actor is null: the command line has no signed-in user (the audit rows say via CLI)
+  async execute(
+    _user: AuthenticatedUser | null,
+    command: CreateFirstAdminCommand,
+  ): Promise<FirstAdminCreated> {
     const email = command.email.trim().toLowerCase();
     const name = command.name.trim();
     const agencyName = command.agencyName.trim();

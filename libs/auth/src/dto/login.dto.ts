@@ -54,8 +54,12 @@ export class UserDto {
   @ApiProperty()
   name: string;
 
-  @ApiProperty()
-  email: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null for a partner system (an API client signs in as its agency, issue 14 item 5)',
+  })
+  email: string | null;
 
   @ApiProperty({ enum: ROLES })
   role: string;
