@@ -8,3 +8,4 @@ export * from './migrations';
 export * from './idempotency';
 export * from './insert-statement';
 export * from './dedicated-client';
+export * from './listener';

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Client } from 'pg';
 import type { Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
-import { dedicatedClient } from '@app/database';
+import { Listener } from '@app/database';
 import { liveConfig } from './live.config';
 import type { LiveMessage } from './live-events';
 import type { QueueChange } from './queue-view';
@@ -94,15 +93,21 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
   private pumpQueued = false;
   private readonly subscriptions = new Map<string, Map<string, Subscription>>();
   private readonly afterPump: ((cursor: bigint) => void)[] = [];
-  private listener?: Client;
+  // a dedicated connection LISTENs; when it dies it is replaced (the poll covers the gap)
+  private readonly listener: Listener;
   private pollTimer?: NodeJS.Timeout;
-  private reconnectTimer?: NodeJS.Timeout;
   private stopped = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(liveConfig.KEY) private readonly config: ConfigType<typeof liveConfig>,
-  ) {}
+  ) {
+    this.listener = new Listener(dataSource, 'front-door-listen', LIVE_CHANNEL, {
+      notified: () => this.pump(),
+      // anything committed while we were not listening
+      listening: () => this.pump(),
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const [{ seq }] = (await this.dataSource.query(
@@ -113,14 +118,13 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
     this.cursor = BigInt(seq);
     this.pollTimer = setInterval(() => this.pump(), this.config.pollMs);
     this.pollTimer.unref();
-    await this.listen();
+    await this.listener.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.pollTimer);
-    clearTimeout(this.reconnectTimer);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.stop();
     await this.queue;
   }
 
@@ -233,32 +237,5 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
     });
     this.queue = run;
     return run;
-  }
-
-  // a dedicated connection LISTENs; when it dies it is replaced (the poll covers the gap)
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = dedicatedClient(this.dataSource, 'front-door-listen');
-    const retry = () => {
-      if (this.stopped || this.listener !== client) return;
-      this.listener = undefined;
-      client.end().catch(() => undefined);
-      this.reconnectTimer = setTimeout(() => void this.listen(), 1000);
-      this.reconnectTimer.unref();
-    };
-    client.on('error', retry);
-    client.on('end', retry);
-    client.on('notification', () => this.pump());
-    this.listener = client;
-    try {
-      await client.connect();
-      await client.query(`listen ${LIVE_CHANNEL}`);
-      this.pump(); // anything committed while we were not listening
-    } catch (error) {
-      this.logger.warn(
-        `LISTEN connection failed, retrying: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      retry();
-    }
   }
 }

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dedicatedClient } from '@app/database';
+import { Listener } from '@app/database';
 import { authConfig } from '../auth.config';
 import {
   endLapsedSession,
@@ -44,28 +43,34 @@ export class SessionRegistry implements OnApplicationBootstrap, OnApplicationShu
   private readonly endedListeners: ((ended: SessionEnded) => void)[] = [];
   // sessions held open by something other than requests (live sockets), with how many hold each
   private readonly watched = new Map<string, number>();
-  private listener?: Client;
-  private reconnectTimer?: NodeJS.Timeout;
   private sweepTimer?: NodeJS.Timeout;
-  private stopped = false;
+  private readonly listener: Listener;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: AuthClock,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
-  ) {}
+  ) {
+    this.listener = new Listener(dataSource, 'front-door-sessions', SESSION_ENDED_CHANNEL, {
+      notified: (payload) => {
+        const [sessionId, reason] = payload.split(' ');
+        if (sessionId) this.announce({ sessionId, reason: reason ?? 'ENDED' });
+      },
+      // anything ended while we were not listening
+      listening: () => this.resync(),
+      lost: () => this.cache.clear(),
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.sweepTimer = setInterval(() => void this.sweep(), this.config.sessionRecheckSeconds * 1000);
     this.sweepTimer.unref();
-    await this.listen();
+    await this.listener.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.reconnectTimer);
     clearInterval(this.sweepTimer);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.stop();
   }
 
   // the session if it is still good, else undefined (and, if it lapsed, it is ended for good)
@@ -143,35 +148,5 @@ export class SessionRegistry implements OnApplicationBootstrap, OnApplicationShu
   private resync(): void {
     this.cache.clear();
     void this.sweep();
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = dedicatedClient(this.dataSource, 'front-door-sessions');
-    const retry = () => {
-      if (this.stopped || this.listener !== client) return;
-      this.listener = undefined;
-      this.cache.clear();
-      client.end().catch(() => undefined);
-      this.reconnectTimer = setTimeout(() => void this.listen(), 1000);
-      this.reconnectTimer.unref();
-    };
-    client.on('error', retry);
-    client.on('end', retry);
-    client.on('notification', (message) => {
-      const [sessionId, reason] = (message.payload ?? '').split(' ');
-      if (sessionId) this.announce({ sessionId, reason: reason ?? 'ENDED' });
-    });
-    this.listener = client;
-    try {
-      await client.connect();
-      await client.query(`listen ${SESSION_ENDED_CHANNEL}`);
-      this.resync(); // anything ended while we were not listening
-    } catch (error) {
-      this.logger.warn(
-        `LISTEN connection failed, retrying: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      retry();
-    }
   }
 }
