@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Secret, TOTP } from 'otpauth';
 import type { Socket } from 'socket.io-client';
 import { runAdmin } from '../support/admin-cli';
 import { connectLive, subscribe } from '../support/live-client';
+import { signInEnrollingMfa } from '../support/mfa';
 import { notificationBody } from '../support/notifications';
 import { TEST_ENV } from '../support/test-env';
 import { createTestApp, withAdmin, type TestApp } from '../support/test-app';
@@ -18,11 +18,6 @@ const PRODUCTION = {
   PASSWORD_HASH_COST: '10',
 };
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const totp = (secret: string, at = Date.now()) =>
-  new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({
-    timestamp: at,
-  });
-
 describe('issue 14 acceptance: a real deployment from nothing', () => {
   let name: string;
   let env: Record<string, string>;
@@ -42,21 +37,6 @@ describe('issue 14 acceptance: a real deployment from nothing', () => {
     await a?.stop();
     await withAdmin((c) => c.query(`drop database if exists "${name}" with (force)`));
   });
-
-  // staff in production must set up a second factor before anything else (item 6)
-  async function signInWithMfa(t: TestApp, email: string, password: string): Promise<string> {
-    const login = await t.http().post('/api/auth/login').send({ email, password }).expect(200);
-    expect(login.body.mfaEnrolmentRequired).toBe(true);
-    const enrolling = login.body.accessToken as string;
-    const enrol = await t.http().post('/api/auth/mfa/enrol').set(bearer(enrolling)).expect(200);
-    const confirmed = await t
-      .http()
-      .post('/api/auth/mfa/confirm')
-      .set(bearer(enrolling))
-      .send({ code: totp(enrol.body.secret as string) })
-      .expect(200);
-    return confirmed.body.accessToken as string;
-  }
 
   it('should take a council from an empty database to a working front door through the CLI and HTTP', async () => {
     // the first administrator, without SQL, before any api has started
@@ -90,7 +70,7 @@ describe('issue 14 acceptance: a real deployment from nothing', () => {
       .send({ email: 'screener@mach.example', password: 'demo-password' })
       .expect(401);
 
-    const admin = await signInWithMfa(a, 'ada@council.example', adminPassword);
+    const admin = await signInEnrollingMfa(a, 'ada@council.example', adminPassword);
     const me = await a.http().get('/api/auth/me').set(bearer(admin)).expect(200);
     expect(me.body.user).toMatchObject({ role: 'ADMIN', agency: { name: 'Front door' } });
     expect(me.body.session.mfa).toBe(true);
@@ -158,7 +138,7 @@ describe('issue 14 acceptance: a real deployment from nothing', () => {
     expect(row.by_client).toBe(true);
 
     // the screener works on instance B, live
-    const screenerToken = await signInWithMfa(b, 'sam.screener@council.example', screenerPassword);
+    const screenerToken = await signInEnrollingMfa(b, 'sam.screener@council.example', screenerPassword);
     await b.http().get('/api/queues/triage').set(bearer(screenerToken)).expect(200);
     const socket = await connectLive(b.url, screenerToken);
     sockets.push(socket);
