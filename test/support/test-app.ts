@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -72,6 +73,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     THROTTLE_LIMIT: '1000000',
     LOGIN_THROTTLE_LIMIT: '1000000',
     DATABASE_POOL_SIZE: '5',
+    // the api alone, whatever a developer's dist/ holds; the console's suites build their own
+    CONSOLE_DIR: join(__dirname, 'no-console'),
     ...options.env,
   };
   const saved: Record<string, string | undefined> = {};

@@ -15,6 +15,7 @@ import {
 } from '@app/auth';
 import { correlationIdFor, RequestContext } from '@app/core';
 import { appConfig } from './config/app.config';
+import { serveConsole } from './http/console';
 import { requestHygiene } from './http/request-hygiene';
 
 export const BODY_LIMIT = '256kb';
@@ -76,5 +77,6 @@ export function configureApp(app: NestExpressApplication): INestApplication {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveConsole(app, settings.consoleDir);
   return app;
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { appConfig } from './app.config';
 import { captureError, isolateEnv } from '@app/core/testing/unit-helpers';
 
@@ -11,6 +12,7 @@ const KEYS = [
   'LOGIN_THROTTLE_LIMIT',
   'HTTP_HEADERS_TIMEOUT_SECONDS',
   'HTTP_REQUEST_TIMEOUT_SECONDS',
+  'CONSOLE_DIR',
 ] as const;
 
 isolateEnv(KEYS);
@@ -24,6 +26,8 @@ describe('appConfig', () => {
       trustProxy: false,
       throttle: { ttlSeconds: 60, limit: 600, loginLimit: 300 },
       http: { headersTimeoutMs: 20_000, requestTimeoutMs: 60_000 },
+      // issue 15: the built console, from where the service is started
+      consoleDir: resolve('dist/console'),
     });
   });
 
@@ -36,27 +40,30 @@ describe('appConfig', () => {
       trustProxy: false,
       throttle: { ttlSeconds: 60, limit: 600, loginLimit: 300 },
       http: { headersTimeoutMs: 20_000, requestTimeoutMs: 60_000 },
+      // issue 15: the built console, from where the service is started
+      consoleDir: resolve('dist/console'),
     });
   });
 
   // app.config.ts: env strings become typed settings
   it.each`
-    name                              | value           | read                                         | expected
-    ${'PORT'}                         | ${'4000'}       | ${(c: AppConfig) => c.port}                  | ${4000}
-    ${'PORT'}                         | ${'0'}          | ${(c: AppConfig) => c.port}                  | ${0}
-    ${'PORT'}                         | ${'65535'}      | ${(c: AppConfig) => c.port}                  | ${65535}
-    ${'TRUST_PROXY'}                  | ${'true'}       | ${(c: AppConfig) => c.trustProxy}            | ${true}
-    ${'TRUST_PROXY'}                  | ${'1'}          | ${(c: AppConfig) => c.trustProxy}            | ${true}
-    ${'TRUST_PROXY'}                  | ${'false'}      | ${(c: AppConfig) => c.trustProxy}            | ${false}
-    ${'TRUST_PROXY'}                  | ${'0'}          | ${(c: AppConfig) => c.trustProxy}            | ${false}
-    ${'THROTTLE_LIMIT'}               | ${'5'}          | ${(c: AppConfig) => c.throttle.limit}        | ${5}
-    ${'THROTTLE_TTL_SECONDS'}         | ${'3600'}       | ${(c: AppConfig) => c.throttle.ttlSeconds}   | ${3600}
-    ${'LOGIN_THROTTLE_LIMIT'}         | ${'3'}          | ${(c: AppConfig) => c.throttle.loginLimit}   | ${3}
-    ${'LOG_LEVEL'}                    | ${'silent'}     | ${(c: AppConfig) => c.logLevel}              | ${'silent'}
-    ${'NODE_ENV'}                     | ${'production'} | ${(c: AppConfig) => c.env}                   | ${'production'}
-    ${'NODE_ENV'}                     | ${'test'}       | ${(c: AppConfig) => c.env}                   | ${'test'}
-    ${'HTTP_HEADERS_TIMEOUT_SECONDS'} | ${'5'}          | ${(c: AppConfig) => c.http.headersTimeoutMs} | ${5000}
-    ${'HTTP_REQUEST_TIMEOUT_SECONDS'} | ${'30'}         | ${(c: AppConfig) => c.http.requestTimeoutMs} | ${30_000}
+    name                              | value             | read                                         | expected
+    ${'PORT'}                         | ${'4000'}         | ${(c: AppConfig) => c.port}                  | ${4000}
+    ${'CONSOLE_DIR'}                  | ${'/srv/console'} | ${(c: AppConfig) => c.consoleDir}            | ${'/srv/console'}
+    ${'PORT'}                         | ${'0'}            | ${(c: AppConfig) => c.port}                  | ${0}
+    ${'PORT'}                         | ${'65535'}        | ${(c: AppConfig) => c.port}                  | ${65535}
+    ${'TRUST_PROXY'}                  | ${'true'}         | ${(c: AppConfig) => c.trustProxy}            | ${true}
+    ${'TRUST_PROXY'}                  | ${'1'}            | ${(c: AppConfig) => c.trustProxy}            | ${true}
+    ${'TRUST_PROXY'}                  | ${'false'}        | ${(c: AppConfig) => c.trustProxy}            | ${false}
+    ${'TRUST_PROXY'}                  | ${'0'}            | ${(c: AppConfig) => c.trustProxy}            | ${false}
+    ${'THROTTLE_LIMIT'}               | ${'5'}            | ${(c: AppConfig) => c.throttle.limit}        | ${5}
+    ${'THROTTLE_TTL_SECONDS'}         | ${'3600'}         | ${(c: AppConfig) => c.throttle.ttlSeconds}   | ${3600}
+    ${'LOGIN_THROTTLE_LIMIT'}         | ${'3'}            | ${(c: AppConfig) => c.throttle.loginLimit}   | ${3}
+    ${'LOG_LEVEL'}                    | ${'silent'}       | ${(c: AppConfig) => c.logLevel}              | ${'silent'}
+    ${'NODE_ENV'}                     | ${'production'}   | ${(c: AppConfig) => c.env}                   | ${'production'}
+    ${'NODE_ENV'}                     | ${'test'}         | ${(c: AppConfig) => c.env}                   | ${'test'}
+    ${'HTTP_HEADERS_TIMEOUT_SECONDS'} | ${'5'}            | ${(c: AppConfig) => c.http.headersTimeoutMs} | ${5000}
+    ${'HTTP_REQUEST_TIMEOUT_SECONDS'} | ${'30'}           | ${(c: AppConfig) => c.http.requestTimeoutMs} | ${30_000}
   `(
     'should read $expected when $name is $value',
     ({

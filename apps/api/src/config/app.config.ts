@@ -1,6 +1,7 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
+import { resolve } from 'node:path';
+import { IsBoolean, IsIn, IsInt, IsString, Max, Min } from 'class-validator';
 import { parseBooleanSetting, readEnv, validateConfig } from '@app/core';
 
 class AppEnv {
@@ -29,6 +30,10 @@ class AppEnv {
   @IsInt()
   @Min(1)
   THROTTLE_LIMIT: number = 600;
+
+  // the built web console the api serves at / (issue 15); a folder without index.html: none
+  @IsString()
+  CONSOLE_DIR: string = 'dist/console';
 
   // sign-in attempts per address per window: a bound for abuse only. An office behind one NAT
   // signs in at nine o'clock; password guessing is throttled per account (issue 14 item 8)
@@ -63,6 +68,7 @@ export const appConfig = registerAs('app', () => {
       'LOGIN_THROTTLE_LIMIT',
       'HTTP_HEADERS_TIMEOUT_SECONDS',
       'HTTP_REQUEST_TIMEOUT_SECONDS',
+      'CONSOLE_DIR',
     ]),
   );
   if (parsed.HTTP_HEADERS_TIMEOUT_SECONDS > parsed.HTTP_REQUEST_TIMEOUT_SECONDS) {
@@ -80,6 +86,7 @@ export const appConfig = registerAs('app', () => {
       limit: parsed.THROTTLE_LIMIT,
       loginLimit: parsed.LOGIN_THROTTLE_LIMIT,
     },
+    consoleDir: resolve(parsed.CONSOLE_DIR),
     http: {
       headersTimeoutMs: parsed.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
       requestTimeoutMs: parsed.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,

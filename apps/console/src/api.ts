@@ -1,0 +1,45 @@
+// the console's one way to the api: same origin, the session cookie, and the CSRF token the
+// sign-in answered on every change (issue 14 item 4)
+export interface ApiError {
+  status: number;
+  code: string;
+  message: string;
+  details?: { field: string; message: string }[];
+}
+
+let csrf: { header: string; token: string } | undefined;
+
+export function rememberCsrf(header: string | undefined, token: string | undefined): void {
+  csrf = header && token ? { header, token } : undefined;
+}
+
+export class ApiFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrf) headers[csrf.header] = csrf.token;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 204) return undefined as T;
+  const json = (await response.json().catch(() => ({}))) as {
+    error?: { code: string; message: string; details?: ApiError['details'] };
+  };
+  if (!response.ok) {
+    throw new ApiFailure({
+      status: response.status,
+      code: json.error?.code ?? 'REQUEST_REJECTED',
+      message: json.error?.message ?? 'Something went wrong. Try again.',
+      details: json.error?.details,
+    });
+  }
+  return json as T;
+}

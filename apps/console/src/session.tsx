@@ -1,0 +1,54 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api, ApiFailure, rememberCsrf } from './api';
+
+export interface Me {
+  user: {
+    id: string;
+    name: string;
+    email: string | null;
+    role: string;
+    agency: { id: string; name: string };
+  };
+  session: { expiresAt: string; kind: string; mfa: boolean };
+  mfaEnabled: boolean;
+  mfaEnrolmentRequired: boolean;
+  csrfToken?: string;
+  csrfHeader?: string;
+}
+
+interface SessionState {
+  me: Me | null | undefined; // undefined: not known yet
+  refresh(): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | undefined>(undefined);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const refresh = useCallback(async () => {
+    try {
+      const answer = await api<Me>('GET', '/api/auth/me');
+      rememberCsrf(answer.csrfHeader, answer.csrfToken);
+      setMe(answer);
+    } catch (error) {
+      if (error instanceof ApiFailure && error.error.status === 401) setMe(null);
+      else throw error;
+    }
+  }, []);
+  const signOut = useCallback(async () => {
+    await api('POST', '/api/auth/logout').catch(() => undefined);
+    rememberCsrf(undefined, undefined);
+    setMe(null);
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  return <SessionContext.Provider value={{ me, refresh, signOut }}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession outside SessionProvider');
+  return state;
+}

@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+
+const ROOT = join(__dirname, '..', '..');
+
+// the console built as `npm start` builds it, into a folder of this run's own
+export async function buildConsole(): Promise<string> {
+  const outDir = join(await mkdtemp(join(tmpdir(), 'frontdoor-console-')), 'console');
+  await promisify(execFile)(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      join(ROOT, 'apps/console/vite.config.ts'),
+      '--logLevel',
+      'error',
+    ],
+    { cwd: ROOT, env: { ...process.env, CONSOLE_OUT_DIR: outDir } },
+  );
+  return outDir;
+}
+
+// Debian's Chromium (`apt-get install chromium`; .ci/run installs it when missing)
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+}
