@@ -16,7 +16,7 @@ export async function buildConsole(): Promise<string> {
       join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
       'build',
       '--config',
-      join(ROOT, 'apps/console/vite.config.ts'),
+      join(ROOT, 'apps/console/vite.config.mts'),
       '--logLevel',
       'error',
     ],
