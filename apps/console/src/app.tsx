@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Home } from './pages/home';
+import { ScreeningQueue } from './pages/screening-queue';
 import { SetUpMfa } from './pages/set-up-mfa';
 import { SignIn } from './pages/sign-in';
 import { SignedOut } from './pages/signed-out';
@@ -37,6 +38,9 @@ function Routed() {
   return (
     <Routes>
       <Route path="/" element={<Home />} />
+      {(me.user.role === 'SCREENER' || me.user.role === 'MANAGER') && (
+        <Route path="/queues/screening" element={<ScreeningQueue />} />
+      )}
       <Route path="/set-up-mfa" element={<SetUpMfa />} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { Page } from '../layout';
 import { useSession } from '../session';
 
@@ -23,6 +24,13 @@ export function Home() {
           </dd>
         </div>
       </dl>
+      {(me?.user.role === 'SCREENER' || me?.user.role === 'MANAGER') && (
+        <p className="govuk-body">
+          <Link to="/queues/screening" className="govuk-link">
+            Screening queue
+          </Link>
+        </p>
+      )}
     </Page>
   );
 }

@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, WebSocketRoute } from 'playwright-core';
+import { buildConsole, launchChromium, signInThroughConsole } from '../support/browser';
+import { contactBody } from '../support/contacts';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+const SHOTS = join(__dirname, '..', '..', 'test-results', 'console');
+
+// issue 15 screen 2 (first part): the screening queue in the browser, live without a refresh
+describe('console: the screening queue, live (issue 15 screen 2)', () => {
+  let browser: Browser;
+  let t: TestApp;
+  let partner: string;
+  let screener2: string;
+
+  beforeAll(async () => {
+    const consoleDir = await buildConsole();
+    browser = await launchChromium();
+    t = await createTestApp({ listen: true, env: { CONSOLE_DIR: consoleDir } });
+    partner = await t.login('school@partner.example');
+    screener2 = await t.login('screener2@mach.example');
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const submit = async () =>
+    (
+      await t
+        .http()
+        .post('/api/contacts')
+        .set('authorization', `Bearer ${partner}`)
+        .send(contactBody())
+        .expect(201)
+    ).body as { id: string; reference: string };
+
+  it('should show a partner’s new contact and another screener’s claim within a second, accessibly', async () => {
+    const context = await browser.newContext({ baseURL: t.url });
+    const page = await context.newPage();
+    await signInThroughConsole(page, 'screener@mach.example');
+    await page.getByRole('link', { name: 'Screening queue' }).click();
+    await page.getByTestId('screening-queue').waitFor();
+
+    const contact = await submit();
+    const started = Date.now();
+    const row = page.locator(`tr[data-reference="${contact.reference}"]`);
+    await row.waitFor({ timeout: 1000 });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await row.textContent()).toContain('Unclaimed');
+
+    await t
+      .http()
+      .post(`/api/contacts/${contact.id}/claim`)
+      .set('authorization', `Bearer ${screener2}`)
+      .send({})
+      .expect(200);
+    await row.getByText('Sasha Screener').waitFor({ timeout: 1000 });
+
+    await page.screenshot({ path: join(SHOTS, 'screening-queue.png'), fullPage: true });
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await context.close();
+  });
+
+  it('should say it is not live when the connection drops, and catch up once, without doubles, when it is back', async () => {
+    const context = await browser.newContext({ baseURL: t.url });
+    const page = await context.newPage();
+    const sockets: WebSocketRoute[] = [];
+    let cut = false;
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (cut) return void ws.close(); // refused while the connection is "down"
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    await signInThroughConsole(page, 'manager@mach.example');
+    await page.goto('/queues/screening');
+    await page.getByTestId('screening-queue').waitFor();
+
+    cut = true;
+    for (const ws of sockets) await ws.close();
+    await page.getByTestId('offline-banner').waitFor({ timeout: 5000 });
+    await page.screenshot({ path: join(SHOTS, 'screening-queue-offline.png'), fullPage: true });
+    const missed = await submit();
+
+    cut = false;
+    const row = page.locator(`tr[data-reference="${missed.reference}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    await page.getByTestId('offline-banner').waitFor({ state: 'detached' });
+    expect(await row.count()).toBe(1);
+    const ids = await page
+      .locator('tr[data-reference]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-reference')));
+    expect(new Set(ids).size).toBe(ids.length);
+    await context.close();
+  }, 30_000);
+});
