@@ -4,6 +4,8 @@ import type { Response } from 'express';
 import { ApiErrors } from '@app/core/openapi';
 import { CurrentUser, DuringMfaEnrolment, Public, Roles, ROLES, type AuthenticatedUser } from '@app/access';
 import { AuthService } from './auth.service';
+import { CurrentSession } from './sessions/current-session';
+import type { OpenSession } from './sessions/session.repository';
 import { ChangePasswordDto, LoginDto, LoginResultDto, MeResultDto, SetupDto } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle';
 
@@ -61,8 +63,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Who is signed in: user, agency, role, and when the session ends' })
   @ApiOkResponse({ type: MeResultDto })
   @ApiErrors(401)
-  me(@CurrentUser() user: AuthenticatedUser): Promise<MeResultDto> {
-    return this.auth.me(user);
+  me(@CurrentUser() user: AuthenticatedUser, @CurrentSession() session: OpenSession): Promise<MeResultDto> {
+    return this.auth.me(user, session);
   }
 
   @Post('password')

@@ -14,9 +14,9 @@ import type {
   SetupDto,
   UserDto,
 } from './dto/login.dto';
-import { SessionRegistry } from './sessions/session-registry';
 import { CSRF_HEADER, SESSION_COOKIE, SessionAuthenticator } from './sessions/session-authenticator';
 import type { IssuedSession } from './sessions/session-issuer';
+import type { OpenSession } from './sessions/session.repository';
 import { ChangePassword } from './use-cases/change-password';
 import { SetUpPassword } from './use-cases/set-up-password';
 import { SignIn } from './use-cases/sign-in';
@@ -43,7 +43,6 @@ export class AuthService {
     private readonly passwordChange: ChangePassword,
     private readonly passwordSetup: SetUpPassword,
     private readonly authenticator: SessionAuthenticator,
-    private readonly sessions: SessionRegistry,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
 
@@ -76,32 +75,27 @@ export class AuthService {
     return { ...base, csrfToken: this.authenticator.csrfToken(session.sessionId), csrfHeader: CSRF_HEADER };
   }
 
+  // the session cookie's attributes, set and cleared alike (a browser clears only a match)
+  private cookieOptions() {
+    return { httpOnly: true, secure: this.config.cookieSecure, sameSite: 'strict', path: '/' } as const;
+  }
+
   setCookie(response: Response, session: IssuedSession): void {
     response.cookie(SESSION_COOKIE, session.accessToken, {
-      httpOnly: true,
-      secure: this.config.cookieSecure,
-      sameSite: 'strict',
-      path: '/',
+      ...this.cookieOptions(),
       expires: session.expiresAt,
     });
   }
 
   async logout(user: AuthenticatedUser, response: Response): Promise<void> {
     await this.signOut.execute(user);
-    response.clearCookie(SESSION_COOKIE, {
-      httpOnly: true,
-      secure: this.config.cookieSecure,
-      sameSite: 'strict',
-      path: '/',
-    });
+    response.clearCookie(SESSION_COOKIE, this.cookieOptions());
   }
 
-  async me(user: AuthenticatedUser): Promise<MeResultDto> {
-    const [account, session] = await Promise.all([
-      accountById(this.dataSource, user.id),
-      user.sessionId ? this.sessions.check(user.sessionId) : Promise.resolve(undefined),
-    ]);
-    if (!account || !session) throw DomainError.unauthenticated('Your session has ended: sign in again.');
+  // the session is the one the guard has just checked: not asked for again
+  async me(user: AuthenticatedUser, session: OpenSession): Promise<MeResultDto> {
+    const account = await accountById(this.dataSource, user.id);
+    if (!account) throw DomainError.unauthenticated('Your session has ended: sign in again.');
     const cookie = session.kind === 'COOKIE';
     return {
       user: userDtoOf(account),

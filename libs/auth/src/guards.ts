@@ -4,7 +4,12 @@ import { DomainError } from '@app/core';
 import type { AuthenticatedUser } from '@app/access';
 import { ENROLMENT_KEY, PUBLIC_KEY, ROLES_KEY } from '@app/access';
 import type { Role } from '@app/access';
-import { CSRF_HEADER, SessionAuthenticator, type HeadersLike } from './sessions/session-authenticator';
+import {
+  CSRF_HEADER,
+  originIsOurs,
+  SessionAuthenticator,
+  type HeadersLike,
+} from './sessions/session-authenticator';
 import type { OpenSession } from './sessions/session.repository';
 
 export interface HttpRequestLike {
@@ -29,14 +34,7 @@ const header = (headers: HeadersLike, name: string): string | undefined => {
 // came from our own page (OWASP CSRF cheat sheet: fetch metadata and origin, then the token)
 function sameOrigin(headers: HeadersLike): boolean {
   const site = header(headers, 'sec-fetch-site');
-  if (site !== undefined && site !== 'same-origin') return false;
-  const origin = header(headers, 'origin');
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === header(headers, 'host');
-  } catch {
-    return false;
-  }
+  return (site === undefined || site === 'same-origin') && originIsOurs(headers);
 }
 
 // every HTTP route needs a live session unless marked @Public()

@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/core';
 import type { AuthenticatedUser } from '@app/access';
-import { SessionAuthenticator, type HeadersLike } from './sessions/session-authenticator';
+import { originIsOurs, SessionAuthenticator, type HeadersLike } from './sessions/session-authenticator';
 
 interface HandshakeLike {
   auth?: unknown;
   headers?: HeadersLike;
 }
-
-const host = (headers: HeadersLike, name: string): string | undefined => {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-};
 
 // the live layer calls this at the handshake: the same token as HTTP, sent as
 // `auth: { token }` (API.md "Live"), or a browser's session cookie; failure reads UNAUTHENTICATED.
@@ -31,23 +26,12 @@ export class SocketAuthenticator {
       ? { token, via: 'BEARER' as const }
       : SessionAuthenticator.credential({ cookie: headers.cookie });
     if (!credential) throw DomainError.unauthenticated('Send the access token as auth: { token }.');
-    if (credential.via === 'COOKIE') {
-      const origin = host(headers, 'origin');
-      if (origin !== undefined && !sameHost(origin, host(headers, 'host'))) {
-        throw DomainError.unauthenticated('A cookie session connects from this site only.');
-      }
+    if (credential.via === 'COOKIE' && !originIsOurs(headers)) {
+      throw DomainError.unauthenticated('A cookie session connects from this site only.');
     }
     const { user, session } = await this.authenticator.authenticate(credential);
     if (session.purpose !== 'FULL')
       throw DomainError.unauthenticated('Set up multi-factor authentication first.');
     return user;
-  }
-}
-
-function sameHost(origin: string, hostHeader: string | undefined): boolean {
-  try {
-    return new URL(origin).host === hostHeader;
-  } catch {
-    return false;
   }
 }

@@ -33,6 +33,18 @@ export interface HeadersLike {
 const first = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? value[0] : value;
 
+// a request or handshake with a cookie comes from our own pages: its Origin, when sent, names
+// the host it was sent to
+export function originIsOurs(headers: HeadersLike): boolean {
+  const origin = first(headers.origin);
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === first(headers.host);
+  } catch {
+    return false;
+  }
+}
+
 // one authentication for HTTP and sockets: a bearer token (systems) or the session cookie
 // (browsers), then the server-side session it names
 @Injectable()

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Listener } from '@app/database';
 import { authConfig } from '../auth.config';
 import {
-  endLapsedSession,
+  endLapsedSessions,
   openSessionIds,
   touchSession,
   type OpenSession,
@@ -88,8 +88,14 @@ export class SessionRegistry implements OnApplicationBootstrap, OnApplicationShu
     const session = await touchSession(this.dataSource, sessionId, now, this.config.sessionIdleSeconds);
     if (!session) {
       this.cache.delete(sessionId);
-      const lapsed = await endLapsedSession(this.dataSource, sessionId, now, this.config.sessionIdleSeconds);
-      if (lapsed) this.announce({ sessionId, reason: lapsed.reason });
+      const lapsed = await endLapsedSessions(
+        this.dataSource,
+        [sessionId],
+        now,
+        this.config.sessionIdleSeconds,
+      );
+      const reason = lapsed.get(sessionId);
+      if (reason) this.announce({ sessionId, reason });
       return undefined;
     }
     if (this.cache.size >= MAX_CACHED) this.cache.clear();
@@ -116,15 +122,10 @@ export class SessionRegistry implements OnApplicationBootstrap, OnApplicationShu
     const now = this.clock.now();
     try {
       const open = await openSessionIds(this.dataSource, ids, now, this.config.sessionIdleSeconds);
-      for (const sessionId of ids.filter((id) => !open.has(id))) {
-        const lapsed = await endLapsedSession(
-          this.dataSource,
-          sessionId,
-          now,
-          this.config.sessionIdleSeconds,
-        );
-        this.announce({ sessionId, reason: lapsed?.reason ?? 'ENDED' });
-      }
+      const gone = ids.filter((id) => !open.has(id));
+      if (gone.length === 0) return;
+      const lapsed = await endLapsedSessions(this.dataSource, gone, now, this.config.sessionIdleSeconds);
+      for (const sessionId of gone) this.announce({ sessionId, reason: lapsed.get(sessionId) ?? 'ENDED' });
     } catch (error) {
       this.logger.warn(`session sweep failed: ${error instanceof Error ? error.message : String(error)}`);
     }

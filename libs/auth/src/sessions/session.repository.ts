@@ -108,25 +108,25 @@ export async function touchSession(
   return row ? toOpen(row) : undefined;
 }
 
-// why a session that failed the check is no longer good (undefined: unknown or already ended)
-export async function endLapsedSession(
+// sessions that failed the check are ended for good, each with why (those unknown or already
+// ended are not in the answer); one statement however many
+export async function endLapsedSessions(
   db: Queryable,
-  id: string,
+  ids: string[],
   now: Date,
   idleSeconds: number,
-): Promise<{ userId: string; reason: SessionEndReason } | undefined> {
-  const rows = (await db.query(
+): Promise<Map<string, SessionEndReason>> {
+  const [rows] = (await db.query(
     `update auth_session s
         set ended_at = $2,
             ended_reason = case when s.expires_at <= $2 then 'EXPIRED'
                                 when s.last_seen_at <= $2 - make_interval(secs => $3) then 'IDLE'
                                 else 'USER_DEACTIVATED' end
-      where s.id = $1 and s.ended_at is null
-      returning s.user_id, s.ended_reason`,
-    [id, now, idleSeconds],
-  )) as [{ user_id: string; ended_reason: SessionEndReason }[], number];
-  const row = rows[0]?.[0];
-  return row ? { userId: row.user_id, reason: row.ended_reason } : undefined;
+      where s.id = any($1::uuid[]) and s.ended_at is null
+      returning s.id, s.ended_reason`,
+    [ids, now, idleSeconds],
+  )) as [{ id: string; ended_reason: SessionEndReason }[], number];
+  return new Map(rows.map((r) => [r.id, r.ended_reason]));
 }
 
 // how the person signed in for this session (a session that moves on keeps saying so)
