@@ -158,7 +158,7 @@ describe('console: a second factor for staff (issue 15 screen 1, issue 14 item 6
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
     expect(await page.getByTestId('recovery-codes').locator('li').count()).toBe(10);
-    await page.getByRole('link', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByTestId('signed-in-as').waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'You have signed out' }).waitFor();

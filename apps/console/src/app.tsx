@@ -41,7 +41,7 @@ function Routed() {
       {(me.user.role === 'SCREENER' || me.user.role === 'MANAGER') && (
         <Route path="/queues/screening" element={<ScreeningQueue />} />
       )}
-      <Route path="/set-up-mfa" element={<SetUpMfa />} />
+      {!me.mfaEnabled && <Route path="/set-up-mfa" element={<SetUpMfa />} />}
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

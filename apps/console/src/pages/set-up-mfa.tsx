@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api, ApiFailure, rememberCsrf } from '../api';
 import { ErrorSummary, TextInput, type FieldProblem } from '../error-summary';
 import { Page } from '../layout';
@@ -19,6 +19,7 @@ interface Confirmed {
 // issue 14 item 6 in the browser: staff set up an authenticator app before anything else
 export function SetUpMfa() {
   const { refresh } = useSession();
+  const navigate = useNavigate();
   const [enrolment, setEnrolment] = useState<Enrolment>();
   const [code, setCode] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
@@ -65,9 +66,17 @@ export function SetUpMfa() {
             </li>
           ))}
         </ul>
-        <Link to="/" className="govuk-button" onClick={() => void refresh()}>
+        <button
+          type="button"
+          className="govuk-button"
+          onClick={() => {
+            // the new session is a full one: learn so before leaving, or the old answer sends
+            // the person back here
+            void refresh().then(() => navigate('/', { replace: true }));
+          }}
+        >
           Continue
-        </Link>
+        </button>
       </Page>
     );
   }
