@@ -10,6 +10,17 @@ import { createTestApp, type TestApp } from '../support/test-app';
 
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'console');
 
+// axe on the page as it is (WCAG 2.2 AA tags): no serious or critical violation
+async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')})`),
+  ).toEqual([]);
+}
+
 // issue 15 screen 1 in a real Chromium against the real api: sign in (and the second factor),
 // the GOV.UK error pattern, signed in as, sign out; axe on every page; keyboard alone
 describe('console: sign in (issue 15 screen 1)', () => {
@@ -154,10 +165,13 @@ describe('console: a second factor for staff (issue 15 screen 1, issue 14 item 6
     await page.getByRole('heading', { name: 'Set up your authenticator app' }).waitFor({ timeout: 5000 });
     const secret = (await page.getByTestId('mfa-secret').textContent())!;
     await page.screenshot({ path: join(SHOTS, 'set-up-mfa.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
     await page.getByLabel('Code from your authenticator app').fill(totpCode(secret));
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
     expect(await page.getByTestId('recovery-codes').locator('li').count()).toBe(10);
+    await page.screenshot({ path: join(SHOTS, 'recovery-codes.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByTestId('signed-in-as').waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
