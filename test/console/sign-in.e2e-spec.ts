@@ -189,5 +189,6 @@ describe('console: a second factor for staff (issue 15 screen 1, issue 14 item 6
     await page.getByTestId('signed-in-as').waitFor();
     expect(await page.getByTestId('signed-in-as').textContent()).toContain('Morgan Manager, Manager');
     await context.close();
-  });
+    // two sign-ins, an enrolment and two axe runs: more than jest's 30 s on a loaded machine
+  }, 90_000);
 });
