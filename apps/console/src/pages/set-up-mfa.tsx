@@ -27,9 +27,17 @@ export function SetUpMfa() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api<Enrolment>('POST', '/api/auth/mfa/enrol').then(setEnrolment, (error: unknown) => {
-      if (error instanceof ApiFailure) setProblems([{ field: 'code', message: error.error.message }]);
-    });
+    let current = true;
+    api<Enrolment>('POST', '/api/auth/mfa/enrol').then(
+      (answer) => current && setEnrolment(answer),
+      (error: unknown) => {
+        if (current && error instanceof ApiFailure)
+          setProblems([{ field: 'code', message: error.error.message }]);
+      },
+    );
+    return () => {
+      current = false;
+    };
   }, []);
 
   async function confirm(event: FormEvent) {

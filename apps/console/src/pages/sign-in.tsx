@@ -43,7 +43,9 @@ export function SignIn() {
       });
       rememberCsrf(answer.csrfHeader, answer.csrfToken);
       await refresh();
-      void navigate(answer.mfaEnrolmentRequired ? '/set-up-mfa' : '/', { replace: true });
+      // a session that may only enrol is taken to set-up by the routes themselves: navigating
+      // here too could mount set-up twice, and two enrolments race for the pending secret
+      if (!answer.mfaEnrolmentRequired) void navigate('/', { replace: true });
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
       const { code: reason, message, details } = error.error;
