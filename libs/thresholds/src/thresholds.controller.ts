@@ -1,9 +1,15 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
-import { DomainError } from '@app/core';
+import { DomainError, THRESHOLD_CATALOGUE, type ThresholdCatalogueSchema } from '@app/core';
 import { ApiErrors } from '@app/core/openapi';
-import { AuthoriseDecisionDto, DecisionResultDto, RecordDecisionDto } from './dto/decision.dto';
+import {
+  AuthoriseDecisionDto,
+  DecisionResultDto,
+  RecordDecisionDto,
+  ThresholdCatalogueDto,
+} from './dto/decision.dto';
+import { catalogueDto } from './threshold-catalogue';
 import { AuthoriseDecision } from './use-cases/authorise-decision';
 import { RecordDecision } from './use-cases/record-decision';
 
@@ -51,5 +57,21 @@ export class ThresholdsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DecisionResultDto> {
     return this.authoriseDecision.execute(user, { ...dto, contactId: id });
+  }
+}
+
+@ApiTags('threshold decisions')
+@ApiBearerAuth()
+@Controller('thresholds')
+export class ThresholdCatalogueController {
+  constructor(@Inject(THRESHOLD_CATALOGUE) private readonly catalogue: ThresholdCatalogueSchema) {}
+
+  @Get()
+  @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({ summary: 'The levels, outcomes, codes and lengths a threshold decision takes' })
+  @ApiOkResponse({ type: ThresholdCatalogueDto })
+  @ApiErrors(401, 403, 429)
+  read(): ThresholdCatalogueDto {
+    return catalogueDto(this.catalogue);
   }
 }

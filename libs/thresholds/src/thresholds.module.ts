@@ -8,7 +8,7 @@ import { DecisionSection } from './decision-section';
 import { ReferralEntity } from './entities/referral.entity';
 import { ThresholdDecisionEntity } from './entities/threshold-decision.entity';
 import { PutIntoForce } from './put-into-force';
-import { ThresholdsController } from './thresholds.controller';
+import { ThresholdCatalogueController, ThresholdsController } from './thresholds.controller';
 import { AuthoriseDecision } from './use-cases/authorise-decision';
 import { RecordDecision } from './use-cases/record-decision';
 
@@ -19,7 +19,7 @@ import { RecordDecision } from './use-cases/record-decision';
     ContactsModule,
     StrategyMeetingsModule,
   ],
-  controllers: [ThresholdsController],
+  controllers: [ThresholdsController, ThresholdCatalogueController],
   providers: [RecordDecision, AuthoriseDecision, PutIntoForce, DecisionSection, AuthorisationQueue],
 })
 export class ThresholdsModule {}

@@ -216,3 +216,50 @@ export class DecisionResultDto {
   @ApiPropertyOptional({ type: StrategyDiscussionRefDto })
   strategyDiscussion?: StrategyDiscussionRefDto;
 }
+
+export class CodeLabelDto {
+  @ApiProperty({ example: 'N1' })
+  code: string;
+
+  @ApiProperty()
+  label: string;
+}
+
+export class ThresholdLevelDto {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 4 })
+  level: number;
+
+  @ApiProperty({ example: 'Child in need (s17)' })
+  name: string;
+
+  @ApiProperty({ enum: DECISION_OUTCOMES, isArray: true, description: 'the outcomes usual for this level' })
+  usualOutcomes: string[];
+}
+
+// what a decision form offers and checks, from config/threshold-catalogue.yml and the CIN
+// census code lists, so a client never keeps its own copy of a rule
+export class ThresholdCatalogueDto {
+  @ApiProperty({ type: [ThresholdLevelDto] })
+  levels: ThresholdLevelDto[];
+
+  @ApiProperty({ enum: DECISION_OUTCOMES, isArray: true })
+  outcomes: string[];
+
+  @ApiProperty({ enum: DECISION_OUTCOMES, isArray: true, description: 'outcomes that make a referral' })
+  referralOutcomes: string[];
+
+  @ApiProperty({ description: 'the shortest rationale accepted, in characters' })
+  rationaleMinLength: number;
+
+  @ApiProperty({ description: 'the shortest override reason accepted, in characters' })
+  overrideReasonMinLength: number;
+
+  @ApiProperty({ type: [CodeLabelDto], description: 'CIN census primary need codes' })
+  primaryNeeds: CodeLabelDto[];
+
+  @ApiProperty({ type: [CodeLabelDto], description: 'CIN census assessment factor codes' })
+  factors: CodeLabelDto[];
+
+  @ApiProperty({ example: '21', description: 'the factor code that means none, which stands alone' })
+  noFactorsCode: string;
+}

@@ -54,10 +54,10 @@ export const ASSESSMENT_FACTOR_CODES = [
 export type AssessmentFactorCode = (typeof ASSESSMENT_FACTOR_CODES)[number];
 
 // CIN census rule 8869: '21' means "no factors identified", so it cannot sit beside another
-const NO_FACTORS_IDENTIFIED = '21';
+export const NO_FACTORS_IDENTIFIED = '21';
 
 // an override is what a manager reads first, so a word or two is not enough
-const OVERRIDE_REASON_MIN_LENGTH = 10;
+export const OVERRIDE_REASON_MIN_LENGTH = 10;
 
 export interface DecisionInput {
   // 1..4 (the DTO has checked it is an integer in range)

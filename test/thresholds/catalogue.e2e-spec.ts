@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+interface Catalogue {
+  levels: { level: number; name: string; usualOutcomes: string[] }[];
+  referralOutcomes: string[];
+  rationaleMinLength: number;
+  primaryNeeds: { code: string; label: string }[];
+  factors: { code: string; label: string }[];
+  noFactorsCode: string;
+}
+
+// issue 15: the decision form offers what the server checks, read from the one policy file
+describe('GET /api/thresholds (the decision form’s catalogue)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('should answer the levels, usual pairs, referral outcomes and lengths of config/threshold-catalogue.yml', async () => {
+    const policy = parse(
+      readFileSync(join(__dirname, '..', '..', 'config', 'threshold-catalogue.yml'), 'utf8'),
+    ) as {
+      levels: Record<string, string>;
+      consistentOutcomes: Record<string, string[]>;
+      referralOutcomes: string[];
+      rationaleMinLength: number;
+    };
+    const token = await t.login('screener@mach.example');
+    const body = (await t.http().get('/api/thresholds').set('authorization', `Bearer ${token}`).expect(200))
+      .body as Catalogue;
+    expect(body.levels).toEqual(
+      Object.entries(policy.levels).map(([level, name]) => ({
+        level: Number(level),
+        name,
+        usualOutcomes: policy.consistentOutcomes[level],
+      })),
+    );
+    expect(body.referralOutcomes).toEqual(policy.referralOutcomes);
+    expect(body.rationaleMinLength).toBe(policy.rationaleMinLength);
+    // the CIN census code lists, labelled as the DfE words them
+    expect(body.primaryNeeds).toContainEqual({ code: 'N1', label: 'Abuse, neglect and exploitation' });
+    expect(body.primaryNeeds).toHaveLength(10);
+    expect(body.factors).toHaveLength(44);
+    expect(body.factors.find((f) => f.code === body.noFactorsCode)?.label).toMatch(/^No factors identified/);
+  });
+
+  it('should refuse roles that record no decisions (403)', async () => {
+    for (const email of ['school@partner.example', 'police@cleveland.example', 'admin@mach.example']) {
+      const token = await t.login(email);
+      await t.http().get('/api/thresholds').set('authorization', `Bearer ${token}`).expect(403);
+    }
+    await t.http().get('/api/thresholds').expect(401);
+  });
+});
