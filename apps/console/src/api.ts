@@ -5,12 +5,19 @@ export interface ApiError {
   code: string;
   message: string;
   details?: { field: string; message: string }[];
+  // the error body's correlationId (also the x-correlation-id header), to quote when reporting it
+  correlationId?: string;
 }
 
 let csrf: { header: string; token: string } | undefined;
 
 export function rememberCsrf(header: string | undefined, token: string | undefined): void {
   csrf = header && token ? { header, token } : undefined;
+}
+
+// the CSRF header and token a change carries (api-client.ts sends them too)
+export function currentCsrf(): { header: string; token: string } | undefined {
+  return csrf;
 }
 
 export class ApiFailure extends Error {
