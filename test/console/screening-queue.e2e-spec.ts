@@ -40,8 +40,9 @@ describe('console: the screening queue, live (issue 15 screen 2)', () => {
     const context = await browser.newContext({ baseURL: t.url });
     const page = await context.newPage();
     await signInThroughConsole(page, 'screener@mach.example');
-    await page.getByRole('link', { name: 'Screening queue' }).click();
+    // a screener's home is the queue
     await page.getByTestId('screening-queue').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/screening');
 
     const contact = await submit();
     const started = Date.now();
@@ -78,7 +79,7 @@ describe('console: the screening queue, live (issue 15 screen 2)', () => {
       sockets.push(ws);
     });
     await signInThroughConsole(page, 'manager@mach.example');
-    await page.goto('/queues/screening');
+    await page.goto('/screening');
     await page.getByTestId('screening-queue').waitFor();
 
     cut = true;

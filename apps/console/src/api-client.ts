@@ -2,7 +2,7 @@
 // OpenAPI document (generated/openapi.ts, npm run api:types), so no request or response type is
 // written by hand. Same origin, the session cookie, the CSRF token on every change, as api() does.
 import createClient, { type Middleware } from 'openapi-fetch';
-import { ApiFailure, currentCsrf } from './api';
+import { currentCsrf, failure } from './api';
 import type { components, paths } from './generated/openapi';
 
 // a schema of the document by name: Schema<'ContactDto'>
@@ -33,7 +33,7 @@ export async function unwrap<D>(result: Result<D> | Promise<Result<D>>): Promise
   // the status decides: an error with no body (a bare 404, say) leaves `error` undefined
   if (response.ok) return data as D;
   const body = (typeof error === 'object' && error !== null ? error : {}) as Partial<Schema<'ErrorBody'>>;
-  throw new ApiFailure({
+  throw failure(response.url || '/', {
     status: response.status,
     code: body.error?.code ?? 'REQUEST_REJECTED',
     message: body.error?.message ?? 'Something went wrong. Try again.',

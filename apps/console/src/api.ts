@@ -26,6 +26,16 @@ export class ApiFailure extends Error {
   }
 }
 
+// a 401 on any call but sign-in's own: the session has ended under the page (CONSOLE.md 4)
+let sessionLost: () => void = () => undefined;
+export function whenSessionLost(listener: () => void): void {
+  sessionLost = listener;
+}
+export function failure(path: string, error: ApiError): ApiFailure {
+  if (error.status === 401 && !new URL(path, 'http://x').pathname.startsWith('/api/auth/')) sessionLost();
+  return new ApiFailure(error);
+}
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -41,7 +51,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     error?: { code: string; message: string; details?: ApiError['details'] };
   };
   if (!response.ok) {
-    throw new ApiFailure({
+    throw failure(path, {
       status: response.status,
       code: json.error?.code ?? 'REQUEST_REJECTED',
       message: json.error?.message ?? 'Something went wrong. Try again.',

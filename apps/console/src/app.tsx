@@ -1,17 +1,57 @@
-import { useEffect, useRef } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useRef, type ReactElement } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { CannotSee, homeOf, NotFound } from './layout';
+import { live } from './live';
+import { Admin } from './pages/admin';
+import { AuditTrail } from './pages/audit';
+import { Authorise } from './pages/authorise';
+import { AuthorisationQueue } from './pages/authorisation-queue';
+import { ChangeRag } from './pages/change-rag';
+import { ContactPage } from './pages/contact';
+import { Dashboard } from './pages/dashboard';
+import { RecordDecision } from './pages/decision';
 import { Home } from './pages/home';
+import { NewContact } from './pages/new-contact';
 import { ScreeningQueue } from './pages/screening-queue';
 import { SetUpMfa } from './pages/set-up-mfa';
 import { SignIn } from './pages/sign-in';
 import { SignedOut } from './pages/signed-out';
 import { SessionProvider, useSession } from './session';
 
+// server state: never refetched behind the user's back (every read of a child's record is
+// audited), never prefetched; a failed read is shown, not retried three times
+const queries = new QueryClient({
+  defaultOptions: {
+    queries: { refetchOnWindowFocus: false, refetchOnReconnect: false, retry: false, staleTime: Infinity },
+    mutations: { retry: false },
+  },
+});
+
+const MACH = ['SCREENER', 'MANAGER'];
+const ROUTES: { path: string; roles: string[]; element: ReactElement }[] = [
+  { path: '/screening', roles: MACH, element: <ScreeningQueue /> },
+  { path: '/authorisation', roles: MACH, element: <AuthorisationQueue /> },
+  { path: '/contacts/new/*', roles: [...MACH, 'PARTNER'], element: <NewContact /> },
+  { path: '/contacts/:id', roles: [...MACH, 'PARTNER'], element: <ContactPage /> },
+  { path: '/contacts/:id/rag', roles: MACH, element: <ChangeRag /> },
+  { path: '/contacts/:id/decision/*', roles: MACH, element: <RecordDecision /> },
+  { path: '/contacts/:id/authorise', roles: ['MANAGER'], element: <Authorise /> },
+  { path: '/dashboard', roles: ['MANAGER', 'ADMIN'], element: <Dashboard /> },
+  { path: '/audit', roles: ['MANAGER', 'ADMIN'], element: <AuditTrail /> },
+  { path: '/admin/*', roles: ['ADMIN'], element: <Admin /> },
+];
+
 function Routed() {
   const { me } = useSession();
   const wasSignedIn = useRef(false);
   useEffect(() => {
     if (me) wasSignedIn.current = true;
+    else if (me === null) {
+      // nothing of a session outlives it: its live subscriptions and its cached records
+      live.close();
+      queries.clear();
+    }
   }, [me]);
   if (me === undefined) return null;
   if (!me) {
@@ -35,22 +75,31 @@ function Routed() {
       </Routes>
     );
   }
+  const home = homeOf(me.user.role);
   return (
     <Routes>
-      <Route path="/" element={<Home />} />
-      {(me.user.role === 'SCREENER' || me.user.role === 'MANAGER') && (
-        <Route path="/queues/screening" element={<ScreeningQueue />} />
-      )}
+      <Route path="/" element={home === '/' ? <Home /> : <Navigate to={home} replace />} />
+      <Route path="/sign-in" element={<Navigate to={home} replace />} />
+      <Route path="/home" element={<Home />} />
+      {ROUTES.map((route) => (
+        <Route
+          key={route.path}
+          path={route.path}
+          element={route.roles.includes(me.user.role) ? route.element : <CannotSee />}
+        />
+      ))}
       {!me.mfaEnabled && <Route path="/set-up-mfa" element={<SetUpMfa />} />}
-      <Route path="*" element={<Navigate to="/" replace />} />
+      <Route path="*" element={<NotFound />} />
     </Routes>
   );
 }
 
 export function App() {
   return (
-    <SessionProvider>
-      <Routed />
-    </SessionProvider>
+    <QueryClientProvider client={queries}>
+      <SessionProvider>
+        <Routed />
+      </SessionProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,8 +1,8 @@
-import { useEffect, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, NavLink } from 'react-router';
 import { useSession } from './session';
 
-const ROLE_NAMES: Record<string, string> = {
+export const ROLE_NAMES: Record<string, string> = {
   SCREENER: 'Screener',
   MANAGER: 'Manager',
   ADMIN: 'Administrator',
@@ -10,19 +10,67 @@ const ROLE_NAMES: Record<string, string> = {
   PARTNER: 'Partner',
 };
 
-// every page: a title, a skip link, the service header with who is signed in, one main
-export function Page({ title, children }: { title: string; children: ReactNode }) {
+// what each role works on (CONSOLE.md 3.0); the first is the role's home
+export const NAVIGATION: Record<string, { to: string; label: string }[]> = {
+  SCREENER: [
+    { to: '/screening', label: 'Screening' },
+    { to: '/authorisation', label: 'Authorisation' },
+    { to: '/contacts/new', label: 'Record a contact' },
+  ],
+  MANAGER: [
+    { to: '/dashboard', label: 'Dashboard' },
+    { to: '/screening', label: 'Screening' },
+    { to: '/authorisation', label: 'Authorisation' },
+    { to: '/contacts/new', label: 'Record a contact' },
+    { to: '/audit', label: 'Audit' },
+  ],
+  ADMIN: [
+    { to: '/admin', label: 'Administration' },
+    { to: '/dashboard', label: 'Dashboard' },
+    { to: '/audit', label: 'Audit' },
+  ],
+  PARTNER: [{ to: '/contacts/new', label: 'Make a referral' }],
+  POLICE: [{ to: '/', label: 'Home' }],
+};
+
+export function homeOf(role: string): string {
+  return NAVIGATION[role]?.[0]?.to ?? '/';
+}
+
+// every page: a title (prefixed "Error: " while an error summary shows), a skip link, the
+// service header with who is signed in, the role's navigation, one main whose h1 takes focus
+// on arrival so a screen reader hears the page change
+export function Page({
+  title,
+  error = false,
+  wide = false,
+  children,
+}: {
+  title: string;
+  error?: boolean;
+  wide?: boolean;
+  children: ReactNode;
+}) {
   const { me, signOut } = useSession();
+  const main = useRef<HTMLElement>(null);
   useEffect(() => {
-    document.title = `${title} – Front door`;
+    document.title = `${error ? 'Error: ' : ''}${title} – Front door`;
+  }, [title, error]);
+  useEffect(() => {
+    const heading = main.current?.querySelector('h1');
+    if (heading && document.activeElement === document.body) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    }
   }, [title]);
+  const links = me ? (NAVIGATION[me.user.role] ?? []) : [];
   return (
     <>
       <a href="#main-content" className="govuk-skip-link">
         Skip to main content
       </a>
       <header className="govuk-header" data-module="govuk-header">
-        <div className="govuk-header__container govuk-width-container">
+        <div className={`govuk-header__container govuk-width-container${wide ? ' fd-wide' : ''}`}>
           <div className="govuk-header__logo">
             <Link to="/" className="govuk-header__homepage-link">
               <span className="govuk-header__product-name">Front door</span>
@@ -30,8 +78,31 @@ export function Page({ title, children }: { title: string; children: ReactNode }
           </div>
         </div>
       </header>
+      {me && links.length > 0 && (
+        <section
+          aria-label="Menu"
+          className="govuk-service-navigation"
+          data-module="govuk-service-navigation"
+        >
+          <div className={`govuk-width-container${wide ? ' fd-wide' : ''}`}>
+            <div className="govuk-service-navigation__container">
+              <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                <ul className="govuk-service-navigation__list">
+                  {links.map((link) => (
+                    <li className="govuk-service-navigation__item" key={link.to}>
+                      <NavLink to={link.to} end className="govuk-service-navigation__link">
+                        {link.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </div>
+          </div>
+        </section>
+      )}
       {me && (
-        <div className="govuk-width-container">
+        <div className={`govuk-width-container${wide ? ' fd-wide' : ''}`}>
           <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0" data-testid="signed-in-as">
             Signed in as <strong>{me.user.name}</strong>, {ROLE_NAMES[me.user.role] ?? me.user.role},{' '}
             {me.user.agency.name}.{' '}
@@ -41,16 +112,35 @@ export function Page({ title, children }: { title: string; children: ReactNode }
           </p>
         </div>
       )}
-      <div className="govuk-width-container">
-        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+      <div className={`govuk-width-container${wide ? ' fd-wide' : ''}`}>
+        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={main}>
           {children}
         </main>
       </div>
       <footer className="govuk-footer">
-        <div className="govuk-width-container">
+        <div className={`govuk-width-container${wide ? ' fd-wide' : ''}`}>
           <p className="govuk-body-s">Front door: the multi-agency children’s hub.</p>
         </div>
       </footer>
     </>
+  );
+}
+
+// a route this role may not use: it never says whether the record exists (CONSOLE.md 3.0)
+export function CannotSee() {
+  return (
+    <Page title="You cannot see this page">
+      <h1 className="govuk-heading-l">You cannot see this page</h1>
+      <p className="govuk-body">Your role does not give you access to this page.</p>
+    </Page>
+  );
+}
+
+export function NotFound() {
+  return (
+    <Page title="Page not found">
+      <h1 className="govuk-heading-l">Page not found</h1>
+      <p className="govuk-body">If you typed the web address, check it is correct.</p>
+    </Page>
   );
 }

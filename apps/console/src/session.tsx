@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiFailure, rememberCsrf } from './api';
+import { api, ApiFailure, rememberCsrf, whenSessionLost } from './api';
+import { live } from './live';
 
 export interface Me {
   user: {
@@ -43,6 +44,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     void refresh();
+    // the server ended the session (signed out elsewhere, deactivated, lapsed): a live
+    // session.ended or a 401 on a call; /api/auth/me then says so and the page goes
+    const ended = () => void refresh().catch(() => setMe(null));
+    live.onSessionEnded(ended);
+    whenSessionLost(ended);
   }, [refresh]);
   return <SessionContext.Provider value={{ me, refresh, signOut }}>{children}</SessionContext.Provider>;
 }

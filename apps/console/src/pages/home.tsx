@@ -26,7 +26,7 @@ export function Home() {
       </dl>
       {(me?.user.role === 'SCREENER' || me?.user.role === 'MANAGER') && (
         <p className="govuk-body">
-          <Link to="/queues/screening" className="govuk-link">
+          <Link to="/screening" className="govuk-link">
             Screening queue
           </Link>
         </p>

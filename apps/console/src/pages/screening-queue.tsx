@@ -1,86 +1,186 @@
-import { useCallback } from 'react';
+import { useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ApiFailure } from '../api';
+import { client, unwrap } from '../api-client';
 import { Page } from '../layout';
-import { useLiveView } from '../live';
+import { useNow } from '../live';
+import {
+  LiveStatus,
+  PauseControl,
+  useAnnouncer,
+  useNewRows,
+  usePausable,
+  useQueue,
+  type QueueItem,
+} from '../queue';
 import { useSession } from '../session';
+import { Banner, countdown, FlagTags, RagTag, TimelinessTag, when } from '../ui';
 
-interface QueueItem {
-  id: string;
-  reference: string;
-  childName: string;
-  rag: 'RED' | 'AMBER' | 'GREEN';
-  status: string;
-  receivedAt: string;
-  dueAt: string;
-  timeliness: 'ON_TRACK' | 'DUE_SOON' | 'OVERDUE';
-  claimedBy?: { id: string; name: string } | null;
-  flags?: string[];
-}
+const SHOW = [
+  { value: 'all', label: 'All open' },
+  { value: 'unclaimed', label: 'Unclaimed' },
+  { value: 'mine', label: 'Claimed by me' },
+] as const;
+const RAGS = ['RED', 'AMBER', 'GREEN'] as const;
+const TIMELINESS = [
+  { value: 'OVERDUE', label: 'Overdue' },
+  { value: 'DUE_SOON', label: 'Due soon' },
+  { value: 'ON_TRACK', label: 'On track' },
+] as const;
 
-const RAG_ORDER = { RED: 0, AMBER: 1, GREEN: 2 } as const;
-// API.md: RED, AMBER, GREEN, then the nearest deadline first
-const order = (a: QueueItem, b: QueueItem) =>
-  RAG_ORDER[a.rag] - RAG_ORDER[b.rag] || a.dueAt.localeCompare(b.dueAt);
-
-const RAG_TAG = { RED: 'govuk-tag--red', AMBER: 'govuk-tag--orange', GREEN: 'govuk-tag--green' } as const;
-const TIMELINESS = {
-  ON_TRACK: { text: 'On track', tag: 'govuk-tag--grey' },
-  DUE_SOON: { text: 'Due soon', tag: 'govuk-tag--yellow' },
-  OVERDUE: { text: 'Overdue', tag: 'govuk-tag--red' },
-} as const;
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-
-// issue 15 screen 2 (first part): the screening queue, live, with no refresh
+// issue 15 screen 2: the screening queue, live, with its filters in the URL
 export function ScreeningQueue() {
-  const { refresh } = useSession();
-  const onEnded = useCallback(() => void refresh(), [refresh]);
-  const { items, connected, error } = useLiveView<QueueItem>('screening', order, onEnded);
+  const { me } = useSession();
+  const state = useQueue('screening');
+  const { items, paused, waiting, pause, resume } = usePausable(state);
+  const fresh = useNewRows(items);
+  const announcement = useAnnouncer(state.items, 'contact');
+  const now = useNow();
+  const [params, setParams] = useSearchParams();
+  const [problem, setProblem] = useState<string>();
+  const [claiming, setClaiming] = useState<string>();
+  const caption = useRef<HTMLTableCaptionElement>(null);
+
+  const show = params.get('show') ?? 'all';
+  const rags = params.getAll('rag');
+  const timeliness = params.getAll('timeliness');
+  const shown = (items ?? []).filter(
+    (i) =>
+      (show !== 'unclaimed' || !i.claimedBy) &&
+      (show !== 'mine' || i.claimedBy?.id === me?.user.id) &&
+      (rags.length === 0 || rags.includes(i.rag)) &&
+      (timeliness.length === 0 || timeliness.includes(i.timeliness)),
+  );
+  const all = items ?? [];
+  const count = (rag: string) => all.filter((i) => i.rag === rag).length;
+  const overdue = all.filter((i) => i.timeliness === 'OVERDUE').length;
+  const dueSoon = all.filter((i) => i.timeliness === 'DUE_SOON').length;
+
+  const toggle = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    const values = next.getAll(key);
+    next.delete(key);
+    for (const v of values.includes(value) ? values.filter((x) => x !== value) : [...values, value])
+      next.append(key, v);
+    setParams(next, { replace: true });
+  };
+  const showHref = (value: string) => {
+    const next = new URLSearchParams(params);
+    if (value === 'all') next.delete('show');
+    else next.set('show', value);
+    const query = next.toString();
+    return query ? `?${query}` : '?';
+  };
+
+  const claim = async (item: QueueItem) => {
+    setClaiming(item.id);
+    setProblem(undefined);
+    try {
+      await unwrap(client.POST('/api/contacts/{id}/claim', { params: { path: { id: item.id } }, body: {} }));
+    } catch (error) {
+      // a 409 names who holds it ("Sam Screener is already working on this contact.")
+      setProblem(error instanceof ApiFailure ? error.error.message : 'The claim failed. Try again.');
+    } finally {
+      setClaiming(undefined);
+    }
+  };
+
   return (
-    <Page title="Screening queue">
+    <Page title="Screening queue" wide>
       <h1 className="govuk-heading-l">Screening queue</h1>
-      {items !== undefined && !connected && (
-        <div
-          className="govuk-notification-banner"
-          role="region"
-          aria-labelledby="live-banner-title"
-          data-testid="offline-banner"
-        >
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="live-banner-title">
-              Not live
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">
-              The connection has dropped. Reconnecting: the queue will catch up when it is back.
-            </p>
-          </div>
+      <LiveStatus state={state} />
+      {problem && (
+        <div data-testid="claim-problem">
+          <Banner title="Important" focus>
+            <p className="govuk-notification-banner__heading">{problem}</p>
+          </Banner>
         </div>
       )}
-      {error && <p className="govuk-error-message">{error}</p>}
+      <div className="govuk-visually-hidden" aria-live="polite">
+        {announcement}
+      </div>
+      {items !== undefined && (
+        <p className="govuk-body" data-testid="queue-summary">
+          {all.length} open: {count('RED')} RED, {count('AMBER')} AMBER, {count('GREEN')} GREEN · {overdue}{' '}
+          overdue · {dueSoon} due soon
+        </p>
+      )}
+      <nav className="fd-sub-navigation" aria-label="Filter the queue">
+        <ul className="fd-sub-navigation__list">
+          {SHOW.map((s) => (
+            <li key={s.value} className="fd-sub-navigation__item">
+              <Link
+                className="govuk-link fd-sub-navigation__link"
+                to={showHref(s.value)}
+                replace
+                aria-current={show === s.value ? 'page' : undefined}
+              >
+                {s.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <details className="govuk-details">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">
+            Filter by RAG and timeliness
+            {rags.length + timeliness.length > 0 ? ` (${rags.length + timeliness.length} chosen)` : ''}
+          </span>
+        </summary>
+        <div className="govuk-details__text">
+          <div className="govuk-checkboxes govuk-checkboxes--small fd-inline-checkboxes">
+            {RAGS.map((rag) => (
+              <div className="govuk-checkboxes__item" key={rag}>
+                <input
+                  className="govuk-checkboxes__input"
+                  id={`filter-rag-${rag}`}
+                  type="checkbox"
+                  checked={rags.includes(rag)}
+                  onChange={() => toggle('rag', rag)}
+                />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor={`filter-rag-${rag}`}>
+                  {rag}
+                </label>
+              </div>
+            ))}
+            {TIMELINESS.map((t) => (
+              <div className="govuk-checkboxes__item" key={t.value}>
+                <input
+                  className="govuk-checkboxes__input"
+                  id={`filter-timeliness-${t.value}`}
+                  type="checkbox"
+                  checked={timeliness.includes(t.value)}
+                  onChange={() => toggle('timeliness', t.value)}
+                />
+                <label
+                  className="govuk-label govuk-checkboxes__label"
+                  htmlFor={`filter-timeliness-${t.value}`}
+                >
+                  {t.label}
+                </label>
+              </div>
+            ))}
+          </div>
+        </div>
+      </details>
+      <PauseControl paused={paused} waiting={waiting} pause={pause} resume={resume} />
       {items === undefined ? (
         <p className="govuk-body">Loading the queue…</p>
       ) : (
-        <table className="govuk-table" data-testid="screening-queue">
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            {items.length === 1 ? '1 contact' : `${items.length} contacts`} waiting
+        <table className="govuk-table fd-queue" data-testid="screening-queue">
+          <caption className="govuk-table__caption govuk-table__caption--m" tabIndex={-1} ref={caption}>
+            {shown.length === 0
+              ? 'No open contacts'
+              : `${shown.length === 1 ? '1 contact' : `${shown.length} contacts`} shown`}
           </caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header">
-                RAG
+                Priority
               </th>
               <th scope="col" className="govuk-table__header">
                 Child
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Reference
               </th>
               <th scope="col" className="govuk-table__header">
                 Received
@@ -89,29 +189,60 @@ export function ScreeningQueue() {
                 Due
               </th>
               <th scope="col" className="govuk-table__header">
-                Timeliness
+                Claimed by
               </th>
               <th scope="col" className="govuk-table__header">
-                Claimed by
+                Flags
               </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
-            {items.map((item) => (
-              <tr className="govuk-table__row" key={item.id} data-reference={item.reference}>
-                <td className="govuk-table__cell">
-                  <strong className={`govuk-tag ${RAG_TAG[item.rag]}`}>{item.rag}</strong>
+            {shown.map((item) => (
+              <tr
+                className={`govuk-table__row${fresh.has(item.id) ? ' fd-new-row' : ''}`}
+                key={item.id}
+                data-reference={item.reference}
+                data-timeliness={item.timeliness}
+              >
+                <td className="govuk-table__cell" data-label="Priority">
+                  <RagTag rag={item.rag} />
                 </td>
-                <td className="govuk-table__cell">{item.childName}</td>
-                <td className="govuk-table__cell">{item.reference}</td>
-                <td className="govuk-table__cell">{when(item.receivedAt)}</td>
-                <td className="govuk-table__cell">{when(item.dueAt)}</td>
-                <td className="govuk-table__cell">
-                  <strong className={`govuk-tag ${TIMELINESS[item.timeliness].tag}`}>
-                    {TIMELINESS[item.timeliness].text}
-                  </strong>
+                <td className="govuk-table__cell" data-label="Child">
+                  <Link className="govuk-link" to={`/contacts/${item.id}`}>
+                    {item.childName}
+                  </Link>
+                  <br />
+                  <span className="govuk-body-s fd-secondary">{item.reference}</span>
                 </td>
-                <td className="govuk-table__cell">{item.claimedBy?.name ?? 'Unclaimed'}</td>
+                <td className="govuk-table__cell" data-label="Received">
+                  <time dateTime={item.receivedAt}>{when(item.receivedAt)}</time>
+                </td>
+                <td className="govuk-table__cell" data-label="Due">
+                  <time dateTime={item.dueAt}>{countdown(item.dueAt, now)}</time>{' '}
+                  <TimelinessTag timeliness={item.timeliness} />
+                </td>
+                <td className="govuk-table__cell" data-label="Claimed by">
+                  {item.claimedBy ? (
+                    item.claimedBy.id === me?.user.id ? (
+                      'You'
+                    ) : (
+                      item.claimedBy.name
+                    )
+                  ) : (
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary fd-inline-button"
+                      disabled={claiming === item.id}
+                      aria-disabled={claiming === item.id || undefined}
+                      onClick={() => void claim(item)}
+                    >
+                      Claim<span className="govuk-visually-hidden"> {item.childName}’s contact</span>
+                    </button>
+                  )}
+                </td>
+                <td className="govuk-table__cell" data-label="Flags">
+                  <FlagTags flags={item.flags} />
+                </td>
               </tr>
             ))}
           </tbody>

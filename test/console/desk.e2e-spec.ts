@@ -1,0 +1,172 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildConsole, launchChromium, signInThroughConsole } from '../support/browser';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+const SHOTS = join(__dirname, '..', '..', 'test-results', 'console');
+const RATIONALE =
+  'Seen by the school nurse; bruising explained by a fall at football, confirmed by the coach and by the parent.';
+
+async function axe(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+// issue 15 "Tests and measures": three people at work in three browsers, against the real api
+describe('console: the screener’s and the manager’s desk (issue 15 screens 2 to 5)', () => {
+  let browser: Browser;
+  let t: TestApp;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const consoleDir = await buildConsole();
+    browser = await launchChromium();
+    t = await createTestApp({ listen: true, env: { CONSOLE_DIR: consoleDir } });
+  }, 60_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await t?.close();
+  });
+
+  const signedIn = async (email: string): Promise<Page> => {
+    const context = await browser.newContext({ baseURL: t.url });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signInThroughConsole(page, email);
+    return page;
+  };
+
+  it('should carry a partner’s referral live to two screeners, through a claim, a decision and a manager’s approval', async () => {
+    const [sam, sasha, pat, morgan] = await Promise.all([
+      signedIn('screener@mach.example'),
+      signedIn('screener2@mach.example'),
+      signedIn('school@partner.example'),
+      signedIn('manager@mach.example'),
+    ]);
+    for (const screener of [sam, sasha]) await screener.getByTestId('screening-queue').waitFor();
+    await morgan.goto('/authorisation');
+    await morgan.getByTestId('authorisation-queue').waitFor();
+
+    // the partner makes a referral through the form
+    await pat.goto('/contacts/new');
+    await pat.getByRole('heading', { name: 'Make a referral' }).waitFor();
+    expect(await pat.getByLabel('Organisation').inputValue()).toBe('Acklam Primary School');
+    await pat.getByLabel('Who is making the referral').selectOption('2A');
+    const first = `Nia${Date.now().toString(36)}`;
+    await pat.getByLabel('First name').fill(first);
+    await pat.getByLabel('Last name').fill('Okafor');
+    await pat.getByLabel('Day').fill('3');
+    await pat.getByLabel('Month').fill('9');
+    await pat.getByLabel('Year').fill('2016');
+    await pat
+      .getByLabel('What happened')
+      .fill('Nia came in with bruises on both arms and said she was scared to go home tonight.');
+    await pat.getByLabel('Physical abuse').check();
+    await pat.getByRole('group', { name: 'Is the child injured?' }).getByLabel('Yes').check();
+    await pat
+      .getByRole('group', { name: 'Is the child at immediate risk of harm?' })
+      .getByLabel('No')
+      .check();
+    await pat.getByLabel('Yes, the family agreed').check();
+    await shoot(pat, 'new-contact');
+    expect(await axe(pat)).toEqual([]);
+    await pat.getByRole('button', { name: 'Continue' }).click();
+    await pat.getByRole('heading', { name: 'Check your answers before sending' }).waitFor();
+    expect(await axe(pat)).toEqual([]);
+    const sent = pat.waitForResponse(
+      (r) => r.url().endsWith('/api/contacts') && r.request().method() === 'POST',
+    );
+    await pat.getByRole('button', { name: 'Send referral' }).click();
+    const answer = (await (await sent).json()) as { id: string; reference: string };
+    const answeredAt = Date.now();
+
+    // both screeners see it within a second of the partner's answer, with no refresh
+    const rows = [sam, sasha].map((p) => p.locator(`tr[data-reference="${answer.reference}"]`));
+    await Promise.all(rows.map((row) => row.waitFor({ timeout: 1000 })));
+    expect(Date.now() - answeredAt).toBeLessThan(1000);
+    await pat.getByTestId('contact-done').waitFor();
+    expect(await pat.getByTestId('contact-reference').textContent()).toBe(answer.reference);
+    await shoot(pat, 'new-contact-done');
+    expect(await rows[0].textContent()).toContain('RED');
+
+    // Sam claims it from the queue; Sasha sees who holds it within a second
+    await rows[0].getByRole('button', { name: /^Claim/ }).click();
+    await rows[0].getByText('You').waitFor({ timeout: 1000 });
+    const claimedAt = Date.now();
+    await rows[1].getByText('Sam Screener').waitFor({ timeout: 1000 });
+    expect(Date.now() - claimedAt).toBeLessThan(1000);
+    await shoot(sasha, 'screening-queue-claimed');
+
+    // Sam opens it and records a decision: too short a rationale first
+    await rows[0].getByRole('link', { name: `${first} Okafor` }).click();
+    await sam.getByRole('heading', { name: `${first} Okafor` }).waitFor();
+    expect(await sam.getByTestId('rag-reasons').textContent()).toMatch(/injury/i);
+    await shoot(sam, 'contact');
+    expect(await axe(sam)).toEqual([]);
+    await sam.getByRole('link', { name: 'Record decision' }).click();
+    await sam.getByRole('heading', { name: 'Record a threshold decision' }).waitFor();
+    await sam.getByLabel('1 Universal').check();
+    await sam.getByRole('radio', { name: 'No further action' }).check();
+    await sam.getByLabel('Rationale').fill('Seems fine.');
+    await sam.getByRole('button', { name: 'Continue' }).click();
+    const summary = sam.locator('.govuk-error-summary');
+    await summary.waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await sam.title()).toMatch(/^Error: /);
+    expect(await summary.textContent()).toContain('Rationale must be at least 50 characters; you have 11');
+    await shoot(sam, 'decision-error');
+    expect(await axe(sam)).toEqual([]);
+    await summary.getByRole('link').click();
+    expect(await sam.evaluate(() => document.activeElement?.id)).toBe('rationale');
+    await sam.getByLabel('Rationale').fill(RATIONALE);
+    await sam.getByRole('button', { name: 'Continue' }).click();
+    await sam.getByRole('heading', { name: 'Check your answers before recording the decision' }).waitFor();
+    expect(await sam.getByTestId('check-answers').textContent()).toContain(RATIONALE);
+    expect(await axe(sam)).toEqual([]);
+    await sam.getByRole('button', { name: 'Record decision' }).click();
+    await sam.getByRole('heading', { name: 'Decision sent for authorisation' }).waitFor();
+    expect(await sam.getByTestId('authorisation-reasons').textContent()).toContain('RED contact closed');
+    await shoot(sam, 'decision-done');
+    expect(await axe(sam)).toEqual([]);
+    // it has left both screening queues
+    await sasha
+      .locator(`tr[data-reference="${answer.reference}"]`)
+      .waitFor({ state: 'detached', timeout: 1000 });
+
+    // the manager's authorisation queue has it live, and the manager approves it
+    const waiting = morgan.locator(`tr[data-reference="${answer.reference}"]`);
+    await waiting.waitFor({ timeout: 1000 });
+    expect(await waiting.textContent()).toContain('RED contact closed');
+    await shoot(morgan, 'authorisation-queue');
+    expect(await axe(morgan)).toEqual([]);
+    await waiting.getByRole('link', { name: `${first} Okafor` }).click();
+    await morgan.getByRole('heading', { name: 'Authorise a decision' }).waitFor();
+    await morgan.getByLabel('Approve').check();
+    await shoot(morgan, 'authorise');
+    expect(await axe(morgan)).toEqual([]);
+    await morgan.getByRole('button', { name: 'Confirm' }).click();
+    await morgan.getByText('Decision approved').waitFor();
+    await morgan.locator(`tr[data-reference="${answer.reference}"]`).waitFor({ state: 'detached' });
+
+    // the record says so, over the API too
+    const manager = await t.login('manager@mach.example');
+    const contact = (
+      await t.http().get(`/api/contacts/${answer.id}`).set('authorization', `Bearer ${manager}`).expect(200)
+    ).body as { status: string; decision: { status: string; authorisedBy: { name: string } } };
+    expect(contact.status).toBe('DECIDED');
+    expect(contact.decision.status).toBe('APPROVED');
+    expect(contact.decision.authorisedBy.name).toBe('Morgan Manager');
+  }, 120_000);
+});
