@@ -8,6 +8,7 @@ import { AuditModule } from '@app/audit';
 import { SystemClock } from '@app/core';
 import { AccessTokens } from './access-tokens';
 import { AccountStore } from './account-store';
+import { Assignees } from './assignees';
 import { AuthClock } from './auth-clock';
 import { authConfig } from './auth.config';
 import { AuthController } from './auth.controller';
@@ -56,6 +57,7 @@ import { SignOut } from './use-cases/sign-out';
     { provide: AuthClock, useClass: SystemClock },
     AccessTokens,
     AccountStore,
+    Assignees,
     AuthService,
     SessionRegistry,
     SessionAuthenticator,
@@ -84,6 +86,7 @@ import { SignOut } from './use-cases/sign-out';
   exports: [
     AuthClock,
     AccountStore,
+    Assignees,
     ApiClientStore,
     AuthService,
     SessionRegistry,

@@ -1,5 +1,6 @@
 export * from '@app/access';
 export * from './account-store';
+export * from './assignees';
 export * from './auth-clock';
 export * from './auth.config';
 export * from './auth.module';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@app/auth';
 import { LiveModule } from '@app/live';
 import { ContactRecorder } from './contact-recorder';
 import { ContactSections } from './contact-sections';
@@ -18,7 +19,11 @@ import { ReleaseContact } from './use-cases/release-contact';
 import { ViewContact } from './use-cases/view-contact';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ChildEntity, ContactEntity, ContactRagChangeEntity]), LiveModule],
+  imports: [
+    TypeOrmModule.forFeature([ChildEntity, ContactEntity, ContactRagChangeEntity]),
+    AuthModule,
+    LiveModule,
+  ],
   controllers: [ContactsController],
   providers: [
     CreateContact,

@@ -7,7 +7,8 @@ import { ContactRagChangeEntity } from './entities/contact-rag-change.entity';
 // cases make around them, in one place. Only this module writes them: other modules move a
 // contact on through ScreeningTransitions and ContactRecorder. The read side for views and a
 // child's history is contact-reader.ts; the child register's lookup is child-matching.ts.
-// Reads of auth's app_user here are declared: the name of whoever holds a claim.
+// Reads of auth's app_user here are declared: the name of whoever holds a claim (who may hold
+// one is auth's rule, its Assignees).
 
 export interface ClaimState {
   status: ContactStatus;
@@ -23,18 +24,6 @@ export async function claimState(manager: EntityManager, contactId: string): Pro
     [contactId],
   )) as ClaimState[];
   return row;
-}
-
-// a declared read of app_user: who may hold a contact
-export async function activeScreener(
-  manager: EntityManager,
-  userId: string,
-): Promise<{ id: string; name: string } | undefined> {
-  const [holder] = (await manager.query(
-    `select id, name from app_user where id = $1 and active and role in ('SCREENER', 'MANAGER')`,
-    [userId],
-  )) as { id: string; name: string }[];
-  return holder;
 }
 
 // one conditional UPDATE: a manager's assignment (`reassign`) takes the contact from whoever

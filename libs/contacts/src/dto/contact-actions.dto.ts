@@ -6,7 +6,8 @@ import { Trim } from './validators';
 export class ClaimContactDto {
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'MANAGER only: give the contact to this screener (reassign)',
+    description:
+      'MANAGER only: give the contact to this screener or manager (one of GET /api/users/assignable), taking it from whoever holds it',
   })
   @IsOptional()
   @IsUUID('all', { message: 'must be a user id' })

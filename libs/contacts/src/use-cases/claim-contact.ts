@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
+import { Assignees } from '@app/auth';
 import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode } from '@app/core';
-import { activeScreener, claim, claimState, type ClaimState } from '../contacts.repository';
+import { claim, claimState, type ClaimState } from '../contacts.repository';
 import type { ClaimResultDto } from '../dto/contact-response.dto';
 import { isOpenForScreening, overridesClaims } from '../policy/screening-rules';
 import { contactAlreadyClaimed } from '../contact-errors';
@@ -40,6 +41,7 @@ export class ClaimContact {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly journal: Journal,
     private readonly clock: Clock,
+    private readonly assignees: Assignees,
   ) {}
 
   async execute(
@@ -55,11 +57,13 @@ export class ClaimContact {
     const holderId = assigneeId ?? user.id;
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const holder = await activeScreener(manager, holderId);
-      if (!holder)
+      // auth's rule, the one GET /api/users/assignable lists by
+      const assignee = await this.assignees.find(manager, holderId);
+      if (!assignee)
         throw DomainError.validation([
           { field: 'assigneeId', message: 'must be an active screener or manager' },
         ]);
+      const holder = { id: assignee.id, name: assignee.name };
 
       // a manager's assignment takes the contact from whoever holds it; a claim takes a free one
       if (!(await claim(manager, contactId, holderId, reassign, now))) {

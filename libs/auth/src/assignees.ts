@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { Role } from '@app/access';
+import type { Queryable } from './sessions/session.repository';
+
+// who may hold a contact (claim it, or be assigned it by a manager): an active person who
+// screens, a SCREENER or MANAGER of the council's children's social care (the MACH agency,
+// LA_SOCIAL_CARE). The account rules already keep those roles to such agencies and partner
+// systems (SYSTEM users) to POLICE and PARTNER; the rule says so itself rather than lean on them
+export const ASSIGNEE_ROLES = ['SCREENER', 'MANAGER'] as const satisfies readonly Role[];
+export type AssigneeRole = (typeof ASSIGNEE_ROLES)[number];
+
+export interface Assignee {
+  id: string;
+  name: string;
+  role: AssigneeRole;
+}
+
+// $1: the roles
+const ASSIGNEES = `
+  select u.id, u.name, u.role
+    from app_user u join agency a on a.id = u.agency_id
+   where u.active and u.kind = 'PERSON' and u.role = any($1::text[]) and a.kind = 'LA_SOCIAL_CARE'`;
+
+// app_user's SQL for that one rule, the same for the list (GET /api/users/assignable) and for
+// the check a claim makes (POST /api/contacts/:id/claim), so the list is exactly who is accepted
+@Injectable()
+export class Assignees {
+  // by name, whatever its case
+  async list(db: Queryable): Promise<Assignee[]> {
+    return (await db.query(`${ASSIGNEES} order by lower(u.name), u.id`, [ASSIGNEE_ROLES])) as Assignee[];
+  }
+
+  // the user, when they may hold a contact
+  async find(db: Queryable, userId: string): Promise<Assignee | undefined> {
+    const [found] = (await db.query(`${ASSIGNEES} and u.id = $2`, [ASSIGNEE_ROLES, userId])) as Assignee[];
+    return found;
+  }
+}
