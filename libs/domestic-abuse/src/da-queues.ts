@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RagRating } from '@app/core';
 import { TimedSqlQueueView, type QueueItem } from '@app/live';
+import { childNamesOf } from './notification-reader';
 
 interface TriageRow {
   id: string;
@@ -16,8 +17,7 @@ interface TriageRow {
 
 const TRIAGE_SELECT = `
   select n.id, n.police_reference, n.rag, n.status, n.received_at, n.triage_due_at, n.suggested_outcome, n.marac,
-         (select string_agg((dc.reported->>'firstName') || ' ' || (dc.reported->>'lastName'), ', ' order by dc.position)
-            from da_notification_child dc where dc.notification_id = n.id) as child_names
+         ${childNamesOf('n')} as child_names
     from da_notification n
    where n.status = 'AWAITING_TRIAGE'`;
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { NotificationChildDto } from './dto/submit-notification.dto';
-import type { NotificationRow } from './notification-reader';
+import { childNamesOf, type NotificationRow } from './notification-reader';
 
 // domestic-abuse's tables and the SQL its use cases run on them, in one place: da_notification,
 // da_notification_child, encompass_notification. Only this module writes them. The read side
@@ -205,9 +205,9 @@ export async function listNotifications(
   limit: number,
 ): Promise<NotificationRow[]> {
   return (await manager.query(
-    `select * from da_notification
-      where ($1::uuid is null or force_agency_id = $1) and ($2::text is null or status = $2)
-      order by received_at desc limit $3`,
+    `select n.*, ${childNamesOf('n')} as child_names from da_notification n
+      where ($1::uuid is null or n.force_agency_id = $1) and ($2::text is null or n.status = $2)
+      order by n.received_at desc limit $3`,
     [forceAgencyId, status, limit],
   )) as NotificationRow[];
 }

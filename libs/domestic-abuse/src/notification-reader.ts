@@ -6,6 +6,8 @@ export interface NotificationRow {
   id: string;
   force_agency_id: string;
   police_reference: string;
+  // childNamesOf: the reported children's names
+  child_names: string | null;
   request_hash: string;
   status: string;
   received_at: Date;
@@ -35,13 +37,20 @@ export interface NotificationRow {
   substance_misuse: boolean | null;
 }
 
+// the children a notification names, as the police reported them, "First Last" with ", "
+// between them in the order sent: a scalar subquery on the notification aliased `notification`
+export function childNamesOf(notification: string): string {
+  return `(select string_agg((dc.reported->>'firstName') || ' ' || (dc.reported->>'lastName'), ', ' order by dc.position)
+            from da_notification_child dc where dc.notification_id = ${notification}.id)`;
+}
+
 export async function findNotification(
   manager: EntityManager,
   id: string,
   lock = false,
 ): Promise<NotificationRow> {
   const [row] = (await manager.query(
-    `select * from da_notification where id = $1 ${lock ? 'for update' : ''}`,
+    `select n.*, ${childNamesOf('n')} as child_names from da_notification n where n.id = $1 ${lock ? 'for update' : ''}`,
     [id],
   )) as NotificationRow[] | [];
   if (!row) throw DomainError.notFound('notification');
@@ -94,6 +103,7 @@ export async function notificationViews(
     const view: NotificationViewDto = {
       id: row.id,
       policeReference: row.police_reference,
+      childName: row.child_names ?? '',
       status: row.status,
       receivedAt: row.received_at.toISOString(),
       incidentAt: row.incident_at.toISOString(),

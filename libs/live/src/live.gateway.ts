@@ -10,7 +10,7 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { AccessDenials } from '@app/audit';
+import { AccessDenials, type AuditEvent } from '@app/audit';
 import { SessionRegistry, SocketAuthenticator, type SessionEnded } from '@app/auth';
 import type { AuthenticatedUser, Role } from '@app/access';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -141,29 +141,29 @@ export class LiveGateway
         const missed = await this.replay.since(view.name, since, user);
         if (missed) {
           const seq = jsonSeq(missed.seq);
-          await this.viewAudit.record(user, {
-            action: 'QUEUE_VIEWED',
-            entityType: 'queue',
-            entityId: view.name,
-            details: { replayedEvents: missed.events.length, seq },
-          });
+          await this.viewed(user, view.name, { replayedEvents: missed.events.length, seq });
           return { body: { seq, events: missed.events }, follow: { view: view.name, seq: missed.seq } };
         }
       }
       // one read and one encoding for everyone subscribing to the view at the same time
       const snapshot = await this.snapshots.shared(view);
       // the queue shows children's names: every subscriber's read is audited
-      await this.viewAudit.record(user, {
-        action: 'QUEUE_VIEWED',
-        entityType: 'queue',
-        entityId: view.name,
-        details: { items: snapshot.body.items.length, seq: snapshot.body.seq },
-      });
+      await this.viewed(user, view.name, { items: snapshot.body.items.length, seq: snapshot.body.seq });
       return { body: snapshot.encoded, follow: { view: view.name, seq: snapshot.seq } };
     } catch (error) {
       this.logger.error(`subscribe failed: ${error instanceof Error ? error.message : String(error)}`);
       return refused('INTERNAL_ERROR');
     }
+  }
+
+  // a queue shows children's names (and so do the submissions): every subscriber's read is audited
+  private viewed(user: AuthenticatedUser, view: string, details: AuditEvent['details']): Promise<void> {
+    return this.viewAudit.record(user, {
+      action: 'QUEUE_VIEWED',
+      entityType: 'queue',
+      entityId: view,
+      details,
+    });
   }
 
   // a view the role may not see is a failed authorisation: audited as for HTTP (ASVS 16.3.2)
@@ -187,11 +187,11 @@ export class LiveGateway
     if (!SUBMITTER_ROLES.includes(user.role)) return this.forbidden(user, SUBMISSIONS_VIEW);
     if (since !== undefined) {
       const missed = await this.replay.since(SUBMISSIONS_VIEW, since, user);
-      if (missed)
-        return {
-          body: { seq: jsonSeq(missed.seq), events: missed.events },
-          follow: { view: SUBMISSIONS_VIEW, seq: missed.seq },
-        };
+      if (missed) {
+        const seq = jsonSeq(missed.seq);
+        await this.viewed(user, SUBMISSIONS_VIEW, { replayedEvents: missed.events.length, seq });
+        return { body: { seq, events: missed.events }, follow: { view: SUBMISSIONS_VIEW, seq: missed.seq } };
+      }
     }
     const snapshot = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [{ seq }] = (await manager.query(
@@ -204,6 +204,8 @@ export class LiveGateway
         items.push(...(await source.list(manager, user.agencyId)));
       return { seq: BigInt(seq), items };
     });
+    // the items name children (the sender's own): the read is audited as a queue's is
+    await this.viewed(user, SUBMISSIONS_VIEW, { items: snapshot.items.length, seq: jsonSeq(snapshot.seq) });
     return {
       body: { seq: jsonSeq(snapshot.seq), items: snapshot.items },
       follow: { view: SUBMISSIONS_VIEW, seq: snapshot.seq },

@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -12,6 +13,7 @@ import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { ApiErrors } from '@app/core/openapi';
 import { QueuesService } from './queues.service';
 import { QUEUE_VIEW_NAMES } from './queue-view';
+import { SubmissionItemDto } from './submission-item.dto';
 
 class ClaimedByDto {
   @ApiProperty({ format: 'uuid' })
@@ -72,6 +74,8 @@ class QueueSnapshotDto {
 
 @ApiTags('queues')
 @ApiBearerAuth()
+// the live view police and partners subscribe to has no route of its own: its item is here
+@ApiExtraModels(SubmissionItemDto)
 @Controller('queues')
 export class QueuesController {
   constructor(private readonly queues: QueuesService) {}

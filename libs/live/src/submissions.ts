@@ -3,11 +3,14 @@ import type { EntityManager } from 'typeorm';
 import type { Role } from '@app/access';
 
 // what a police force or partner agency sees of something it sent: its status, not the
-// social care detail (API.md: a partner sees only status and outcome)
+// social care detail (API.md: a partner sees only status and outcome), and the name of the
+// child it is about, which the sender gave (issue 15; SubmissionItemDto documents it)
 export interface SubmissionItem {
   id: string;
   kind: 'CONTACT' | 'DA_NOTIFICATION';
   reference: string;
+  // a contact's child "First Last"; a DA notification's children, ", " between them
+  childName: string;
   status: string;
   receivedAt: string;
   outcome?: string;

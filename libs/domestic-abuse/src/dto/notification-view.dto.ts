@@ -99,6 +99,12 @@ export class NotificationViewDto {
   @ApiProperty()
   policeReference: string;
 
+  @ApiProperty({
+    example: 'Milo Ward, Ava Ward',
+    description: 'the children the police reported, "First Last", in the order sent',
+  })
+  childName: string;
+
   @ApiProperty({ enum: ['AWAITING_TRIAGE', 'TRIAGED'] })
   status: string;
 

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { SubmissionItem } from './submissions';
+
+// the live `submissions` view's item (API.md "Live"): in the subscribe ack `{ seq, items }` and
+// in `submission.changed { seq, item }`. No route answers it, so it is in the document as a
+// model of its own, for the console's generated types
+export class SubmissionItemDto implements SubmissionItem {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({
+    enum: ['CONTACT', 'DA_NOTIFICATION'],
+    description: 'PARTNER: contacts; POLICE: DA notifications',
+  })
+  kind: SubmissionItem['kind'];
+
+  @ApiProperty({ example: 'CON-2026-000123', description: 'the contact reference, or the police reference' })
+  reference: string;
+
+  @ApiProperty({
+    example: 'Amira Khan',
+    description:
+      'the child the sender named, "First Last"; a DA notification’s children with ", " between them',
+  })
+  childName: string;
+
+  @ApiProperty({ example: 'IN_SCREENING' })
+  status: string;
+
+  @ApiProperty({ format: 'date-time' })
+  receivedAt: string;
+
+  @ApiPropertyOptional({
+    example: 'CONTACT',
+    description: 'a DA notification’s triage outcome, once triaged',
+  })
+  outcome?: string;
+}
