@@ -5,6 +5,7 @@ import type {
   ContactDto,
   HistoryDto,
   HistoryItemDto,
+  HouseholdContactDto,
   PartnerContactDto,
   RagChangeDto,
 } from './dto/contact-response.dto';
@@ -13,6 +14,7 @@ import { ContactEntity } from './entities/contact.entity';
 import type { ContactSections } from './contact-sections';
 
 const HISTORY_ITEMS = 50;
+const HOUSEHOLD_ITEMS = 50;
 
 export interface HistoryCounts {
   contactsLast12Months: number;
@@ -117,6 +119,49 @@ async function historyItems(
     ...(r.categories ? { categories: r.categories } : {}),
     ...(r.outcome ? { outcome: r.outcome } : {}),
   }));
+}
+
+export interface Household {
+  contacts: HouseholdContactDto[];
+  // the children those contacts are about, other than the contact's own (each read is audited)
+  otherChildIds: string[];
+}
+
+// the other contacts of the contact's household, newest first (ix_contact_household)
+export async function householdOf(manager: EntityManager, contact: ContactEntity): Promise<Household> {
+  const rows = (await manager.query(
+    `select c.id, c.reference, c.status, c.rag, c.received_at, c.child_id,
+            ch.first_name, ch.last_name, to_char(ch.date_of_birth, 'YYYY-MM-DD') as date_of_birth
+       from contact c join child ch on ch.id = c.child_id
+      where c.household_id = $1 and c.id <> $2
+      order by c.received_at desc, c.id limit $3`,
+    [contact.householdId, contact.id, HOUSEHOLD_ITEMS],
+  )) as {
+    id: string;
+    reference: string;
+    status: string;
+    rag: string;
+    received_at: Date;
+    child_id: string;
+    first_name: string;
+    last_name: string;
+    date_of_birth: string | null;
+  }[];
+  return {
+    contacts: rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      status: r.status,
+      rag: r.rag,
+      receivedAt: r.received_at.toISOString(),
+      child: {
+        firstName: r.first_name,
+        lastName: r.last_name,
+        ...(r.date_of_birth ? { dateOfBirth: r.date_of_birth } : {}),
+      },
+    })),
+    otherChildIds: [...new Set(rows.map((r) => r.child_id))].filter((id) => id !== contact.childId),
+  };
 }
 
 export function childDto(child: ChildEntity): ChildDto {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { CONTACT_CATEGORIES, RAG_RATINGS } from '@app/core';
 import { ApiClosedSchema } from '@app/core/openapi';
 import { CONTACT_STATUSES } from '../entities/contact.entity';
@@ -85,6 +85,34 @@ export class HistoryDto {
 
   @ApiPropertyOptional({ type: [HistoryItemDto], description: 'the most recent 50, newest first' })
   items?: HistoryItemDto[];
+}
+
+// a sibling as the household shows them: who, not their record
+export class HouseholdChildDto extends PickType(ChildDto, [
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+] as const) {}
+
+// another contact of the household (siblings: one householdId, API.md "Contacts")
+export class HouseholdContactDto {
+  @ApiProperty({ format: 'uuid', description: 'the contact’s id' })
+  id: string;
+
+  @ApiProperty({ example: 'CON-2026-000124' })
+  reference: string;
+
+  @ApiProperty({ enum: CONTACT_STATUSES })
+  status: string;
+
+  @ApiProperty({ enum: RAG_RATINGS })
+  rag: string;
+
+  @ApiProperty({ format: 'date-time' })
+  receivedAt: string;
+
+  @ApiProperty({ type: HouseholdChildDto })
+  child: HouseholdChildDto;
 }
 
 export class RagChangeDto {
@@ -191,6 +219,13 @@ export class ContactDto {
 
   @ApiProperty({ type: HistoryDto })
   history: HistoryDto;
+
+  @ApiPropertyOptional({
+    type: [HouseholdContactDto],
+    description:
+      'GET only: the other contacts with this householdId (not this one), newest first, the most recent 50',
+  })
+  household?: HouseholdContactDto[];
 
   @ApiPropertyOptional({ type: UserRefDto })
   claimedBy?: UserRefDto;

@@ -5,14 +5,14 @@ import { assertCanSeeAgencyRecord, isMachStaff, type AuthenticatedUser } from '@
 import { Journal } from '@app/live';
 import { Clock, WorkingCalendar } from '@app/core';
 import { ContactSections } from '../contact-sections';
-import { asOfIn, findContact, partnerView, sectionsFor, staffView } from '../contact-reader';
+import { asOfIn, findContact, householdOf, partnerView, sectionsFor, staffView } from '../contact-reader';
 import type { ContactDto, PartnerContactDto } from '../dto/contact-response.dto';
 
 export interface ViewContactCommand {
   id: string;
 }
 
-// every read of a contact, and of the child history it shows, is audited
+// every read of a contact, and of the child history and the household's children it shows, is audited
 @Injectable()
 export class ViewContact {
   constructor(
@@ -42,8 +42,10 @@ export class ViewContact {
           ...(await sectionsFor(manager, this.sections, contact.id, 'partner')),
         };
       }
+      const household = await householdOf(manager, contact);
       const view = {
         ...(await staffView(manager, contact, asOfIn(this.calendar, this.clock.now()), true)),
+        household: household.contacts,
         ...(await sectionsFor(manager, this.sections, contact.id, 'staff')),
       };
       this.journal.write(manager, user, [
@@ -54,6 +56,13 @@ export class ViewContact {
           entityId: contact.childId,
           details: { contactId: contact.id },
         },
+        // the siblings' names and dates of birth are a read of their records too
+        ...household.otherChildIds.map((childId) => ({
+          action: 'HOUSEHOLD_MEMBER_VIEWED',
+          entityType: 'child',
+          entityId: childId,
+          details: { contactId: contact.id },
+        })),
       ]);
       return view;
     });
