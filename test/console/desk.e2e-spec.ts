@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildConsole, launchChromium, signInThroughConsole } from '../support/browser';
+import { contactBody } from '../support/contacts';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'console');
@@ -20,6 +21,24 @@ async function axe(page: Page): Promise<string[]> {
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+// Tab (or Shift+Tab) until the focused element is the one wanted; no pointer anywhere
+async function tabTo(page: Page, tag: string, text: RegExp, limit = 150): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    const found = await page.evaluate(
+      ([wanted, source, flags]) => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el.tagName.toLowerCase() !== wanted) return false;
+        const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : '';
+        return new RegExp(source, flags).test(`${el.textContent ?? ''} ${label ?? ''}`.trim());
+      },
+      [tag, text.source, text.flags] as const,
+    );
+    if (found) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`no ${tag} matching ${text} within ${limit} tab stops`);
 }
 
 // issue 15 "Tests and measures": three people at work in three browsers, against the real api
@@ -169,4 +188,71 @@ describe('console: the screener’s and the manager’s desk (issue 15 screens 2
     expect(contact.decision.status).toBe('APPROVED');
     expect(contact.decision.authorisedBy.name).toBe('Morgan Manager');
   }, 120_000);
+
+  it('should take a screener from sign-in through a claim and a decision by keyboard alone', async () => {
+    const partner = await t.login('school@partner.example');
+    const contact = (
+      await t
+        .http()
+        .post('/api/contacts')
+        .set('authorization', `Bearer ${partner}`)
+        .send(contactBody())
+        .expect(201)
+    ).body as { id: string; reference: string };
+    const context = await browser.newContext({ baseURL: t.url });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    await tabTo(page, 'input', /Email address/);
+    await page.keyboard.type('screener@mach.example');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('demo-password');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('screening-queue').waitFor();
+
+    await tabTo(page, 'a', /^Unclaimed$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/show=unclaimed/);
+    const row = page.locator(`tr[data-reference="${contact.reference}"]`);
+    await row.waitFor();
+    const child = (await row.getByRole('link').textContent()) ?? '';
+    await tabTo(page, 'button', new RegExp(`Claim ${child}`));
+    // the focus ring is visible on the focused control (WCAG 2.4.7)
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe(
+      'none',
+    );
+    await page.keyboard.press('Space');
+    // claimed, it leaves the unclaimed list; all open shows it as "You"
+    await row.waitFor({ state: 'detached' });
+    await tabTo(page, 'a', /^All open$/);
+    await page.keyboard.press('Enter');
+    await row.getByText('You').waitFor();
+    await tabTo(page, 'a', new RegExp(`^${child}$`));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: child }).waitFor();
+
+    await tabTo(page, 'a', /^Record decision$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Record a threshold decision' }).waitFor();
+    await tabTo(page, 'input', /1 Universal/);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab'); // into the outcomes, at the first: no further action
+    await page.keyboard.press('Space');
+    expect(await page.getByRole('radio', { name: 'No further action' }).isChecked()).toBe(true);
+    await tabTo(page, 'textarea', /Rationale/);
+    await page.keyboard.type(RATIONALE);
+    await tabTo(page, 'button', /^Continue$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Check your answers before recording the decision' }).waitFor();
+    await tabTo(page, 'button', /^Record decision$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Decision recorded' }).waitFor();
+    await tabTo(page, 'a', /Back to the screening queue/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('screening-queue').waitFor();
+    expect(await row.count()).toBe(0);
+  }, 90_000);
 });

@@ -117,7 +117,7 @@ describe('console: sign in (issue 15 screen 1)', () => {
     const signedIn = page.getByTestId('signed-in-as');
     await signedIn.waitFor();
     expect(await signedIn.textContent()).toContain('Signed in as Sam Screener, Screener, MACH.');
-    expect(new URL(page.url()).pathname).toBe('/');
+    expect(new URL(page.url()).pathname).toBe('/screening'); // a screener's home is the queue
     // the session is a cookie the page's scripts cannot read
     expect(await page.evaluate(() => document.cookie)).not.toContain('fd_session');
     const cookies = await page.context().cookies();

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { useSession } from './session';
 
 export const ROLE_NAMES: Record<string, string> = {
@@ -33,6 +33,10 @@ export const NAVIGATION: Record<string, { to: string; label: string }[]> = {
   POLICE: [{ to: '/', label: 'Home' }],
 };
 
+let firstPath: string | undefined;
+let lastPath: string | undefined;
+let moved = false;
+
 export function homeOf(role: string): string {
   return NAVIGATION[role]?.[0]?.to ?? '/';
 }
@@ -56,13 +60,22 @@ export function Page({
   useEffect(() => {
     document.title = `${error ? 'Error: ' : ''}${title} – Front door`;
   }, [title, error]);
+  const { pathname } = useLocation();
   useEffect(() => {
+    // on the page the tab opened at, the skip link stays the first tab stop; once the
+    // person has moved within the app, focus goes to each new page's heading so a screen
+    // reader hears the change (and to a page's heading once it has loaded)
+    firstPath ??= pathname;
+    if (!moved && pathname === firstPath) return;
+    moved = true;
     const heading = main.current?.querySelector('h1');
-    if (heading && document.activeElement === document.body) {
+    const lost = document.activeElement === document.body || !document.activeElement?.isConnected;
+    if (heading && (lost || pathname !== lastPath)) {
       heading.setAttribute('tabindex', '-1');
       heading.focus({ preventScroll: true });
     }
-  }, [title]);
+    lastPath = pathname;
+  }, [title, pathname]);
   const links = me ? (NAVIGATION[me.user.role] ?? []) : [];
   return (
     <>
