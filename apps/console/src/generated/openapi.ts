@@ -707,6 +707,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/users/assignable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whom a contact may be assigned to: the active MACH screeners and managers, by name */
+    get: operations['AssignableUsersController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -1012,6 +1029,34 @@ export interface components {
       /** @description whether single sign-on with the council's provider is set up: the console shows its button when true */
       enabled: boolean;
     };
+    SubmissionItemDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description PARTNER: contacts; POLICE: DA notifications
+       * @enum {string}
+       */
+      kind: 'CONTACT' | 'DA_NOTIFICATION';
+      /**
+       * @description the contact reference, or the police reference
+       * @example CON-2026-000123
+       */
+      reference: string;
+      /**
+       * @description the child the sender named, "First Last"; a DA notification’s children with ", " between them
+       * @example Amira Khan
+       */
+      childName: string;
+      /** @example IN_SCREENING */
+      status: string;
+      /** Format: date-time */
+      receivedAt: string;
+      /**
+       * @description a DA notification’s triage outcome, once triaged
+       * @example CONTACT
+       */
+      outcome?: string;
+    };
     ClaimedByDto: {
       /** Format: uuid */
       id: string;
@@ -1105,6 +1150,28 @@ export interface components {
       referralsLast12Months: number;
       /** @description the most recent 50, newest first */
       items?: components['schemas']['HistoryItemDto'][];
+    };
+    HouseholdChildDto: {
+      firstName: string;
+      lastName: string;
+      /** Format: date */
+      dateOfBirth?: string;
+    };
+    HouseholdContactDto: {
+      /**
+       * Format: uuid
+       * @description the contact’s id
+       */
+      id: string;
+      /** @example CON-2026-000124 */
+      reference: string;
+      /** @enum {string} */
+      status: 'RECEIVED' | 'IN_SCREENING' | 'AWAITING_AUTHORISATION' | 'DECIDED';
+      /** @enum {string} */
+      rag: 'RED' | 'AMBER' | 'GREEN';
+      /** Format: date-time */
+      receivedAt: string;
+      child: components['schemas']['HouseholdChildDto'];
     };
     UserRefDto: {
       /** Format: uuid */
@@ -1262,6 +1329,8 @@ export interface components {
       consent: components['schemas']['ConsentOutDto'];
       child: components['schemas']['ChildDto'];
       history: components['schemas']['HistoryDto'];
+      /** @description GET only: the other contacts with this householdId (not this one), newest first, the most recent 50 */
+      household?: components['schemas']['HouseholdContactDto'][];
       claimedBy?: components['schemas']['UserRefDto'];
       /** Format: date-time */
       claimedAt?: string;
@@ -1438,7 +1507,7 @@ export interface components {
     ClaimContactDto: {
       /**
        * Format: uuid
-       * @description MANAGER only: give the contact to this screener (reassign)
+       * @description MANAGER only: give the contact to this screener or manager (one of GET /api/users/assignable), taking it from whoever holds it
        */
       assigneeId?: string;
     };
@@ -1661,6 +1730,11 @@ export interface components {
       /** Format: uuid */
       id: string;
       policeReference: string;
+      /**
+       * @description the children the police reported, "First Last", in the order sent
+       * @example Milo Ward, Ava Ward
+       */
+      childName: string;
       /** @enum {string} */
       status: 'AWAITING_TRIAGE' | 'TRIAGED';
       /** Format: date-time */
@@ -2177,6 +2251,21 @@ export interface components {
        * @description its tokens stopped working at this moment
        */
       revokedAt: string;
+    };
+    AssignableUserDto: {
+      /**
+       * Format: uuid
+       * @description send as assigneeId to POST /api/contacts/{id}/claim
+       */
+      id: string;
+      /** @example Sam Screener */
+      name: string;
+      /** @enum {string} */
+      role: 'SCREENER' | 'MANAGER';
+    };
+    AssignableUserPageDto: {
+      /** @description every active screener and manager of MACH, by name: exactly whom a claim accepts */
+      items: components['schemas']['AssignableUserDto'][];
     };
     HealthDto: {
       /** @enum {string} */
@@ -5169,6 +5258,52 @@ export interface operations {
       };
       /** @description PAYLOAD_TOO_LARGE: the body is over 256 kB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  AssignableUsersController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignableUserPageDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: only screeners and managers claim and assign contacts */
+      403: {
         headers: {
           [name: string]: unknown;
         };
