@@ -19,6 +19,9 @@ export async function buildConsole(): Promise<string> {
       join(ROOT, 'apps/console/vite.config.mts'),
       '--logLevel',
       'error',
+      // each build has an out dir of its own, so two suites (or a developer's build) may
+      // build at once: Vite 8's one-build-per-project lock would refuse the second
+      '--bypass-lock',
     ],
     { cwd: ROOT, env: { ...process.env, CONSOLE_OUT_DIR: outDir } },
   );

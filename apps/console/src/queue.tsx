@@ -109,6 +109,7 @@ export function LiveStatus({ state }: { state: LiveState<unknown & { id: string 
   );
 }
 
+// one button that pauses and resumes, so focus stays on it whichever it does (WCAG 2.4.3)
 export function PauseControl({
   paused,
   waiting,
@@ -122,26 +123,16 @@ export function PauseControl({
 }): ReactNode {
   return (
     <p className="govuk-body">
-      {paused ? (
-        <>
-          <span aria-live="polite">{waiting === 1 ? '1 change waiting' : `${waiting} changes waiting`}</span>{' '}
-          <button
-            type="button"
-            className="govuk-button govuk-button--secondary fd-inline-button"
-            onClick={resume}
-          >
-            Show changes
-          </button>
-        </>
-      ) : (
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary fd-inline-button"
-          onClick={pause}
-        >
-          Pause updates
-        </button>
-      )}
+      <button
+        type="button"
+        className="govuk-button govuk-button--secondary fd-inline-button"
+        onClick={paused ? resume : pause}
+      >
+        {paused ? 'Show changes' : 'Pause updates'}
+      </button>{' '}
+      <span aria-live="polite">
+        {paused ? (waiting === 1 ? '1 change waiting' : `${waiting} changes waiting`) : ''}
+      </span>
     </p>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useCallback, useRef, type ReactNode } from 'react';
 import type { FieldErrors, FieldValues, Path, UseFormRegister, UseFormSetError } from 'react-hook-form';
 import { ApiFailure } from './api';
 import type { FieldProblem } from './error-summary';
@@ -492,4 +492,19 @@ export function Submit({
       {children}
     </button>
   );
+}
+
+// one change at a time from a form: a second press before the page shows the first is busy
+// does nothing (state updates too late to stop a double click on its own)
+export function useSingleFlight(): (change: () => Promise<unknown>) => void {
+  const inFlight = useRef(false);
+  return useCallback((change) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    void change()
+      .catch(() => undefined) // the mutation's onError has shown it
+      .finally(() => {
+        inFlight.current = false;
+      });
+  }, []);
 }

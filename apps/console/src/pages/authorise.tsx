@@ -16,6 +16,7 @@ import {
   Submit,
   SummaryList,
   TextArea,
+  useSingleFlight,
   when,
 } from '../ui';
 
@@ -32,6 +33,7 @@ export function Authorise() {
   const contact = useContact(id);
   const form = useForm<Form>({ defaultValues: { approve: '', comment: '' } });
   const { register, formState, handleSubmit, setError, watch } = form;
+  const once = useSingleFlight();
   const authorise = useMutation({
     mutationFn: (body: Form) =>
       unwrap(
@@ -113,14 +115,13 @@ export function Authorise() {
                 <form
                   noValidate
                   onSubmit={handleSubmit((body) => {
-                    if (authorise.isPending) return;
                     if (!body.approve)
                       return setError('approve', { message: 'Select whether to approve the decision' });
                     if (body.approve === 'no' && body.comment.trim().length < 5)
                       return setError('comment', {
                         message: 'Enter a comment for the screener (at least 5 characters)',
                       });
-                    authorise.mutate(body);
+                    once(() => authorise.mutateAsync(body));
                   })}
                 >
                   <Radios<Form>

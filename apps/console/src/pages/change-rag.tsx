@@ -5,7 +5,7 @@ import { client, unwrap } from '../api-client';
 import { isStaffView, useContact } from '../contact-data';
 import { ErrorSummary } from '../error-summary';
 import { NotFound, Page } from '../layout';
-import { applyServerErrors, problemsOf, Radios, Submit, TextArea, when } from '../ui';
+import { applyServerErrors, problemsOf, Radios, Submit, TextArea, useSingleFlight, when } from '../ui';
 
 interface Form {
   rag: string;
@@ -20,6 +20,7 @@ export function ChangeRag() {
   const current = contact.data && isStaffView(contact.data) ? contact.data : undefined;
   const form = useForm<Form>({ values: { rag: current?.rag ?? '', reason: '' } });
   const { register, handleSubmit, formState, setError, watch } = form;
+  const once = useSingleFlight();
   const change = useMutation({
     mutationFn: (body: Form) =>
       unwrap(
@@ -65,12 +66,11 @@ export function ChangeRag() {
           <form
             noValidate
             onSubmit={handleSubmit((body) => {
-              if (change.isPending) return;
               if (!body.reason.trim()) {
                 setError('reason', { message: 'Enter the reason for the change' });
                 return;
               }
-              change.mutate(body);
+              once(() => change.mutateAsync(body));
             })}
           >
             <Radios<Form>

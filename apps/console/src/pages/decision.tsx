@@ -19,6 +19,7 @@ import {
   Submit,
   SummaryList,
   TextArea,
+  useSingleFlight,
   when,
 } from '../ui';
 
@@ -291,6 +292,7 @@ function CheckAnswers({
   const navigate = useNavigate();
   const values = form.getValues();
   const [problem, setProblem] = useState<string>();
+  const once = useSingleFlight();
   const record = useMutation({
     mutationFn: () =>
       unwrap(
@@ -392,7 +394,7 @@ function CheckAnswers({
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
-              if (!record.isPending) record.mutate();
+              once(() => record.mutateAsync());
             }}
           >
             <Submit busy={record.isPending}>Record decision</Submit>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useFieldArray, useForm, type UseFormReturn } from 'react-hook-form';
 import { Link, Route, Routes, useNavigate } from 'react-router';
 import { ApiFailure } from '../api';
@@ -620,6 +620,7 @@ function Check({
   const values = form.getValues();
   const children = [values.child, ...values.siblings];
   const [busy, setBusy] = useState(false);
+  const sending = useRef(false);
   const [problem, setProblem] = useState<string>();
   // the keys are made once, when the answers are first checked, and kept with the draft
   useEffect(() => {
@@ -643,7 +644,10 @@ function Check({
     );
   }
   const send = async () => {
-    if (busy) return;
+    // a second press before the button shows it is busy sends nothing (and were it sent, the
+    // Idempotency-Key would replay the first answer)
+    if (sending.current) return;
+    sending.current = true;
     setBusy(true);
     setProblem(undefined);
     const keys = form.getValues('keys');
@@ -685,6 +689,7 @@ function Check({
         );
       }
     } finally {
+      sending.current = false;
       setBusy(false);
     }
   };
