@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildConsole, launchChromium, signInThroughConsole } from '../support/browser';
-import { contactBody } from '../support/contacts';
+import { contactBody, makeScreeners } from '../support/contacts';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'console');
@@ -255,4 +255,52 @@ describe('console: the screener’s and the manager’s desk (issue 15 screens 2
     await page.getByTestId('screening-queue').waitFor();
     expect(await row.count()).toBe(0);
   }, 90_000);
+
+  it('should leave the desk for “Your session has ended” when an administrator ends the session', async () => {
+    const [racer] = await makeScreeners(t, 1);
+    const [{ email }] = (await t.dataSource.query('select email from app_user where id = $1', [
+      racer.id,
+    ])) as {
+      email: string;
+    }[];
+    const page = await signedIn(email);
+    await page.getByTestId('screening-queue').waitFor();
+    const admin = await t.login('admin@mach.example');
+    await t
+      .http()
+      .patch(`/api/admin/users/${racer.id}`)
+      .set('authorization', `Bearer ${admin}`)
+      .send({ active: false, reason: 'Left the team' })
+      .expect(200);
+    await page.getByRole('heading', { name: 'Your session has ended' }).waitFor({ timeout: 5000 });
+    expect(new URL(page.url()).pathname).toBe('/session-ended');
+    expect(await axe(page)).toEqual([]);
+  }, 60_000);
+
+  it('should say “You cannot see this page” for a route the role may not use, “Page not found” for another agency’s record, and reload a deep link', async () => {
+    const screener = await t.login('screener@mach.example');
+    const theirs = (
+      await t
+        .http()
+        .post('/api/contacts')
+        .set('authorization', `Bearer ${screener}`)
+        .send(contactBody({ source: '1A', referrer: { name: 'A neighbour', organisation: 'None' } }))
+        .expect(201)
+    ).body as { id: string; reference: string };
+    const pat = await signedIn('school@partner.example');
+    for (const path of ['/screening', '/authorisation', '/dashboard', '/audit', '/admin']) {
+      await pat.goto(path);
+      await pat.getByRole('heading', { name: 'You cannot see this page' }).waitFor();
+    }
+    expect(await axe(pat)).toEqual([]);
+    await pat.goto(`/contacts/${theirs.id}`);
+    await pat.getByRole('heading', { name: 'Page not found' }).waitFor();
+    expect(await pat.getByText(theirs.reference).count()).toBe(0);
+
+    const sam = await signedIn('screener@mach.example');
+    await sam.goto(`/contacts/${theirs.id}`);
+    await sam.getByText(`Contact ${theirs.reference}`).waitFor();
+    await sam.reload();
+    await sam.getByText(`Contact ${theirs.reference}`).waitFor();
+  }, 60_000);
 });

@@ -43,7 +43,7 @@ const ROUTES: { path: string; roles: string[]; element: ReactElement }[] = [
 ];
 
 function Routed() {
-  const { me } = useSession();
+  const { me, ended } = useSession();
   const wasSignedIn = useRef(false);
   useEffect(() => {
     if (me) wasSignedIn.current = true;
@@ -62,7 +62,12 @@ function Routed() {
         <Route path="/session-ended" element={<SignedOut expired />} />
         <Route
           path="*"
-          element={<Navigate to={wasSignedIn.current ? '/signed-out' : '/sign-in'} replace />}
+          element={
+            <Navigate
+              to={!wasSignedIn.current ? '/sign-in' : ended ? '/session-ended' : '/signed-out'}
+              replace
+            />
+          }
         />
       </Routes>
     );

@@ -19,6 +19,7 @@ export interface Me {
 
 interface SessionState {
   me: Me | null | undefined; // undefined: not known yet
+  ended: boolean; // the server ended a session this tab had (not a sign out here)
   refresh(): Promise<void>;
   signOut(): Promise<void>;
 }
@@ -27,10 +28,12 @@ const SessionContext = createContext<SessionState | undefined>(undefined);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [ended, setEnded] = useState(false);
   const refresh = useCallback(async () => {
     try {
       const answer = await api<Me>('GET', '/api/auth/me');
       rememberCsrf(answer.csrfHeader, answer.csrfToken);
+      setEnded(false);
       setMe(answer);
     } catch (error) {
       if (error instanceof ApiFailure && error.error.status === 401) setMe(null);
@@ -40,17 +43,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     await api('POST', '/api/auth/logout').catch(() => undefined);
     rememberCsrf(undefined, undefined);
+    // signing out on purpose leaves nothing behind in the tab (CONSOLE.md 4)
+    for (const key of Object.keys(sessionStorage))
+      if (key.startsWith('draft:')) sessionStorage.removeItem(key);
+    setEnded(false);
     setMe(null);
   }, []);
   useEffect(() => {
     void refresh();
     // the server ended the session (signed out elsewhere, deactivated, lapsed): a live
     // session.ended or a 401 on a call; /api/auth/me then says so and the page goes
-    const ended = () => void refresh().catch(() => setMe(null));
-    live.onSessionEnded(ended);
-    whenSessionLost(ended);
+    const lost = () => {
+      setEnded(true);
+      void refresh().catch(() => setMe(null));
+    };
+    live.onSessionEnded(lost);
+    whenSessionLost(lost);
   }, [refresh]);
-  return <SessionContext.Provider value={{ me, refresh, signOut }}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={{ me, ended, refresh, signOut }}>{children}</SessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionState {
