@@ -303,4 +303,58 @@ describe('console: the screener’s and the manager’s desk (issue 15 screens 2
     await sam.reload();
     await sam.getByText(`Contact ${theirs.reference}`).waitFor();
   }, 60_000);
+
+  it('should re-rate a contact with a reason, let a manager assign it, and ask for an override reason on an unusual pair', async () => {
+    const partner = await t.login('school@partner.example');
+    const contact = (
+      await t
+        .http()
+        .post('/api/contacts')
+        .set('authorization', `Bearer ${partner}`)
+        .send(contactBody())
+        .expect(201)
+    ).body as { id: string; reference: string; child: { firstName: string } };
+    const sasha = await signedIn('screener2@mach.example');
+    await sasha.getByTestId('screening-queue').waitFor();
+    const row = sasha.locator(`tr[data-reference="${contact.reference}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('GREEN');
+
+    // the manager re-rates it RED with a reason: the header, the history and the queue follow
+    const morgan = await signedIn('manager@mach.example');
+    await morgan.goto(`/contacts/${contact.id}/rag`);
+    await morgan.getByRole('heading', { name: 'Change RAG rating' }).waitFor();
+    await morgan.getByRole('button', { name: 'Change RAG rating' }).click();
+    await morgan.locator('.govuk-error-summary').getByText('Enter the reason for the change').waitFor();
+    await morgan.getByLabel('RED').check();
+    await morgan.getByLabel('Reason for the change').fill('The school nurse has now seen bruising');
+    await morgan.getByRole('button', { name: 'Change RAG rating' }).click();
+    await morgan.getByText(/RAG changed to RED\. Decision now due/).waitFor();
+    expect(await morgan.getByTestId('contact-header').textContent()).toContain('RED');
+    expect(await morgan.getByTestId('rag-history').textContent()).toContain('GREEN to RED');
+    await row.getByText('RED').waitFor({ timeout: 1000 });
+
+    // and assigns it to Sasha, whose queue says "You"
+    await morgan.getByLabel('Assign to').selectOption({ label: 'Sasha Screener' });
+    await morgan.getByRole('button', { name: 'Assign' }).click();
+    await morgan.getByText('Assigned to Sasha Screener').waitFor();
+    await row.getByText('You').waitFor({ timeout: 1000 });
+    expect(await axe(morgan)).toEqual([]);
+
+    // an unusual level and outcome: the override reason appears and is required
+    await sasha.goto(`/contacts/${contact.id}/decision`);
+    await sasha.getByRole('heading', { name: 'Record a threshold decision' }).waitFor();
+    await sasha.getByLabel('4 Child protection (s47)').check();
+    await sasha.getByRole('radio', { name: 'No further action' }).check();
+    await sasha.getByLabel('Override reason').waitFor();
+    await sasha.getByLabel('Rationale').fill(RATIONALE);
+    await sasha.getByRole('button', { name: 'Continue' }).click();
+    const summary = sasha.locator('.govuk-error-summary');
+    await summary.getByText(/Explain why this outcome fits the level/).waitFor();
+    expect(await summary.textContent()).not.toContain('Rationale');
+    expect(await axe(sasha)).toEqual([]);
+    // a usual pair hides it again
+    await sasha.getByLabel('1 Universal').check();
+    expect(await sasha.getByLabel('Override reason').count()).toBe(0);
+  }, 90_000);
 });

@@ -28,10 +28,11 @@ describe('console: a referral for siblings, and the live queue’s pause (issue 
   let browser: Browser;
   let t: TestApp;
   let manager: string;
+  let consoleDir: string;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const consoleDir = await buildConsole();
+    consoleDir = await buildConsole();
     browser = await launchChromium();
     t = await createTestApp({ listen: true, env: { CONSOLE_DIR: consoleDir } });
     manager = await t.login('manager@mach.example');
@@ -157,5 +158,29 @@ describe('console: a referral for siblings, and the live queue’s pause (issue 
     expect(await page.getByRole('status').textContent()).toBe('Reconnecting…');
     expect(await axe(page)).toEqual([]);
     await context.close();
+  }, 60_000);
+
+  it('should say ten minutes ahead when the session will end (WCAG 2.2.1)', async () => {
+    const short = await createTestApp({
+      listen: true,
+      env: { CONSOLE_DIR: consoleDir, SESSION_LIFETIME_SECONDS: '300' },
+    });
+    try {
+      const context = await browser.newContext({ baseURL: short.url });
+      const page = await context.newPage();
+      await signInThroughConsole(page, 'screener@mach.example');
+      const warning = page.getByTestId('session-ending');
+      await warning.waitFor();
+      expect(await warning.textContent()).toMatch(/^Your session ends at \d\d:\d\d\. Sign in again then/);
+      expect(await axe(page)).toEqual([]);
+      await context.close();
+    } finally {
+      await short.close();
+    }
+    // the ordinary ten hours: no warning
+    const page = await open('screener@mach.example');
+    await page.getByTestId('screening-queue').waitFor();
+    expect(await page.getByTestId('session-ending').count()).toBe(0);
+    await page.context().close();
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
+import { useNow } from './live';
 import { useSession } from './session';
 
 export const ROLE_NAMES: Record<string, string> = {
@@ -77,6 +78,10 @@ export function Page({
     lastPath = pathname;
   }, [title, pathname]);
   const links = me ? (NAVIGATION[me.user.role] ?? []) : [];
+  // WCAG 2.2.1: the session's end is said ten minutes ahead (its absolute end cannot move)
+  const now = useNow();
+  const endsAt = me ? new Date(me.session.expiresAt).getTime() : Infinity;
+  const ending = endsAt - now < 10 * 60_000;
   return (
     <>
       <a href="#main-content" className="govuk-skip-link">
@@ -126,6 +131,28 @@ export function Page({
         </div>
       )}
       <div className={`govuk-width-container${wide ? ' fd-wide' : ''}`}>
+        {me && ending && (
+          <div
+            className="govuk-notification-banner govuk-!-margin-top-4"
+            role="region"
+            aria-label="Your session"
+          >
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title">Your session</h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading" data-testid="session-ending">
+                Your session ends at{' '}
+                {new Date(endsAt).toLocaleTimeString('en-GB', {
+                  timeZone: 'Europe/London',
+                  hour: '2-digit',
+                  minute: '2-digit',
+                })}
+                . Sign in again then: a decision or referral you are writing is kept.
+              </p>
+            </div>
+          </div>
+        )}
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={main}>
           {children}
         </main>
