@@ -26,6 +26,16 @@ export function freePort(): Promise<number> {
   });
 }
 
+// one row of a results table
+export interface Row {
+  figure: string;
+  service: string;
+  floor: string;
+  ratio: number;
+  goal: string;
+  met: boolean;
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
@@ -112,12 +122,13 @@ export interface Service {
 export interface World extends Service {
   db: EmbeddedDatabase;
   // another database on the same server, migrated and seeded, with an api of its own: two
-  // states of the service measured side by side, in the same minutes
-  addService(database: string): Promise<Service>;
+  // states of the service measured side by side, in the same minutes (`env`: more for its api,
+  // CONSOLE_DIR say)
+  addService(database: string, env?: Record<string, string>): Promise<Service>;
 }
 
 // migrated and seeded, and the api built by `npm run build` running as its own process
-async function startService(url: string): Promise<Service> {
+async function startService(url: string, env: Record<string, string> = {}): Promise<Service> {
   const ds = await new DataSource(dataSourceOptions(url, 2)).initialize();
   await runMigrations(ds);
   await seedDemoWorld(ds, 'demo-password', 10);
@@ -143,6 +154,7 @@ async function startService(url: string): Promise<Service> {
       LOG_LEVEL: process.env.BENCH_API_LOG ?? 'silent',
       THROTTLE_LIMIT: '100000000',
       LOGIN_THROTTLE_LIMIT: '100000000',
+      ...env,
     },
     stdio: ['ignore', process.env.BENCH_API_LOG ? 'inherit' : 'ignore', 'inherit', 'ipc'],
   });
@@ -197,11 +209,11 @@ export async function startWorld(): Promise<World> {
   return {
     ...main,
     db,
-    addService: async (database) => {
+    addService: async (database, env) => {
       await withClient(db.adminUrl, (c) => c.query(`create database "${database}"`));
       const url = new URL(db.url);
       url.pathname = `/${database}`;
-      const service = await startService(url.toString());
+      const service = await startService(url.toString(), env);
       others.push(service);
       return service;
     },

@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { SCREENING_QUEUE_SQL } from '@app/contacts/screening-queue';
+import { consoleFirstRender, consoleRender, consoleRig } from './console';
 import {
   alternating,
   closedLoop,
@@ -14,19 +15,11 @@ import {
   rssOf,
   startWorld,
   summarise,
+  type Row,
   type Service,
   type Timings,
   type World,
 } from './lib';
-
-interface Row {
-  figure: string;
-  service: string;
-  floor: string;
-  ratio: number;
-  goal: string;
-  met: boolean;
-}
 
 const rows: Row[] = [];
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
@@ -641,7 +634,8 @@ async function readFigures(w: World): Promise<void> {
   });
 }
 
-// BENCH_ONLY=ingest,claims,sessions,push,reads,memory,storm runs a subset (for profiling) and writes no results file
+// BENCH_ONLY=ingest,claims,sessions,push,reads,memory,storm,console-render,console-first-render
+// runs a subset (for profiling) and writes no results file
 const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
 const want = (figure: string) => only.size === 0 || only.has(figure);
 
@@ -663,6 +657,17 @@ async function main(): Promise<void> {
     if (want('push')) await pushLatency(w, screener);
     if (want('reads')) await readFigures(w);
     if (want('storm')) await snapshotStorm(w);
+    // the console in a browser (figures 9 and 10), on an api and a database of their own
+    if (want('console-render') || want('console-first-render')) {
+      const rig = await consoleRig(w);
+      try {
+        if (want('console-render')) rows.push(await consoleRender(rig));
+        if (want('console-first-render'))
+          rows.push(...(await consoleFirstRender(rig, (s, open) => shapeHistory(s, open, 0))));
+      } finally {
+        await rig.stop();
+      }
+    }
     log(`done in ${fmt((Date.now() - started) / 1000, 0)} s`);
 
     const date = new Date().toISOString().slice(0, 10);
@@ -670,7 +675,7 @@ async function main(): Promise<void> {
       '| figure | service | floor (same run) | ratio | goal | met |',
       '|---|---|---|---|---|---|',
       ...rows
-        .sort((a, b) => a.figure.localeCompare(b.figure))
+        .sort((a, b) => a.figure.localeCompare(b.figure, 'en', { numeric: true }))
         .map(
           (r) =>
             `| ${r.figure} | ${r.service} | ${r.floor} | ${fmt(r.ratio, 2)} | ${r.goal} | ${r.met ? 'yes' : 'NO'} |`,
