@@ -74,6 +74,7 @@ interface NewRows {
   paintDelta: Timings; // per sample: row painted - frame's arrival
   missing: number; // rows whose frame the probe did not see
   rowsBefore: number;
+  thirds: string; // painted - arrival's p50 over the first, middle and last third of the samples
   rowsAfter: number;
   clockRtt: number;
 }
@@ -92,7 +93,7 @@ async function newRows(rig: ConsoleRig, page: Page, warm: number, samples: numbe
   const rowsBefore = await page.locator('tr[data-reference]').count();
   const clock = await pageClock(page);
   const series = { post: [], arrival: [], dom: [], painted: [], domDelta: [], paintDelta: [] } as Record<
-    keyof Omit<NewRows, 'missing' | 'rowsBefore' | 'rowsAfter' | 'clockRtt'>,
+    keyof Omit<NewRows, 'missing' | 'rowsBefore' | 'rowsAfter' | 'clockRtt' | 'thirds'>,
     number[]
   >;
   let missing = 0;
@@ -144,6 +145,10 @@ async function newRows(rig: ConsoleRig, page: Page, warm: number, samples: numbe
   result.rowsBefore = rowsBefore;
   result.rowsAfter = await page.locator('tr[data-reference]').count();
   result.clockRtt = clock.rtt;
+  const third = Math.ceil(series.paintDelta.length / 3);
+  result.thirds = [0, 1, 2]
+    .map((k) => fmt(summarise(series.paintDelta.slice(k * third, (k + 1) * third), 1).p50))
+    .join(', ');
   return result;
 }
 
@@ -165,7 +170,8 @@ export async function consoleRender(rig: ConsoleRig): Promise<Row> {
   await page.close();
   log(
     `console-render: ${samples} samples, queue ${r.rowsBefore} -> ${r.rowsAfter} rows, ${r.missing} frames unseen; ` +
-      `POST answered ${ms(r.post)}; frame arrived ${ms(r.arrival)}; ${describeNewRows(r)}; page clock to ±${fmt(r.clockRtt / 2, 2)} ms; ` +
+      `POST answered ${ms(r.post)}; frame arrived ${ms(r.arrival)}; ${describeNewRows(r)}; ` +
+      `painted - arrival p50 by thirds of the samples (the queue growing) ${r.thirds} ms; page clock to ±${fmt(r.clockRtt / 2, 2)} ms; ` +
       `${highlighted} rows still highlighted as new 3.5 s after the last`,
   );
   const added = r.paintDelta.p99;
@@ -305,6 +311,15 @@ export async function consoleFirstRender(
 
   // and a new contact's row on that page, with the long queue open
   const samples = Number(process.env.BENCH_CONSOLE_LONG_SAMPLES ?? 50);
+  if (profiling) {
+    await cdp.send('Profiler.start');
+    const r = await newRows(rig, page, 0, 10, 100);
+    const { profile } = await cdp.send('Profiler.stop');
+    log(
+      `console-first-render: 10 new rows with ${r.rowsBefore} open, profiled (not counted): ${describeNewRows(r)}`,
+    );
+    printTop(profile);
+  }
   const r = await newRows(rig, page, 5, samples, 100);
   log(
     `console-first-render: new rows with ${r.rowsBefore} open: ${describeNewRows(r)}; frame ${ms(r.arrival)}`,
