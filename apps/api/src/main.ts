@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DomainError } from '@app/core';
 import { databaseConfig, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
 import { AppModule } from './app.module';
 import { appConfig } from './config/app.config';
 import { configureApp } from './configure-app';
+import { seedDemoCaseload } from './demo-caseload';
 
 async function bootstrap(): Promise<void> {
   const started = Date.now();
@@ -43,6 +45,26 @@ async function bootstrap(): Promise<void> {
       { bodyParser: false, bufferLogs: true },
     );
     configureApp(app);
+    // the demo world is seeded as the app initialises (DemoSeeder); its caseload after it, on the
+    // embedded database only (npm start), before the doors open so the first queue has it
+    await app.init();
+    if (embedded && database.seedDemo('embedded')) {
+      const logger = app.get(Logger);
+      try {
+        const made = await seedDemoCaseload(app);
+        if (made > 0) logger.log(`demo caseload seeded: ${made} contacts`, 'DemoCaseload');
+      } catch (error) {
+        // the service still starts; a domain error is logged by its code and fields (its message
+        // may name whoever holds a claim), anything else by its message
+        const reason =
+          error instanceof DomainError
+            ? [error.code, ...(error.details ?? []).map((d) => d.field)].join(' ')
+            : error instanceof Error
+              ? error.message
+              : String(error);
+        logger.error(`demo caseload not seeded: ${reason}`, 'DemoCaseload');
+      }
+    }
     await app.listen(settings.port);
     const url = (await app.getUrl()).replace('[::1]', 'localhost');
     app

@@ -21,6 +21,7 @@ export {
   TOKEN_FORM_PARAMETERS,
 } from './clients/oauth-http';
 export * from './demo/demo-world';
+export * from './demo/demo-users';
 export * from './entities/agency.entity';
 export * from './entities/user.entity';
 export * from './mfa/second-factor';

@@ -7,6 +7,7 @@ import { ContactSections } from './contact-sections';
 import { ContactSubmissions } from './contact-submissions';
 import { ContactTimeliness } from './contact-timeliness';
 import { ContactsController } from './contacts.controller';
+import { ContactCount } from './demo/contact-count';
 import { ScreeningTransitions } from './screening-transitions';
 import { ChildEntity } from './entities/child.entity';
 import { ContactEntity } from './entities/contact.entity';
@@ -37,7 +38,8 @@ import { ViewContact } from './use-cases/view-contact';
     ContactTimeliness,
     ContactRecorder,
     ContactSubmissions,
+    ContactCount,
   ],
-  exports: [ContactSections, ScreeningTransitions, ContactRecorder],
+  exports: [ContactSections, ScreeningTransitions, ContactRecorder, ContactCount],
 })
 export class ContactsModule {}
