@@ -3,10 +3,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { findDemoUsers } from '@app/auth';
-import { ClaimContact, ContactCount, CreateContact } from '@app/contacts';
-import { CreateContactDto } from '@app/contacts/dto/create-contact.dto';
-import { RecordDecisionDto } from '@app/thresholds/dto/decision.dto';
-import { RecordDecision } from '@app/thresholds/use-cases/record-decision';
+import { ClaimContact, ContactCount, CreateContact, CreateContactDto } from '@app/contacts';
+import { RecordDecision, RecordDecisionDto } from '@app/thresholds';
 import { createValidationPipe } from './http/validation';
 
 // A small caseload for the demo world (issue 15: the demo screener has a queue to claim from and

@@ -6,7 +6,7 @@ export * from './contact-recorder';
 export { matchOrCreateChild } from './child-matching';
 export { asOfIn, historyCounts, type AsOf } from './contact-reader';
 export { childMatchKey, normaliseName } from './policy/child-match';
-export type { ChildInputDto } from './dto/create-contact.dto';
+export { CreateContactDto, type ChildInputDto } from './dto/create-contact.dto';
 export { canActOnClaim, isOpenForScreening, overridesClaims } from './policy/screening-rules';
 // the intake and claim use cases, for the demo caseload npm start seeds (apps/api/src/demo-caseload.ts)
 export { CreateContact } from './use-cases/create-contact';

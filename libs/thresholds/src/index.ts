@@ -1,1 +1,3 @@
 export * from './thresholds.module';
+export { RecordDecision } from './use-cases/record-decision';
+export { RecordDecisionDto } from './dto/decision.dto';
