@@ -1,0 +1,70 @@
+import type { Schema } from '../api-client';
+
+// how the dashboard, the audit trail and the admin screens write times, durations and ratios
+// (CONSOLE.md 4 "Time": Intl in en-GB, London time, a 24-hour clock; no date library)
+const LONDON = { timeZone: 'Europe/London', hourCycle: 'h23' } as const;
+
+const clockFormat = new Intl.DateTimeFormat('en-GB', {
+  ...LONDON,
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  ...LONDON,
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+
+// "10:42:05"
+export const clockTime = (at: string | number) => clockFormat.format(new Date(at));
+// "3 Dec 2026, 09:00:05"
+export const dateTime = (at: string) => dateTimeFormat.format(new Date(at));
+// "3 Dec 2026"
+export const londonDay = (at: string) => dateFormat.format(new Date(at));
+
+// "45 min", "3 h 05 min", "2 days 3 h"
+export function duration(minutes: number): string {
+  const whole = Math.max(0, Math.round(minutes));
+  if (whole < 60) return `${whole} min`;
+  const hours = Math.floor(whole / 60);
+  if (hours < 24) return `${hours} h ${String(whole % 60).padStart(2, '0')} min`;
+  const days = Math.floor(hours / 24);
+  return `${days} ${days === 1 ? 'day' : 'days'} ${hours % 24} h`;
+}
+
+export const count = (n: number) => n.toLocaleString('en-GB');
+
+export type Ratio = Schema<'RatioDto'>;
+
+// "41 of 50 (82%)"; a ratio of nothing yet says so in words
+export function ratioText(ratio: Ratio, none = 'None yet'): string {
+  if (ratio.percent === null || ratio.denominator === 0) return none;
+  return `${count(ratio.numerator)} of ${count(ratio.denominator)} (${ratio.percent}%)`;
+}
+
+const offsetFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  timeZoneName: 'shortOffset',
+});
+
+// the instant a London day starts, for a YYYY-MM-DD (plus `days` on): a date typed in the
+// console means London's day, not UTC's (the two differ by an hour in summer)
+export function londonDayStart(date: string, days = 0): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const utcMidnight = Date.UTC(year, month - 1, day + days);
+  // the clocks change at 01:00 UTC, so the offset at UTC midnight is the one at London's
+  const name = offsetFormat.formatToParts(utcMidnight).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const hours = Number(/GMT([+-]\d+)/.exec(name)?.[1] ?? 0);
+  return new Date(utcMidnight - hours * 3_600_000).toISOString();
+}
