@@ -1,8 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { buildConsole, launchChromium, signInThroughConsole } from '../support/browser';
+import { buildConsole, launchChromium, seriousViolations, signInThroughConsole } from '../support/browser';
 import { createContact } from '../support/contacts';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -40,13 +39,7 @@ describe('console: administration and the audit trail (issue 15 screens 7 and 8)
   // a screenshot, then axe (WCAG 2.2 AA tags): no serious or critical violation
   async function accessible(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')})`),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   }
 
   // the GOV.UK error pattern: the summary has focus and names the problem, the title says Error

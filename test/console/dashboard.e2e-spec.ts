@@ -2,9 +2,8 @@
 // functions passed to evaluate run in the browser: the DOM types are theirs
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page, WebSocketRoute } from 'playwright-core';
-import { buildConsole, launchChromium, signInThroughConsole } from '../support/browser';
+import { buildConsole, launchChromium, seriousViolations, signInThroughConsole } from '../support/browser';
 import { contactBody, hoursAgo } from '../support/contacts';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -13,13 +12,7 @@ const RATIONALE =
   'The school describes a pattern over weeks; the family has accepted support before and engaged.';
 
 async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')})`),
-  ).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 // textContent, not innerText: a table inside a closed details element is not rendered

@@ -1,21 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
-import { buildConsole, launchChromium, signInThroughConsole } from '../support/browser';
+import { buildConsole, launchChromium, seriousViolations, signInThroughConsole } from '../support/browser';
 import { contactBody } from '../support/contacts';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'console');
-
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 interface QueueItem {
   id: string;
@@ -82,7 +72,7 @@ describe('console: a referral for siblings, and the live queue’s pause (issue 
     await page.getByRole('heading', { name: 'Check your answers before sending' }).waitFor();
     expect(await page.locator('.govuk-summary-card').count()).toBe(2);
     await page.screenshot({ path: join(SHOTS, 'new-contact-check.png'), fullPage: true });
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // a double press: one contact per child, whatever the browser sends
     await page.getByRole('button', { name: 'Send referral' }).dblclick();
@@ -134,7 +124,7 @@ describe('console: a referral for siblings, and the live queue’s pause (issue 
     await page.getByText('1 change waiting').waitFor({ timeout: 2000 });
     expect(await page.locator(`tr[data-reference="${contact.reference}"]`).count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(pauseFocus);
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Show changes' }).click();
     await page.locator(`tr[data-reference="${contact.reference}"]`).waitFor({ timeout: 1000 });
     await page.context().close();
@@ -156,7 +146,7 @@ describe('console: a referral for siblings, and the live queue’s pause (issue 
     for (const ws of sockets) await ws.close();
     await page.getByTestId('offline-banner').waitFor({ timeout: 5000 });
     expect(await page.getByRole('status').textContent()).toBe('Reconnecting…');
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   }, 60_000);
 
@@ -172,7 +162,7 @@ describe('console: a referral for siblings, and the live queue’s pause (issue 
       const warning = page.getByTestId('session-ending');
       await warning.waitFor();
       expect(await warning.textContent()).toMatch(/^Your session ends at \d\d:\d\d\. Sign in again then/);
-      expect(await axe(page)).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
       await context.close();
     } finally {
       await short.close();

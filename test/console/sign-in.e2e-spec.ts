@@ -2,9 +2,8 @@
 // functions passed to page.evaluate run in the browser: the DOM types are theirs
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { buildConsole, launchChromium } from '../support/browser';
+import { buildConsole, launchChromium, seriousViolations } from '../support/browser';
 import { totpCode } from '../support/mfa';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -12,13 +11,7 @@ const SHOTS = join(__dirname, '..', '..', 'test-results', 'console');
 
 // axe on the page as it is (WCAG 2.2 AA tags): no serious or critical violation
 async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')})`),
-  ).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 // issue 15 screen 1 in a real Chromium against the real api: sign in (and the second factor),
@@ -55,13 +48,7 @@ describe('console: sign in (issue 15 screen 1)', () => {
 
   async function accessible(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')})`),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   }
 
   it('should serve the console at / and its routes, and leave /api to the api', async () => {

@@ -8,9 +8,12 @@ export interface FieldProblem {
 // the GOV.UK error summary: at the top, focused when it appears, each problem a link to its field
 export function ErrorSummary({ problems }: { problems: FieldProblem[] }) {
   const ref = useRef<HTMLDivElement>(null);
+  // focus when the problems change (a submit found them), not on every render: a person
+  // typing a fix must keep their place
+  const key = problems.map((p) => `${p.field}:${p.message}`).join('|');
   useEffect(() => {
-    if (problems.length > 0) ref.current?.focus();
-  }, [problems]);
+    if (key) ref.current?.focus();
+  }, [key]);
   if (problems.length === 0) return null;
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>

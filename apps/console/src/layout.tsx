@@ -108,7 +108,7 @@ export function Page({
                 <ul className="govuk-service-navigation__list">
                   {links.map((link) => (
                     <li className="govuk-service-navigation__item" key={link.to}>
-                      <NavLink to={link.to} end className="govuk-service-navigation__link">
+                      <NavLink to={link.to} end={link.to === '/'} className="govuk-service-navigation__link">
                         {link.label}
                       </NavLink>
                     </li>

@@ -471,20 +471,21 @@ export function Select<T extends FieldValues>(
   );
 }
 
-// a button that is never pressed twice: disabled (aria-disabled, label kept) while posting
+// a button that is never pressed twice: disabled (aria-disabled, label kept) while posting;
+// a warning button for what cannot be undone (deactivate, revoke)
 export function Submit({
   busy,
   children,
-  secondary = false,
+  kind = 'primary',
 }: {
   busy: boolean;
   children: ReactNode;
-  secondary?: boolean;
+  kind?: 'primary' | 'secondary' | 'warning';
 }) {
   return (
     <button
       type="submit"
-      className={`govuk-button${secondary ? ' govuk-button--secondary' : ''}`}
+      className={`govuk-button${kind === 'primary' ? '' : ` govuk-button--${kind}`}`}
       disabled={busy}
       aria-disabled={busy || undefined}
       data-module="govuk-button"

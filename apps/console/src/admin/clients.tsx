@@ -18,7 +18,7 @@ import {
   WarningText,
 } from './common';
 import { clockTime, londonDay } from './format';
-import { failureMessage, ReasonField, reasonRules, useApiForm, WarningSubmit } from './forms';
+import { failureMessage, ReasonField, reasonRules, useApiForm } from './forms';
 
 type AgencyViewDto = Schema<'AgencyViewDto'>;
 type ApiClientDto = Schema<'ApiClientDto'>;
@@ -230,7 +230,9 @@ function ConfirmButtons({
 }) {
   return (
     <div className="govuk-button-group">
-      <WarningSubmit busy={busy}>{children}</WarningSubmit>
+      <Submit busy={busy} kind="warning">
+        {children}
+      </Submit>
       <Link to={listPath(agencyId)} className="govuk-link">
         Cancel
       </Link>

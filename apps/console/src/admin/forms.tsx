@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState, type BaseSyntheticEvent, type ReactNode } from 'react';
+import { useRef, useState, type BaseSyntheticEvent } from 'react';
 import {
   useForm,
   type DefaultValues,
@@ -95,19 +95,6 @@ export function useApiForm<V extends FieldValues, R>(options: {
 }
 
 // ui.tsx's Submit in the GOV.UK warning style, for what cannot be undone
-export function WarningSubmit({ busy, children }: { busy: boolean; children: ReactNode }) {
-  return (
-    <button
-      type="submit"
-      className="govuk-button govuk-button--warning"
-      disabled={busy}
-      aria-disabled={busy || undefined}
-      data-module="govuk-button"
-    >
-      {children}
-    </button>
-  );
-}
 
 // why an administrator does what cannot be undone: required, kept in the audit trail
 export function reasonRules(min: number, max: number) {

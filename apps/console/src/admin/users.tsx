@@ -19,7 +19,7 @@ import {
   useAgencies,
 } from './common';
 import { count, dateTime, londonDay } from './format';
-import { ReasonField, reasonRules, useApiForm, WarningSubmit } from './forms';
+import { ReasonField, reasonRules, useApiForm } from './forms';
 
 type AdminUserViewDto = Schema<'AdminUserViewDto'>;
 type CreateUserResultDto = Schema<'CreateUserResultDto'>;
@@ -451,7 +451,9 @@ function ChangeActiveForm({ user }: { user: AdminUserViewDto }) {
           errors={errors}
         />
         {deactivate ? (
-          <WarningSubmit busy={pending}>Deactivate account</WarningSubmit>
+          <Submit busy={pending} kind="warning">
+            Deactivate account
+          </Submit>
         ) : (
           <Submit busy={pending}>Reactivate account</Submit>
         )}
@@ -505,7 +507,9 @@ function ResetForm({ user }: { user: AdminUserViewDto }) {
             </div>
           </div>
         </div>
-        <WarningSubmit busy={pending}>Reset sign-in</WarningSubmit>
+        <Submit busy={pending} kind="warning">
+          Reset sign-in
+        </Submit>
       </form>
     </ChangePage>
   );
