@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 export interface FieldProblem {
   field: string; // the id of the input it is about
@@ -74,6 +74,20 @@ export function TextInput(props: {
         aria-describedby={describedBy || undefined}
         onChange={(e) => props.onChange(e.target.value)}
       />
+    </div>
+  );
+}
+
+// the summary for a refusal no field can hold (a check-answers page, a stale record)
+export function ProblemSummary({ problem, children }: { problem: string | undefined; children?: ReactNode }) {
+  if (!problem) return null;
+  return (
+    <div className="govuk-error-summary" role="alert" tabIndex={-1} ref={(el) => el?.focus()}>
+      <h2 className="govuk-error-summary__title">There is a problem</h2>
+      <div className="govuk-error-summary__body">
+        <p className="govuk-body">{problem}</p>
+        {children}
+      </div>
     </div>
   );
 }

@@ -136,3 +136,18 @@ export function PauseControl({
     </p>
   );
 }
+
+// a queue table's head: one scoped header per column
+export function QueueHead({ columns }: { columns: readonly string[] }) {
+  return (
+    <thead className="govuk-table__head">
+      <tr className="govuk-table__row">
+        {columns.map((column) => (
+          <th scope="col" className="govuk-table__header" key={column}>
+            {column}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

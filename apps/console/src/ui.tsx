@@ -1,6 +1,7 @@
 import { useCallback, useRef, type ReactNode } from 'react';
 import type { FieldErrors, FieldValues, Path, UseFormRegister, UseFormSetError } from 'react-hook-form';
 import { ApiFailure } from './api';
+import type { Schema } from './api-client';
 import type { FieldProblem } from './error-summary';
 
 // --- time (CONSOLE.md 4: the server owns deadlines; the console only words them) -------------
@@ -113,30 +114,32 @@ export const OUTCOME_WORDS: Record<string, string> = {
 };
 
 // CIN census referral sources (DOMAIN.md "Codes"), as a referrer would say them
-export const SOURCES: [string, string][] = [
-  ['1A', 'Individual: family member, relative or carer'],
-  ['1B', 'Individual: acquaintance'],
-  ['1C', 'Individual: self'],
-  ['1D', 'Individual: other'],
-  ['2A', 'School'],
-  ['2B', 'Education services'],
-  ['3A', 'Health: GP'],
-  ['3B', 'Health: health visitor'],
-  ['3C', 'Health: school nurse'],
-  ['3D', 'Health: other primary health services'],
-  ['3E', 'Health: A&E'],
-  ['3F', 'Health: other'],
-  ['4', 'Housing'],
-  ['5A', 'LA services: social care'],
-  ['5B', 'LA services: other internal'],
-  ['5C', 'LA services: external'],
-  ['5D', 'LA services: early help'],
-  ['6', 'Police'],
-  ['7', 'Other legal agency'],
-  ['8', 'Other'],
-  ['9', 'Anonymous'],
-  ['10', 'Unknown'],
-];
+// every source the api takes, typed against its own list (a new one fails the build)
+export const SOURCE_WORDS: Record<Schema<'CreateContactDto'>['source'], string> = {
+  '1A': 'Individual: family member, relative or carer',
+  '1B': 'Individual: acquaintance',
+  '1C': 'Individual: self',
+  '1D': 'Individual: other',
+  '2A': 'School',
+  '2B': 'Education services',
+  '3A': 'Health: GP',
+  '3B': 'Health: health visitor',
+  '3C': 'Health: school nurse',
+  '3D': 'Health: other primary health services',
+  '3E': 'Health: A&E',
+  '3F': 'Health: other',
+  '4': 'Housing',
+  '5A': 'LA services: social care',
+  '5B': 'LA services: other internal',
+  '5C': 'LA services: external',
+  '5D': 'LA services: early help',
+  '6': 'Police',
+  '7': 'Other legal agency',
+  '8': 'Other',
+  '9': 'Anonymous',
+  '10': 'Unknown',
+};
+export const SOURCES = Object.entries(SOURCE_WORDS) as [Schema<'CreateContactDto'>['source'], string][];
 
 // --- a summary list ----------------------------------------------------------------------------
 

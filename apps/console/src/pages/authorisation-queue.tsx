@@ -1,7 +1,15 @@
 import { Link, useLocation } from 'react-router';
 import { Page } from '../layout';
 import { useNow } from '../live';
-import { LiveStatus, PauseControl, useAnnouncer, useNewRows, usePausable, useQueue } from '../queue';
+import {
+  LiveStatus,
+  PauseControl,
+  QueueHead,
+  useAnnouncer,
+  useNewRows,
+  usePausable,
+  useQueue,
+} from '../queue';
 import { useSession } from '../session';
 import { Banner, countdown, RagTag, TimelinessTag, when } from '../ui';
 
@@ -44,28 +52,16 @@ export function AuthorisationQueue() {
               ? 'No decisions awaiting authorisation'
               : `${items.length === 1 ? '1 decision' : `${items.length} decisions`} awaiting authorisation`}
           </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Priority
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Child
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Decided by
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Why it needs authorising
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Received
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Decision due
-              </th>
-            </tr>
-          </thead>
+          <QueueHead
+            columns={[
+              'Priority',
+              'Child',
+              'Decided by',
+              'Why it needs authorising',
+              'Received',
+              'Decision due',
+            ]}
+          />
           <tbody className="govuk-table__body">
             {items.map((item) => (
               <tr

@@ -4,7 +4,7 @@ import { useForm, type UseFormReturn } from 'react-hook-form';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
 import { client, unwrap, type Schema } from '../api-client';
 import { isStaffView, useCatalogue, useContact, type StaffContact } from '../contact-data';
-import { ErrorSummary } from '../error-summary';
+import { ErrorSummary, ProblemSummary } from '../error-summary';
 import { NotFound, Page } from '../layout';
 import { useSession } from '../session';
 import {
@@ -356,17 +356,11 @@ function CheckAnswers({
       </Link>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          {problem && (
-            <div className="govuk-error-summary" role="alert" tabIndex={-1} ref={(el) => el?.focus()}>
-              <h2 className="govuk-error-summary__title">There is a problem</h2>
-              <div className="govuk-error-summary__body">
-                <p className="govuk-body">{problem}</p>
-                <Link className="govuk-link" to={`/contacts/${contact.id}`}>
-                  Go to the contact
-                </Link>
-              </div>
-            </div>
-          )}
+          <ProblemSummary problem={problem}>
+            <Link className="govuk-link" to={`/contacts/${contact.id}`}>
+              Go to the contact
+            </Link>
+          </ProblemSummary>
           <span className="govuk-caption-l">
             {contact.child.firstName} {contact.child.lastName}, {contact.reference}
           </span>

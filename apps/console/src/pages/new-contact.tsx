@@ -3,7 +3,7 @@ import { useFieldArray, useForm, type UseFormReturn } from 'react-hook-form';
 import { Link, Route, Routes, useNavigate } from 'react-router';
 import { ApiFailure } from '../api';
 import { client, unwrap, type Schema } from '../api-client';
-import { ErrorSummary } from '../error-summary';
+import { ErrorSummary, ProblemSummary } from '../error-summary';
 import { NotFound, Page } from '../layout';
 import { useSession } from '../session';
 import {
@@ -56,30 +56,27 @@ interface Form {
   keys: string[];
 }
 
-const CATEGORIES = [
-  'NEGLECT',
-  'PHYSICAL_ABUSE',
-  'SEXUAL_ABUSE',
-  'EMOTIONAL_ABUSE',
-  'DOMESTIC_ABUSE',
-  'CSE',
-  'CCE',
-  'MISSING',
-  'FGM',
-  'SELF_HARM',
-  'MENTAL_HEALTH',
-  'SUBSTANCE_MISUSE',
-  'HOMELESS_16_17',
-  'RADICALISATION',
-  'DISABILITY',
-  'OTHER',
-] as const;
-const CATEGORY_WORDS: Record<string, string> = {
+// every category the api takes, in words: typed against the api's own list, so one it adds
+// and this lacks fails the build
+const CATEGORY_WORDS: Record<CreateContact['categories'][number], string> = {
+  NEGLECT: 'Neglect',
+  PHYSICAL_ABUSE: 'Physical abuse',
+  SEXUAL_ABUSE: 'Sexual abuse',
+  EMOTIONAL_ABUSE: 'Emotional abuse',
+  DOMESTIC_ABUSE: 'Domestic abuse',
   CSE: 'Child sexual exploitation',
   CCE: 'Child criminal exploitation',
+  MISSING: 'Missing',
   FGM: 'Female genital mutilation',
+  SELF_HARM: 'Self harm',
+  MENTAL_HEALTH: 'Mental health',
+  SUBSTANCE_MISUSE: 'Substance misuse',
   HOMELESS_16_17: 'Homeless, aged 16 or 17',
+  RADICALISATION: 'Radicalisation',
+  DISABILITY: 'Disability',
+  OTHER: 'Other',
 };
+const CATEGORIES = Object.keys(CATEGORY_WORDS) as (keyof typeof CATEGORY_WORDS)[];
 const CONSENT = [
   { value: 'GIVEN', label: 'Yes, the family agreed' },
   { value: 'NOT_SOUGHT', label: 'No, I did not ask' },
@@ -524,7 +521,10 @@ function Questions({ title, form, staff }: { title: string; form: UseFormReturn<
               small
               register={register}
               errors={errors}
-              choices={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_WORDS[c] ?? words(c) }))}
+              choices={CATEGORIES.map((c) => ({
+                value: c,
+                label: CATEGORY_WORDS[c as keyof typeof CATEGORY_WORDS] ?? words(c),
+              }))}
             />
             <Radios<Form>
               name="injury"
@@ -716,14 +716,7 @@ function Check({
       </Link>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          {problem && (
-            <div className="govuk-error-summary" role="alert" tabIndex={-1} ref={(el) => el?.focus()}>
-              <h2 className="govuk-error-summary__title">There is a problem</h2>
-              <div className="govuk-error-summary__body">
-                <p className="govuk-body">{problem}</p>
-              </div>
-            </div>
-          )}
+          <ProblemSummary problem={problem} />
           <h1 className="govuk-heading-l">Check your answers before sending</h1>
           <h2 className="govuk-heading-m">About you</h2>
           {rows([
@@ -757,7 +750,9 @@ function Check({
             ['What happened', concernsText(values), 'whatHappened'],
             [
               'Kinds of concern',
-              values.categories.map((c) => CATEGORY_WORDS[c] ?? words(c)).join(', '),
+              values.categories
+                .map((c) => CATEGORY_WORDS[c as keyof typeof CATEGORY_WORDS] ?? words(c))
+                .join(', '),
               'categories',
             ],
             ['Injured', values.injury === 'yes' ? 'Yes' : 'No', 'injury'],

@@ -7,6 +7,7 @@ import { useNow } from '../live';
 import {
   LiveStatus,
   PauseControl,
+  QueueHead,
   useAnnouncer,
   useNewRows,
   usePausable,
@@ -174,28 +175,7 @@ export function ScreeningQueue() {
               ? 'No open contacts'
               : `${shown.length === 1 ? '1 contact' : `${shown.length} contacts`} shown`}
           </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Priority
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Child
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Received
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Due
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Claimed by
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Flags
-              </th>
-            </tr>
-          </thead>
+          <QueueHead columns={['Priority', 'Child', 'Received', 'Due', 'Claimed by', 'Flags']} />
           <tbody className="govuk-table__body">
             {shown.map((item) => (
               <tr
