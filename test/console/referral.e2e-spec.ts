@@ -173,4 +173,36 @@ describe('console: a referral for siblings, and the live queue’s pause (issue 
     expect(await page.getByTestId('session-ending').count()).toBe(0);
     await page.context().close();
   }, 60_000);
+
+  it('should show a long queue’s most urgent 200 first and the rest on request, each once', async () => {
+    const partner = await t.login('school@partner.example');
+    const before = (await queue()).length;
+    for (let i = 0; i < 210; i += 30) {
+      await Promise.all(
+        Array.from({ length: 30 }, () =>
+          t
+            .http()
+            .post('/api/contacts')
+            .set('authorization', `Bearer ${partner}`)
+            .send(contactBody())
+            .expect(201),
+        ),
+      );
+    }
+    const total = before + 210;
+    const page = await open('screener@mach.example');
+    const table = page.getByTestId('screening-queue');
+    await table.waitFor();
+    await page.getByText(`Showing 200 of ${total} contacts`).waitFor();
+    expect(await page.locator('tr[data-reference]').count()).toBe(200);
+    expect(await page.getByTestId('queue-summary').textContent()).toContain(`${total} open`);
+    await page.getByRole('button', { name: /^Show the next/ }).click();
+    await page.getByText(`${total} contacts shown`).waitFor();
+    const refs = await page
+      .locator('tr[data-reference]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-reference')));
+    expect(refs).toHaveLength(total);
+    expect(new Set(refs).size).toBe(total);
+    await page.context().close();
+  }, 90_000);
 });

@@ -35,26 +35,13 @@ export function usePausable(state: LiveState<QueueItem>) {
   };
 }
 
-// rows that arrived since the list was first shown, highlighted for a few seconds
+// rows that arrived since the list was first shown: their highlight is a CSS animation that
+// runs once and ends by itself, so no state or timer is needed to take it off
 export function useNewRows(items: readonly QueueItem[] | undefined): Set<string> {
-  const seen = useRef<Set<string> | undefined>(undefined);
-  const [fresh, setFresh] = useState<Set<string>>(new Set());
-  useEffect(() => {
-    if (!items) return;
-    if (!seen.current) {
-      seen.current = new Set(items.map((i) => i.id));
-      return;
-    }
-    const added = items.filter((i) => !seen.current!.has(i.id)).map((i) => i.id);
-    for (const id of added) seen.current.add(id);
-    if (added.length === 0) return;
-    setFresh((f) => new Set([...f, ...added]));
-    const timer = setTimeout(
-      () => setFresh((f) => new Set([...f].filter((id) => !added.includes(id)))),
-      3000,
-    );
-    return () => clearTimeout(timer);
-  }, [items]);
+  const first = useRef<Set<string> | undefined>(undefined);
+  if (items && !first.current) first.current = new Set(items.map((i) => i.id));
+  const fresh = new Set<string>();
+  for (const item of items ?? []) if (first.current && !first.current.has(item.id)) fresh.add(item.id);
   return fresh;
 }
 
