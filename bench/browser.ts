@@ -1,21 +1,29 @@
 /// <reference lib="dom" />
 // the browser side of figures 9 and 10 (bench/console.ts): the console built and a Chromium to
-// run it (as test/support/browser.ts does it, copied so the bench needs nothing of test/), and
-// the probe the page runs. Functions passed to the page run there: the DOM types are theirs
+// run it (the e2e suites use these too, through test/support/browser.ts), and the probe the
+// page runs. Functions passed to the page run there: the DOM types are theirs
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-const ROOT = join(__dirname, '..', '..');
+// the project's root, from bench/ (the e2e suites) or dist/bench/ (npm run bench)
+function projectRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'apps', 'console', 'vite.config.mts'))) return dir;
+  }
+  throw new Error(`no project root above ${from}`);
+}
+const ROOT = projectRoot(__dirname);
 
 // the console built as `npm start` builds it, into a folder of this run's own (so a build
 // elsewhere in the tree cannot change it under the benchmark); `minify: false` keeps React's
 // function names for a CPU profile
 export async function buildConsole(minify = true): Promise<string> {
-  const outDir = join(await mkdtemp(join(tmpdir(), 'frontdoor-bench-console-')), 'console');
+  const outDir = join(await mkdtemp(join(tmpdir(), 'frontdoor-console-')), 'console');
   await promisify(execFile)(
     process.execPath,
     [
