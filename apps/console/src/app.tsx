@@ -9,14 +9,22 @@ import { Authorise } from './pages/authorise';
 import { AuthorisationQueue } from './pages/authorisation-queue';
 import { ChangeRag } from './pages/change-rag';
 import { ContactPage } from './pages/contact';
+import { DaNotification } from './pages/da-notification';
 import { Dashboard } from './pages/dashboard';
 import { RecordDecision } from './pages/decision';
+import { EncompassQueue } from './pages/encompass-queue';
 import { Home } from './pages/home';
+import { MyReferrals } from './pages/my-referrals';
 import { NewContact } from './pages/new-contact';
+import { PoliceNotifications } from './pages/police-notifications';
 import { ScreeningQueue } from './pages/screening-queue';
+import { SendNotification } from './pages/send-notification';
 import { SetUpMfa } from './pages/set-up-mfa';
 import { SignIn } from './pages/sign-in';
 import { SignedOut } from './pages/signed-out';
+import { StrategyDiscussion } from './pages/strategy-discussion';
+import { StrategyQueue } from './pages/strategy-queue';
+import { TriageQueue } from './pages/triage-queue';
 import { SessionProvider, useSession } from './session';
 
 // server state: never refetched behind the user's back (every read of a child's record is
@@ -37,6 +45,14 @@ const ROUTES: { path: string; roles: string[]; element: ReactElement }[] = [
   { path: '/contacts/:id/rag', roles: MACH, element: <ChangeRag /> },
   { path: '/contacts/:id/decision/*', roles: MACH, element: <RecordDecision /> },
   { path: '/contacts/:id/authorise', roles: ['MANAGER'], element: <Authorise /> },
+  { path: '/triage', roles: MACH, element: <TriageQueue /> },
+  { path: '/da-notifications', roles: ['POLICE'], element: <PoliceNotifications /> },
+  { path: '/da-notifications/new/*', roles: ['POLICE'], element: <SendNotification /> },
+  { path: '/da-notifications/:id', roles: [...MACH, 'POLICE'], element: <DaNotification /> },
+  { path: '/encompass', roles: MACH, element: <EncompassQueue /> },
+  { path: '/strategy', roles: MACH, element: <StrategyQueue /> },
+  { path: '/strategy-discussions/:id/*', roles: MACH, element: <StrategyDiscussion /> },
+  { path: '/referrals', roles: ['PARTNER'], element: <MyReferrals /> },
   { path: '/dashboard', roles: ['MANAGER', 'ADMIN'], element: <Dashboard /> },
   { path: '/audit', roles: ['MANAGER', 'ADMIN'], element: <AuditTrail /> },
   { path: '/admin/*', roles: ['ADMIN'], element: <Admin /> },

@@ -15,12 +15,18 @@ export const ROLE_NAMES: Record<string, string> = {
 export const NAVIGATION: Record<string, { to: string; label: string }[]> = {
   SCREENER: [
     { to: '/screening', label: 'Screening' },
+    { to: '/triage', label: 'DA triage' },
+    { to: '/encompass', label: 'Encompass' },
+    { to: '/strategy', label: 'Strategy' },
     { to: '/authorisation', label: 'Authorisation' },
     { to: '/contacts/new', label: 'Record a contact' },
   ],
   MANAGER: [
     { to: '/dashboard', label: 'Dashboard' },
     { to: '/screening', label: 'Screening' },
+    { to: '/triage', label: 'DA triage' },
+    { to: '/encompass', label: 'Encompass' },
+    { to: '/strategy', label: 'Strategy' },
     { to: '/authorisation', label: 'Authorisation' },
     { to: '/contacts/new', label: 'Record a contact' },
     { to: '/audit', label: 'Audit' },
@@ -30,8 +36,14 @@ export const NAVIGATION: Record<string, { to: string; label: string }[]> = {
     { to: '/dashboard', label: 'Dashboard' },
     { to: '/audit', label: 'Audit' },
   ],
-  PARTNER: [{ to: '/contacts/new', label: 'Make a referral' }],
-  POLICE: [{ to: '/', label: 'Home' }],
+  POLICE: [
+    { to: '/da-notifications', label: 'Notifications' },
+    { to: '/da-notifications/new', label: 'Send a notification' },
+  ],
+  PARTNER: [
+    { to: '/referrals', label: 'My referrals' },
+    { to: '/contacts/new', label: 'Make a referral' },
+  ],
 };
 
 let firstPath: string | undefined;
@@ -108,7 +120,11 @@ export function Page({
                 <ul className="govuk-service-navigation__list">
                   {links.map((link) => (
                     <li className="govuk-service-navigation__item" key={link.to}>
-                      <NavLink to={link.to} end={link.to === '/'} className="govuk-service-navigation__link">
+                      <NavLink
+                        to={link.to}
+                        end={links.some((other) => other.to.startsWith(`${link.to}/`))}
+                        className="govuk-service-navigation__link"
+                      >
                         {link.label}
                       </NavLink>
                     </li>

@@ -4,6 +4,8 @@ import { Link, useLocation, useParams } from 'react-router';
 import { ApiFailure } from '../api';
 import { client, unwrap } from '../api-client';
 import { isStaffView, useContact, type PartnerContact, type StaffContact } from '../contact-data';
+import { StrategyOnContact } from '../strategy/on-contact';
+import { PartnerView } from './partner-contact';
 import { NotFound, Page } from '../layout';
 import { useNow } from '../live';
 import { useQueue } from '../queue';
@@ -49,23 +51,6 @@ export function ContactPage() {
     return <PartnerView contact={contact.data as PartnerContact} />;
   }
   return <StaffView contact={contact.data} reload={() => void contact.reload()} />;
-}
-
-// a referring partner sees what it sent became: status and outcome, nothing more (decision 0005)
-function PartnerView({ contact }: { contact: PartnerContact }) {
-  return (
-    <Page title={`Referral ${contact.reference}`}>
-      <span className="govuk-caption-l">Referral</span>
-      <h1 className="govuk-heading-l">{contact.reference}</h1>
-      <SummaryList
-        rows={[
-          ['Sent', when(contact.receivedAt)],
-          ['Status', STATUS_WORDS[contact.status] ?? contact.status],
-          ['Outcome', contact.outcome ? words(contact.outcome) : 'Not decided yet'],
-        ]}
-      />
-    </Page>
-  );
 }
 
 function StaffView({ contact, reload }: { contact: StaffContact; reload(): void }) {
@@ -222,6 +207,7 @@ function StaffView({ contact, reload }: { contact: StaffContact; reload(): void 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {decision && !returned && <DecisionSection contact={contact} />}
+          <StrategyOnContact contact={contact} reload={reload} />
 
           <h2 className="govuk-heading-m">Why this rating</h2>
           <SummaryList
@@ -466,9 +452,6 @@ function DecisionSection({ contact }: { contact: StaffContact }) {
             ['Re-referral', contact.referral.reReferral ? 'Yes' : 'No'],
           ]}
         />
-      )}
-      {contact.strategyDiscussion && (
-        <SummaryList rows={[['Strategy discussion due', when(contact.strategyDiscussion.dueAt)]]} />
       )}
     </>
   );
