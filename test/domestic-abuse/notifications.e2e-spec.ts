@@ -164,6 +164,13 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
       const item = (await queue('triage')).find((i) => i.id === res.body.id);
       // DOMAIN.md: RED for an URGENT_CONTACT suggestion, due 4 hours; else AMBER, 1 working day
       expect(item?.rag).toBe(outcome === 'URGENT_CONTACT' ? 'RED' : 'AMBER');
+      // issue 16: the triage queue names the force and the risk assessment
+      expect(item).toMatchObject({
+        force: 'Cleveland Police',
+        riskTool: body.riskTool,
+        riskLevel: body.riskLevel,
+        flags: expect.arrayContaining([`SUGGESTED_${outcome}`]) as unknown,
+      });
       expect(res.body.triageDueAt).toBe(
         outcome === 'URGENT_CONTACT' ? '2026-11-23T14:00:00.000Z' : '2026-11-24T10:00:00.000Z',
       );
@@ -207,6 +214,59 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
         .expect(201);
       const res = await submit(notification({ children: [kid] })).expect(201);
       expect(res.body.suggestion.outcome).toBe('CONTACT');
+
+      // issue 16: the screener reads each child's history as it stood on arrival, audited per child
+      const other = child();
+      const two = await submit(notification({ children: [kid, other] })).expect(201);
+      const staff = await t.http().get(`/api/da-notifications/${two.body.id}`).set(as(screener)).expect(200);
+      const [known, unknown] = staff.body.details.children as {
+        childId: string;
+        firstName: string;
+        history: { contactsLast12Months: number; referralsLast12Months: number; items: { kind: string }[] };
+      }[];
+      expect(known.firstName).toBe(kid.firstName);
+      expect(known.history).toMatchObject({ contactsLast12Months: 1, referralsLast12Months: 0 });
+      // the earlier contact and both notifications naming the child
+      expect(known.history.items.map((i) => i.kind).sort()).toEqual([
+        'CONTACT',
+        'DA_NOTIFICATION',
+        'DA_NOTIFICATION',
+      ]);
+      expect(unknown.history).toMatchObject({ contactsLast12Months: 0, referralsLast12Months: 0 });
+      const audited = (await t.dataSource.query(
+        `select entity_id from audit_entry where action = 'CHILD_HISTORY_VIEWED' and details->>'notificationId' = $1`,
+        [two.body.id],
+      )) as { entity_id: string }[];
+      expect(audited.map((a) => a.entity_id).sort()).toEqual([known.childId, unknown.childId].sort());
+      // police never read the children's histories, nor the details
+      const police = await t
+        .http()
+        .get(`/api/da-notifications/${two.body.id}`)
+        .set(as(cleveland))
+        .expect(200);
+      expect(police.body.details).toBeUndefined();
+    });
+  });
+
+  describe('the triage matrix (issue 16)', () => {
+    it('should show the rows of config/da-triage-matrix.yml in the order they are tried, with MARAC', async () => {
+      const res = await t.http().get('/api/da-triage-matrix').set(as(screener)).expect(200);
+      expect(res.body.source).toBe('config/da-triage-matrix.yml');
+      expect(res.body.rows.map((r: { outcome: string }) => r.outcome)).toEqual([
+        'URGENT_CONTACT',
+        'CONTACT',
+        'INFORMATION_ONLY',
+      ]);
+      expect(res.body.rows[0].triageDue).toEqual({ kind: 'elapsedHours', amount: 4 });
+      expect(res.body.rows[0].criteria).toContainEqual({
+        setting: 'urgentContact.dashScoreAtLeast',
+        value: '14',
+        text: 'DASH score 14 or more (DASH only)',
+      });
+      expect(res.body.marac.length).toBeGreaterThan(0);
+      await t.http().get('/api/da-triage-matrix').set(as(cleveland)).expect(200);
+      const school = await t.login('school@partner.example');
+      await t.http().get('/api/da-triage-matrix').set(as(school)).expect(403);
     });
   });
 
@@ -326,6 +386,11 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
       const late = await submit(notification({ incidentAt: '2026-11-19T20:00:00Z' })).expect(201); // due Fri 20 Nov 08:30
       const item = (await queue('encompass')).find((i) => i.id === late.body.encompass[0].id);
       expect(item?.timeliness).toBe('OVERDUE');
+      // issue 16: the school the police named, or the flag that one must be found
+      const school = late.body.encompass[0].school as string | null;
+      expect(item).toMatchObject(
+        school ? { school, flags: ['SCHOOL_NAMED'] } : { flags: ['SCHOOL_TO_FIND'] },
+      );
       const sent = await t
         .http()
         .post(`/api/encompass/${late.body.encompass[0].id}/sent`)

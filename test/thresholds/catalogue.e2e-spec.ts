@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 interface Catalogue {
-  levels: { level: number; name: string; usualOutcomes: string[] }[];
+  levels: { level: number; name: string; usualOutcomes: string[]; description: string; examples: string[] }[];
   referralOutcomes: string[];
   rationaleMinLength: number;
   primaryNeeds: { code: string; label: string }[];
@@ -25,6 +25,7 @@ describe('GET /api/thresholds (the decision form’s catalogue)', () => {
       readFileSync(join(__dirname, '..', '..', 'config', 'threshold-catalogue.yml'), 'utf8'),
     ) as {
       levels: Record<string, string>;
+      guidance: Record<string, { means: string; examples: string[] }>;
       consistentOutcomes: Record<string, string[]>;
       referralOutcomes: string[];
       rationaleMinLength: number;
@@ -37,6 +38,8 @@ describe('GET /api/thresholds (the decision form’s catalogue)', () => {
         level: Number(level),
         name,
         usualOutcomes: policy.consistentOutcomes[level],
+        description: policy.guidance[level].means,
+        examples: policy.guidance[level].examples,
       })),
     );
     expect(body.referralOutcomes).toEqual(policy.referralOutcomes);
@@ -48,8 +51,19 @@ describe('GET /api/thresholds (the decision form’s catalogue)', () => {
     expect(body.factors.find((f) => f.code === body.noFactorsCode)?.label).toMatch(/^No factors identified/);
   });
 
-  it('should refuse roles that record no decisions (403)', async () => {
-    for (const email of ['school@partner.example', 'police@cleveland.example', 'admin@mach.example']) {
+  it('should give partners the levels as help for a contact (issue 16)', async () => {
+    const token = await t.login('school@partner.example');
+    const body = (await t.http().get('/api/thresholds').set('authorization', `Bearer ${token}`).expect(200))
+      .body as Catalogue;
+    expect(body.levels.map((l) => l.level)).toEqual([1, 2, 3, 4]);
+    for (const level of body.levels) {
+      expect(level.description.length).toBeGreaterThan(0);
+      expect(level.examples.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('should refuse roles that neither record decisions nor make contacts (403)', async () => {
+    for (const email of ['police@cleveland.example', 'admin@mach.example']) {
       const token = await t.login(email);
       await t.http().get('/api/thresholds').set('authorization', `Bearer ${token}`).expect(403);
     }

@@ -79,18 +79,19 @@ export async function intakeFacts(
   };
 }
 
+// the child's history, newest first, leaving out the contact being read (null: none)
 async function historyItems(
   manager: EntityManager,
   childId: string,
-  contactId: string,
+  contactId: string | null,
 ): Promise<HistoryItemDto[]> {
   const rows = (await manager.query(
     `(select 'CONTACT' as kind, c.id, c.reference, c.received_at as date, c.rag, c.status, c.categories, c.outcome
-        from contact c where c.child_id = $1 and c.id <> $2
+        from contact c where c.child_id = $1 and c.id is distinct from $2
         order by c.received_at desc limit $3)
      union all
      (select 'REFERRAL', r.id, null, r.referral_date::timestamptz, null, null, null, null
-        from referral r where r.child_id = $1 and r.contact_id <> $2
+        from referral r where r.child_id = $1 and r.contact_id is distinct from $2
         order by r.referral_date desc limit $3)
      union all
      (select 'DA_NOTIFICATION', n.id, n.police_reference, n.incident_at, n.rag, n.status, null, n.triage_outcome
@@ -119,6 +120,15 @@ async function historyItems(
     ...(r.categories ? { categories: r.categories } : {}),
     ...(r.outcome ? { outcome: r.outcome } : {}),
   }));
+}
+
+// a child's contacts and referrals in the 12 months before `asOf`, and their history items
+// (a DA notification's children, as the screener triaging it reads them)
+export async function childHistory(manager: EntityManager, childId: string, asOf: AsOf): Promise<HistoryDto> {
+  return {
+    ...(await historyCounts(manager, childId, asOf, null)),
+    items: await historyItems(manager, childId, null),
+  };
 }
 
 export interface Household {

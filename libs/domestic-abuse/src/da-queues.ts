@@ -13,10 +13,14 @@ interface TriageRow {
   triage_due_at: Date;
   suggested_outcome: string;
   marac: boolean;
+  force: string;
+  risk_tool: string;
+  risk_level: string;
 }
 
 const TRIAGE_SELECT = `
   select n.id, n.police_reference, n.rag, n.status, n.received_at, n.triage_due_at, n.suggested_outcome, n.marac,
+         n.risk_tool, n.risk_level, (select a.name from agency a where a.id = n.force_agency_id) as force,
          ${childNamesOf('n')} as child_names
     from da_notification n
    where n.status = 'AWAITING_TRIAGE'`;
@@ -52,6 +56,9 @@ export class TriageQueue extends TimedSqlQueueView<TriageRow> {
       dueAt: row.triage_due_at.toISOString(),
       timeliness: this.timeliness.at(now, row.received_at, row.triage_due_at).timeliness,
       flags: [`SUGGESTED_${row.suggested_outcome}`, ...(row.marac ? ['MARAC'] : [])],
+      force: row.force,
+      riskTool: row.risk_tool,
+      riskLevel: row.risk_level,
     };
   }
 }
@@ -109,6 +116,7 @@ export class EncompassQueue extends TimedSqlQueueView<EncompassRow> {
       dueAt: row.due_at.toISOString(),
       timeliness: this.timeliness.at(now, row.incident_at, row.due_at).timeliness,
       flags: [row.school ? 'SCHOOL_NAMED' : 'SCHOOL_TO_FIND'],
+      ...(row.school ? { school: row.school } : {}),
     };
   }
 }

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -9,10 +21,18 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
-import { canonicalJson, DomainError, sha256Hex } from '@app/core';
+import {
+  canonicalJson,
+  DA_TRIAGE_POLICY,
+  DomainError,
+  sha256Hex,
+  type DaTriagePolicySchema,
+} from '@app/core';
 import { ApiErrors } from '@app/core/openapi';
 import { EncompassSentResultDto, NotificationViewDto, TriageResultDto } from './dto/notification-view.dto';
 import { EncompassSentDto, SubmitNotificationDto, TriageDto } from './dto/submit-notification.dto';
+import { TriageMatrixDto } from './dto/triage-matrix.dto';
+import { matrixRows, triageTimescale } from './policy/triage-rules';
 import { MarkEncompassSent } from './use-cases/mark-encompass-sent';
 import { SubmitNotification } from './use-cases/submit-notification';
 import { TriageNotification } from './use-cases/triage-notification';
@@ -124,5 +144,29 @@ export class EncompassController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<EncompassSentResultDto> {
     return this.markSent.execute(user, { ...dto, id });
+  }
+}
+
+@ApiTags('domestic-abuse notifications')
+@ApiBearerAuth()
+@Controller('da-triage-matrix')
+export class TriageMatrixController {
+  constructor(@Inject(DA_TRIAGE_POLICY) private readonly matrix: DaTriagePolicySchema) {}
+
+  @Get()
+  @Roles('SCREENER', 'MANAGER', 'POLICE')
+  @ApiOperation({ summary: 'The triage matrix a suggestion comes from (config/da-triage-matrix.yml)' })
+  @ApiOkResponse({ type: TriageMatrixDto })
+  @ApiErrors(401, 403, 429)
+  read(): TriageMatrixDto {
+    const { rows, marac } = matrixRows(this.matrix);
+    return {
+      source: 'config/da-triage-matrix.yml',
+      rows: rows.map((row) => ({
+        ...row,
+        triageDue: triageTimescale(row.outcome, this.matrix),
+      })),
+      marac,
+    };
   }
 }

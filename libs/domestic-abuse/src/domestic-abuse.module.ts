@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ContactsModule } from '@app/contacts';
 import { LiveModule } from '@app/live';
-import { DaNotificationsController, EncompassController } from './da.controller';
+import { DaNotificationsController, EncompassController, TriageMatrixController } from './da.controller';
 import { EncompassQueue, TriageQueue } from './da-queues';
 import { NotificationSubmissions } from './notification-submissions';
 import { MarkEncompassSent } from './use-cases/mark-encompass-sent';
@@ -11,7 +11,7 @@ import { ListNotifications, ViewNotification } from './use-cases/view-notificati
 
 @Module({
   imports: [LiveModule, ContactsModule],
-  controllers: [DaNotificationsController, EncompassController],
+  controllers: [DaNotificationsController, EncompassController, TriageMatrixController],
   providers: [
     SubmitNotification,
     TriageNotification,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '@app/core';
-import type { NotificationViewDto } from './dto/notification-view.dto';
+import type { NotificationDetailsDto, NotificationViewDto } from './dto/notification-view.dto';
 
 export interface NotificationRow {
   id: string;
@@ -87,7 +87,7 @@ export async function notificationViews(
   const staff = audience === 'staff';
   const children = staff
     ? ((await manager.query(
-        `select dc.notification_id, dc.reported, c.id as contact_id, c.child_id, c.rag
+        `select dc.notification_id, dc.reported, c.id as contact_id, dc.child_id, c.rag
            from da_notification_child dc left join contact c on c.id = dc.contact_id
           where dc.notification_id = any($1) order by dc.position`,
         [ids],
@@ -147,17 +147,18 @@ export async function notificationViews(
       view.contacts = mine
         .filter((c) => c.contact_id)
         .map((c) => ({ id: c.contact_id as string, childId: c.child_id, rag: c.rag }));
+      // the jsonb columns hold what SubmitNotificationDto validated on the way in
       view.details = {
         victim: row.victim,
         perpetrator: row.perpetrator,
         relationship: row.relationship,
-        children: mine.map((c) => c.reported),
+        children: mine.map((c) => ({ ...c.reported, childId: c.child_id })),
         injuries: row.injuries,
         weaponUsed: row.weapon_used,
         ...(row.substance_misuse !== null ? { substanceMisuse: row.substance_misuse } : {}),
         summary: row.summary,
         officer: row.officer,
-      };
+      } as unknown as NotificationDetailsDto;
     }
     return view;
   });

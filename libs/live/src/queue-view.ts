@@ -18,6 +18,12 @@ export interface QueueItem {
   timeliness: Timeliness;
   claimedBy?: { id: string; name: string };
   flags: string[];
+  // a DA notification's: the force that sent it and its risk assessment (triage queue)
+  force?: string;
+  riskTool?: string;
+  riskLevel?: string;
+  // an Encompass notice's school, when the police named one (encompass queue)
+  school?: string;
 }
 
 // what a queue's items are: the entity (by the name its owner gives it, e.g. its table) whose

@@ -56,6 +56,21 @@ class QueueItemDto {
 
   @ApiProperty({ type: [String], example: ['REPEAT_CONTACT'] })
   flags: string[];
+
+  @ApiPropertyOptional({ description: 'triage queue: the police force that sent the notification' })
+  force?: string;
+
+  @ApiPropertyOptional({
+    enum: ['DASH', 'DARA'],
+    description: 'triage queue: the risk tool the officer used',
+  })
+  riskTool?: string;
+
+  @ApiPropertyOptional({ enum: ['STANDARD', 'MEDIUM', 'HIGH'], description: 'triage queue: the risk level' })
+  riskLevel?: string;
+
+  @ApiPropertyOptional({ description: 'encompass queue: the school the police named (SCHOOL_NAMED)' })
+  school?: string;
 }
 
 class QueueSnapshotDto {

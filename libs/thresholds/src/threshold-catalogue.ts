@@ -8,13 +8,15 @@ import {
   PRIMARY_NEED_CODES,
 } from './policy/threshold-rules';
 
-// GET /api/thresholds: the catalogue as the decision form needs it
+// GET /api/thresholds: the catalogue as the decision form and the referral form's help need it
 export function catalogueDto(catalogue: ThresholdCatalogueSchema): ThresholdCatalogueDto {
   return {
     levels: Object.entries(catalogue.levels).map(([level, name]) => ({
       level: Number(level),
       name: String(name),
       usualOutcomes: [...(catalogue.consistentOutcomes[level] ?? [])],
+      description: catalogue.guidance[level].means,
+      examples: [...catalogue.guidance[level].examples],
     })),
     outcomes: [...DECISION_OUTCOMES],
     referralOutcomes: [...catalogue.referralOutcomes],

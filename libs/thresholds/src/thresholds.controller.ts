@@ -67,8 +67,11 @@ export class ThresholdCatalogueController {
   constructor(@Inject(THRESHOLD_CATALOGUE) private readonly catalogue: ThresholdCatalogueSchema) {}
 
   @Get()
-  @Roles('SCREENER', 'MANAGER')
-  @ApiOperation({ summary: 'The levels, outcomes, codes and lengths a threshold decision takes' })
+  // partners read the levels as help when they make a contact; no personal data here
+  @Roles('SCREENER', 'MANAGER', 'PARTNER')
+  @ApiOperation({
+    summary: 'The levels (with what each means), outcomes, codes and lengths a threshold decision takes',
+  })
   @ApiOkResponse({ type: ThresholdCatalogueDto })
   @ApiErrors(401, 403, 429)
   read(): ThresholdCatalogueDto {

@@ -387,7 +387,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The levels, outcomes, codes and lengths a threshold decision takes */
+    /** The levels (with what each means), outcomes, codes and lengths a threshold decision takes */
     get: operations['ThresholdCatalogueController_read'];
     put?: never;
     post?: never;
@@ -460,6 +460,23 @@ export interface paths {
     put?: never;
     /** Record that a school was told (Operation Encompass) */
     post: operations['EncompassController_sent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/da-triage-matrix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The triage matrix a suggestion comes from (config/da-triage-matrix.yml) */
+    get: operations['TriageMatrixController_read'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1086,6 +1103,20 @@ export interface components {
        *     ]
        */
       flags: string[];
+      /** @description triage queue: the police force that sent the notification */
+      force?: string;
+      /**
+       * @description triage queue: the risk tool the officer used
+       * @enum {string}
+       */
+      riskTool?: 'DASH' | 'DARA';
+      /**
+       * @description triage queue: the risk level
+       * @enum {string}
+       */
+      riskLevel?: 'STANDARD' | 'MEDIUM' | 'HIGH';
+      /** @description encompass queue: the school the police named (SCHOOL_NAMED) */
+      school?: string;
     };
     QueueSnapshotDto: {
       /**
@@ -1582,6 +1613,13 @@ export interface components {
       usualOutcomes: (
         'NFA' | 'INFORMATION_AND_ADVICE' | 'EARLY_HELP' | 'SOCIAL_CARE_ASSESSMENT' | 'STRATEGY_DISCUSSION'
       )[];
+      /**
+       * @description what the level means, for the people who make contacts
+       * @example The child and family need extra support that agencies can coordinate (early help).
+       */
+      description: string;
+      /** @description examples of concerns at this level */
+      examples: string[];
     };
     CodeLabelDto: {
       /** @example N1 */
@@ -1714,12 +1752,31 @@ export interface components {
       /** @enum {string} */
       rag: 'RED' | 'AMBER';
     };
+    NotificationChildViewDto: {
+      firstName: string;
+      lastName: string;
+      /** Format: date */
+      dateOfBirth: string;
+      /** @description for Operation Encompass */
+      school?: string;
+      /** @description in the home during the incident */
+      present: boolean;
+      witnessed: boolean;
+      injured: boolean;
+      /**
+       * Format: uuid
+       * @description the child’s record the notification was matched to
+       */
+      childId: string;
+      /** @description reading one notification: the child’s contacts and referrals in the 12 months before it was received, and their history */
+      history?: components['schemas']['HistoryDto'];
+    };
     NotificationDetailsDto: {
       victim: components['schemas']['VictimDto'];
       perpetrator: components['schemas']['PerpetratorDto'];
       /** @enum {string} */
       relationship: 'PARTNER' | 'EX_PARTNER' | 'FAMILY' | 'OTHER';
-      children: components['schemas']['NotificationChildDto'][];
+      children: components['schemas']['NotificationChildViewDto'][];
       injuries: boolean;
       weaponUsed: boolean;
       substanceMisuse?: boolean;
@@ -1791,6 +1848,42 @@ export interface components {
       sentAt: string;
       /** @description sent by the due time */
       onTime: boolean;
+    };
+    MatrixCriterionDto: {
+      /**
+       * @description the setting in the matrix file
+       * @example urgentContact.dashScoreAtLeast
+       */
+      setting: string;
+      /**
+       * @description its value as the file has it
+       * @example 14
+       */
+      value: string;
+      /** @example DASH score 14 or more (DASH only) */
+      text: string;
+    };
+    TriageTimescaleDto: {
+      /** @enum {string} */
+      kind: 'elapsedHours' | 'workingDays';
+      /** @example 4 */
+      amount: number;
+    };
+    MatrixRowDto: {
+      /** @enum {string} */
+      outcome: 'INFORMATION_ONLY' | 'CONTACT' | 'URGENT_CONTACT';
+      /** @description any one of them suggests this outcome; none for INFORMATION_ONLY, which is what is left */
+      criteria: components['schemas']['MatrixCriterionDto'][];
+      /** @description how soon a notification so suggested is due for triage */
+      triageDue: components['schemas']['TriageTimescaleDto'];
+    };
+    TriageMatrixDto: {
+      /** @example config/da-triage-matrix.yml */
+      source: string;
+      /** @description in the order they are tried: the first row that matches wins */
+      rows: components['schemas']['MatrixRowDto'][];
+      /** @description SafeLives MARAC criteria, judged whatever the outcome; judgement may raise the flag, never lower it */
+      marac: components['schemas']['MatrixCriterionDto'][];
     };
     InviteeDto: {
       /** @enum {string} */
@@ -4000,6 +4093,52 @@ export interface operations {
       };
       /** @description PAYLOAD_TOO_LARGE: the body is over 256 kB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  TriageMatrixController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TriageMatrixDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -112,6 +112,9 @@ describe('loadPolicies', () => {
       ${POLICY_FILES.thresholds} | ${(d: Mapping) => delete at(d, 'consistentOutcomes')['2']}                        | ${'consistentOutcomes.2: '}                         | ${'every level lists its consistent outcomes'}
       ${POLICY_FILES.thresholds} | ${(d: Mapping) => (at(d, 'consistentOutcomes')['4'] = ['ADOPTION'])}              | ${'consistentOutcomes.4: unknown outcome ADOPTION'} | ${'an unknown outcome'}
       ${POLICY_FILES.thresholds} | ${(d: Mapping) => (at(d, 'consistentOutcomes')['1'] = [])}                        | ${'consistentOutcomes.1: '}                         | ${'an empty list of outcomes'}
+      ${POLICY_FILES.thresholds} | ${(d: Mapping) => delete at(d, 'guidance')['2']}                                  | ${'guidance.2.means: '}                             | ${'every level says what it means'}
+      ${POLICY_FILES.thresholds} | ${(d: Mapping) => (at(at(d, 'guidance'), '3')['examples'] = [])}                  | ${'guidance.3.examples: '}                          | ${'every level gives an example'}
+      ${POLICY_FILES.thresholds} | ${(d: Mapping) => (at(d, 'guidance')['5'] = { means: 'x', examples: ['y'] })}     | ${'5: levels are 1 to 4'}                           | ${'guidance for a level that does not exist'}
       ${POLICY_FILES.thresholds} | ${(d: Mapping) => delete d.rationaleMinLength}                                    | ${'rationaleMinLength: '}                           | ${'a missing setting'}
       ${POLICY_FILES.thresholds} | ${(d: Mapping) => (d.referralOutcomes = ['REFERRAL'])}                            | ${'referralOutcomes: '}                             | ${'an unknown referral outcome'}
       ${POLICY_FILES.calendar}   | ${(d: Mapping) => (d.bankHolidays as string[]).push('2026-13-01')}                | ${'bankHolidays['}                                  | ${'a bank holiday that is not a real date'}

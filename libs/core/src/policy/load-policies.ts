@@ -13,6 +13,7 @@ import {
   ThresholdCatalogueSchema,
   TimelinessPolicySchema,
   type DecisionOutcome,
+  type LevelGuidance,
 } from './policy-schema';
 
 export interface Policies {
@@ -77,11 +78,22 @@ function validatePolicy<T extends object>(
 function checkThresholds(path: string, t: ThresholdCatalogueSchema): void {
   const problems: string[] = [];
   const levels = Object.keys(t.levels);
-  for (const key of [...levels, ...Object.keys(t.consistentOutcomes)]) {
+  for (const key of [...levels, ...Object.keys(t.consistentOutcomes), ...Object.keys(t.guidance)]) {
     if (!['1', '2', '3', '4'].includes(key)) problems.push(`${key}: levels are 1 to 4`);
   }
   for (const level of ['1', '2', '3', '4']) {
     if (!levels.includes(level)) problems.push(`levels.${level}: level ${level} must be named`);
+    const guidance = t.guidance[level] as Partial<LevelGuidance> | undefined;
+    if (typeof guidance?.means !== 'string' || guidance.means.trim() === '') {
+      problems.push(`guidance.${level}.means: say what level ${level} means`);
+    }
+    if (
+      !Array.isArray(guidance?.examples) ||
+      guidance.examples.length === 0 ||
+      guidance.examples.some((example) => typeof example !== 'string' || example.trim() === '')
+    ) {
+      problems.push(`guidance.${level}.examples: give at least one example of level ${level}, as text`);
+    }
     const outcomes = t.consistentOutcomes[level];
     if (!Array.isArray(outcomes) || outcomes.length === 0) {
       problems.push(`consistentOutcomes.${level}: list the outcomes consistent with level ${level}`);

@@ -326,9 +326,19 @@ export class AuthorisationRuleSchema {
   priorContactsInLast12MonthsAtLeast: number;
 }
 
+// what a threshold level means, in the words of the council's threshold document
+export interface LevelGuidance {
+  means: string;
+  examples: string[];
+}
+
 export class ThresholdCatalogueSchema {
   @IsObject()
   levels: Record<string, string>;
+
+  // checked level by level in load-policies (checkThresholds)
+  @IsObject()
+  guidance: Record<string, LevelGuidance>;
 
   @IsObject()
   consistentOutcomes: Record<string, DecisionOutcome[]>;

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { HistoryDto } from '@app/contacts';
 import { RISK_LEVELS } from '@app/core';
 import { TRIAGE_OUTCOMES } from '../policy/triage-rules';
 import { NotificationChildDto, OfficerDto, PerpetratorDto, VictimDto } from './submit-notification.dto';
@@ -62,6 +63,19 @@ export class MadeContactDto {
   rag: string;
 }
 
+// a child the police named, and who the front door knows them to be
+export class NotificationChildViewDto extends NotificationChildDto {
+  @ApiProperty({ format: 'uuid', description: 'the child’s record the notification was matched to' })
+  childId: string;
+
+  @ApiPropertyOptional({
+    type: HistoryDto,
+    description:
+      'reading one notification: the child’s contacts and referrals in the 12 months before it was received, and their history',
+  })
+  history?: HistoryDto;
+}
+
 // what the police sent, as MACH staff read it back
 export class NotificationDetailsDto {
   @ApiProperty({ type: VictimDto })
@@ -73,8 +87,8 @@ export class NotificationDetailsDto {
   @ApiProperty({ enum: ['PARTNER', 'EX_PARTNER', 'FAMILY', 'OTHER'] })
   relationship: string;
 
-  @ApiProperty({ type: [NotificationChildDto] })
-  children: NotificationChildDto[];
+  @ApiProperty({ type: [NotificationChildViewDto] })
+  children: NotificationChildViewDto[];
 
   @ApiProperty()
   injuries: boolean;
@@ -145,7 +159,7 @@ export class NotificationViewDto {
   contacts?: MadeContactDto[];
 
   @ApiPropertyOptional({ type: NotificationDetailsDto, description: 'MACH staff only: what the police sent' })
-  details?: Record<string, unknown>;
+  details?: NotificationDetailsDto;
 }
 
 export class TriageResultDto {

@@ -3,6 +3,7 @@ import {
   ageOn,
   checkTriage,
   finalMarac,
+  matrixRows,
   needsEncompass,
   suggestTriage,
   TRIAGE_OUTCOMES,
@@ -796,5 +797,52 @@ describe('TRIAGE_OUTCOMES', () => {
   it('should list the three outcomes from least to most urgent when read', () => {
     // API.md Domestic-abuse notifications: INFORMATION_ONLY|CONTACT|URGENT_CONTACT
     expect(TRIAGE_OUTCOMES).toEqual(['INFORMATION_ONLY', 'CONTACT', 'URGENT_CONTACT']);
+  });
+});
+
+// issue 16: the transparent matrix shows the rows suggestTriage applies, in its order, from the file
+describe('matrixRows (DOMAIN.md DA notification triage, config/da-triage-matrix.yml)', () => {
+  const shown = matrixRows(matrix);
+  const settings = (outcome: TriageOutcome) =>
+    shown.rows.find((row) => row.outcome === outcome)?.criteria.map((c) => `${c.setting}=${c.value}`);
+
+  it.each`
+    outcome               | expected                                                                                                                                                                                                                                      | rule
+    ${'URGENT_CONTACT'}   | ${['urgentContact.riskLevels=[HIGH]', 'urgentContact.dashScoreAtLeast=14', 'urgentContact.anyChildInjured=true', 'urgentContact.weaponUsedWithChildPresent=true']}                                                                            | ${'the urgent row: HIGH, DASH 14+, a child injured, a weapon with a child present'}
+    ${'CONTACT'}          | ${['contact.riskLevels=[MEDIUM]', 'contact.dashScoreAtLeast=10', 'contact.anyChildWitnessed=true', 'contact.victimPregnant=true', 'contact.victimNotificationsInLast12MonthsAtLeast=3', 'contact.childContactOrReferralInLast12Months=true']} | ${'the contact row: MEDIUM, DASH 10+, witnessed, pregnant, 3+ in 12 months, a known child'}
+    ${'INFORMATION_ONLY'} | ${[]}                                                                                                                                                                                                                                         | ${'information only: no criterion of its own, it is what is left'}
+  `(
+    'should show $outcome as $rule',
+    ({ outcome, expected }: { outcome: TriageOutcome; expected: string[] }) => {
+      expect(settings(outcome)).toEqual(expected);
+    },
+  );
+
+  it('should list the rows in the order they are tried, first match wins', () => {
+    expect(shown.rows.map((row) => row.outcome)).toEqual(['URGENT_CONTACT', 'CONTACT', 'INFORMATION_ONLY']);
+  });
+
+  it('should word each criterion as the reasons of a suggestion word it', () => {
+    const fired = suggestTriage(facts({ riskLevel: 'HIGH', dashScore: 16 }), matrix);
+    const urgent = shown.rows[0].criteria.map((c) => c.text);
+    expect(urgent).toContain('risk level HIGH');
+    expect(fired.reasons).toContain('risk level HIGH');
+    expect(shown.marac.map((c) => c.setting)).toEqual([
+      'marac.riskLevels',
+      'marac.dashScoreAtLeast',
+      'marac.policeIncidentsInLast12MonthsAtLeast',
+      'marac.monthsSincePreviousMaracFlag',
+    ]);
+  });
+
+  it('should leave out a criterion the council switched off, which cannot fire', () => {
+    const off = matrixRows({
+      ...matrix,
+      urgentContact: { ...matrix.urgentContact, anyChildInjured: false, riskLevels: [] },
+    });
+    expect(off.rows[0].criteria.map((c) => c.setting)).toEqual([
+      'urgentContact.dashScoreAtLeast',
+      'urgentContact.weaponUsedWithChildPresent',
+    ]);
   });
 });

@@ -1,4 +1,10 @@
-import type { DaTriagePolicySchema, FieldError, RiskLevel, WorkingCalendar } from '@app/core';
+import type {
+  DaTriagePolicySchema,
+  FieldError,
+  RiskLevel,
+  TimescaleSchema as Timescale,
+  WorkingCalendar,
+} from '@app/core';
 import { normaliseName } from '@app/contacts/policy/child-match';
 
 // DOMAIN.md DA notification triage: what the service suggests; a human always confirms
@@ -166,9 +172,12 @@ export function triageDueAt(
   calendar: WorkingCalendar,
   matrix: DaTriagePolicySchema,
 ): Date {
-  const timescale =
-    suggestion === 'URGENT_CONTACT' ? matrix.triageDue.URGENT_CONTACT : matrix.triageDue.otherwise;
-  return calendar.deadline(receivedAt, timescale);
+  return calendar.deadline(receivedAt, triageTimescale(suggestion, matrix));
+}
+
+// how soon a notification so suggested is due for triage
+export function triageTimescale(suggestion: TriageOutcome, matrix: DaTriagePolicySchema): Timescale {
+  return suggestion === 'URGENT_CONTACT' ? matrix.triageDue.URGENT_CONTACT : matrix.triageDue.otherwise;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -264,4 +273,87 @@ export function ragForTriage(outcome: TriageOutcome): 'RED' | 'AMBER' {
 // 12 months"): names, case and spaces ignored, and date of birth
 export function victimKey(victim: { firstName: string; lastName: string; dateOfBirth?: string }): string {
   return `${normaliseName(victim.firstName)}|${normaliseName(victim.lastName)}|${victim.dateOfBirth ?? ''}`;
+}
+
+// one criterion of the matrix as config/da-triage-matrix.yml writes it and as a person reads it
+export interface MatrixCriterion {
+  // the setting, e.g. "urgentContact.dashScoreAtLeast", and its value as the file has it
+  setting: string;
+  value: string;
+  text: string;
+}
+
+export interface MatrixRow {
+  outcome: TriageOutcome;
+  criteria: MatrixCriterion[];
+}
+
+function criterion(setting: string, value: unknown, text: string): MatrixCriterion {
+  return { setting, value: Array.isArray(value) ? `[${value.join(', ')}]` : String(value), text };
+}
+
+// the transparent matrix (issue 16): the rows suggestTriage applies, first match wins, each
+// criterion that is switched on with its words; a criterion switched off (false, no levels) is
+// left out because it cannot fire. MARAC is judged on its own criteria.
+export function matrixRows(matrix: DaTriagePolicySchema): { rows: MatrixRow[]; marac: MatrixCriterion[] } {
+  const { urgentContact: urgent, contact, marac } = matrix;
+  const levels = (row: string, risk: RiskLevel[]) =>
+    risk.length > 0 ? [criterion(`${row}.riskLevels`, risk, `risk level ${risk.join(' or ')}`)] : [];
+  const dash = (row: string, atLeast: number) =>
+    criterion(`${row}.dashScoreAtLeast`, atLeast, `DASH score ${atLeast} or more (DASH only)`);
+  const on = (row: string, key: string, value: boolean, text: string) =>
+    value ? [criterion(`${row}.${key}`, value, text)] : [];
+  return {
+    rows: [
+      {
+        outcome: 'URGENT_CONTACT',
+        criteria: [
+          ...levels('urgentContact', urgent.riskLevels),
+          dash('urgentContact', urgent.dashScoreAtLeast),
+          ...on('urgentContact', 'anyChildInjured', urgent.anyChildInjured, 'a child was injured'),
+          ...on(
+            'urgentContact',
+            'weaponUsedWithChildPresent',
+            urgent.weaponUsedWithChildPresent,
+            'a weapon was used with a child present',
+          ),
+        ],
+      },
+      {
+        outcome: 'CONTACT',
+        criteria: [
+          ...levels('contact', contact.riskLevels),
+          dash('contact', contact.dashScoreAtLeast),
+          ...on('contact', 'anyChildWitnessed', contact.anyChildWitnessed, 'a child witnessed the incident'),
+          ...on('contact', 'victimPregnant', contact.victimPregnant, 'the victim is pregnant'),
+          criterion(
+            'contact.victimNotificationsInLast12MonthsAtLeast',
+            contact.victimNotificationsInLast12MonthsAtLeast,
+            `${contact.victimNotificationsInLast12MonthsAtLeast} or more notifications for this victim in 12 months, counting this one`,
+          ),
+          ...on(
+            'contact',
+            'childContactOrReferralInLast12Months',
+            contact.childContactOrReferralInLast12Months,
+            'a child had a contact or referral in the last 12 months',
+          ),
+        ],
+      },
+      { outcome: 'INFORMATION_ONLY', criteria: [] },
+    ],
+    marac: [
+      ...levels('marac', marac.riskLevels),
+      dash('marac', marac.dashScoreAtLeast),
+      criterion(
+        'marac.policeIncidentsInLast12MonthsAtLeast',
+        marac.policeIncidentsInLast12MonthsAtLeast,
+        `${marac.policeIncidentsInLast12MonthsAtLeast} or more police-reported incidents for this victim in 12 months, counting this one (potential escalation)`,
+      ),
+      criterion(
+        'marac.monthsSincePreviousMaracFlag',
+        marac.monthsSincePreviousMaracFlag,
+        `an incident within ${marac.monthsSincePreviousMaracFlag} months of a previous MARAC flag`,
+      ),
+    ],
+  };
 }

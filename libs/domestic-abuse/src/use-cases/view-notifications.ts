@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { agencyFilterFor, assertCanSeeAgencyRecord, type AuthenticatedUser } from '@app/access';
+import { asOfIn, childHistory } from '@app/contacts';
+import { WorkingCalendar } from '@app/core';
 import { Journal } from '@app/live';
 import type { NotificationViewDto } from '../dto/notification-view.dto';
 import { listNotifications } from '../da.repository';
@@ -17,12 +19,15 @@ export interface ListNotificationsCommand {
   status?: string;
 }
 
-// police read their own force's notifications (404 for another force's); every read audited
+// police read their own force's notifications (404 for another force's); MACH staff also read
+// each child's history as it stood when the notification arrived (what the suggestion counted).
+// Every read audited: the notification, and each child's history
 @Injectable()
 export class ViewNotification {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly journal: Journal,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   async execute(user: AuthenticatedUser, { id }: ViewNotificationCommand): Promise<NotificationViewDto> {
@@ -30,11 +35,18 @@ export class ViewNotification {
       const row = await findNotification(manager, id);
       assertCanSeeAgencyRecord(user, row.force_agency_id, 'notification', id);
       const view = await notificationView(manager, row, user.role === 'POLICE' ? 'police' : 'staff');
-      this.journal.write(manager, user, {
-        action: 'DA_NOTIFICATION_VIEWED',
-        entityType: 'da_notification',
-        entityId: id,
-      });
+      const children = view.details?.children ?? [];
+      const asOf = asOfIn(this.calendar, row.received_at);
+      for (const child of children) child.history = await childHistory(manager, child.childId, asOf);
+      this.journal.write(manager, user, [
+        { action: 'DA_NOTIFICATION_VIEWED', entityType: 'da_notification', entityId: id },
+        ...children.map((child) => ({
+          action: 'CHILD_HISTORY_VIEWED',
+          entityType: 'child',
+          entityId: child.childId,
+          details: { notificationId: id },
+        })),
+      ]);
       return view;
     });
   }

@@ -234,6 +234,15 @@ export class ThresholdLevelDto {
 
   @ApiProperty({ enum: DECISION_OUTCOMES, isArray: true, description: 'the outcomes usual for this level' })
   usualOutcomes: string[];
+
+  @ApiProperty({
+    description: 'what the level means, for the people who make contacts',
+    example: 'The child and family need extra support that agencies can coordinate (early help).',
+  })
+  description: string;
+
+  @ApiProperty({ type: [String], description: 'examples of concerns at this level' })
+  examples: string[];
 }
 
 // what a decision form offers and checks, from config/threshold-catalogue.yml and the CIN
