@@ -391,6 +391,7 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
       expect(item).toMatchObject(
         school ? { school, flags: ['SCHOOL_NAMED'] } : { flags: ['SCHOOL_TO_FIND'] },
       );
+      expect(item).toMatchObject({ notificationId: late.body.id });
       const sent = await t
         .http()
         .post(`/api/encompass/${late.body.encompass[0].id}/sent`)

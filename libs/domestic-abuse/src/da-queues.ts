@@ -65,6 +65,7 @@ export class TriageQueue extends TimedSqlQueueView<TriageRow> {
 
 interface EncompassRow {
   id: string;
+  notification_id: string;
   police_reference: string;
   first_name: string;
   last_name: string;
@@ -77,7 +78,7 @@ interface EncompassRow {
 }
 
 const ENCOMPASS_SELECT = `
-  select e.id, n.police_reference, dc.reported->>'firstName' as first_name, dc.reported->>'lastName' as last_name,
+  select e.id, e.notification_id, n.police_reference, dc.reported->>'firstName' as first_name, dc.reported->>'lastName' as last_name,
          e.school, e.rag, e.status, n.received_at, n.incident_at, e.due_at
     from encompass_notification e
     join da_notification n on n.id = e.notification_id
@@ -117,6 +118,7 @@ export class EncompassQueue extends TimedSqlQueueView<EncompassRow> {
       timeliness: this.timeliness.at(now, row.incident_at, row.due_at).timeliness,
       flags: [row.school ? 'SCHOOL_NAMED' : 'SCHOOL_TO_FIND'],
       ...(row.school ? { school: row.school } : {}),
+      notificationId: row.notification_id,
     };
   }
 }

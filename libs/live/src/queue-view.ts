@@ -22,8 +22,9 @@ export interface QueueItem {
   force?: string;
   riskTool?: string;
   riskLevel?: string;
-  // an Encompass notice's school, when the police named one (encompass queue)
+  // an Encompass notice's school, when the police named one, and its notification (encompass queue)
   school?: string;
+  notificationId?: string;
 }
 
 // what a queue's items are: the entity (by the name its owner gives it, e.g. its table) whose

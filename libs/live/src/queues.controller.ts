@@ -71,6 +71,12 @@ class QueueItemDto {
 
   @ApiPropertyOptional({ description: 'encompass queue: the school the police named (SCHOOL_NAMED)' })
   school?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'encompass queue: the DA notification the notice comes from',
+  })
+  notificationId?: string;
 }
 
 class QueueSnapshotDto {

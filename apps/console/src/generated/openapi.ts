@@ -1117,6 +1117,11 @@ export interface components {
       riskLevel?: 'STANDARD' | 'MEDIUM' | 'HIGH';
       /** @description encompass queue: the school the police named (SCHOOL_NAMED) */
       school?: string;
+      /**
+       * Format: uuid
+       * @description encompass queue: the DA notification the notice comes from
+       */
+      notificationId?: string;
     };
     QueueSnapshotDto: {
       /**

@@ -4,6 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { ApiFailure } from '../api';
 import { client, unwrap } from '../api-client';
 import { isStaffView, useContact, type PartnerContact, type StaffContact } from '../contact-data';
+import { HistoryTimeline } from '../history';
 import { StrategyOnContact } from '../strategy/on-contact';
 import { PartnerView } from './partner-contact';
 import { NotFound, Page } from '../layout';
@@ -327,30 +328,7 @@ function StaffView({ contact, reload }: { contact: StaffContact; reload(): void 
               : `${contact.history.referralsLast12Months} referrals`}{' '}
             in 12 months
           </p>
-          {contact.history.items && contact.history.items.length > 0 && (
-            <ol className="fd-timeline" data-testid="history">
-              {contact.history.items.map((h) => (
-                <li key={`${h.kind}:${h.id}`} className="fd-timeline__item">
-                  <p className="govuk-body govuk-!-margin-bottom-1">
-                    <strong>{h.kind === 'DA_NOTIFICATION' ? 'DA notification' : words(h.kind)}</strong>,{' '}
-                    {when(h.date)}{' '}
-                    {h.kind === 'CONTACT' ? (
-                      <Link className="govuk-link" to={`/contacts/${h.id}`}>
-                        {h.reference}
-                      </Link>
-                    ) : (
-                      h.reference
-                    )}{' '}
-                    {h.rag && <RagTag rag={h.rag} />}
-                  </p>
-                  <p className="govuk-body-s govuk-!-margin-bottom-1">
-                    {h.status ? (STATUS_WORDS[h.status] ?? words(h.status)) : ''}
-                    {h.outcome ? ` · ${OUTCOME_WORDS[h.outcome] ?? words(h.outcome)}` : ''}
-                  </p>
-                </li>
-              ))}
-            </ol>
-          )}
+          <HistoryTimeline items={contact.history.items} />
         </div>
       </div>
     </Page>
