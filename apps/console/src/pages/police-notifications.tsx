@@ -68,7 +68,7 @@ export function PoliceNotifications() {
           Your force has not sent any DA notifications yet.
         </p>
       ) : (
-        <table className="govuk-table fd-queue" data-testid="police-notifications">
+        <table className="govuk-table fd-queue fd-police-list" data-testid="police-notifications">
           <caption className="govuk-table__caption govuk-table__caption--m">
             {rows.length === 1 ? '1 notification' : `${rows.length} notifications`}, newest first
           </caption>
