@@ -321,6 +321,62 @@ describe('console: the police portal (issue 16 item 5)', () => {
     await page.context().close();
   }, 90_000);
 
+  it('should put the server’s field errors on the fields they name', async () => {
+    const page = await open('police@cleveland.example');
+    await page.goto('/da-notifications/new');
+    await fillForm(page, `CLE/26/v${Date.now().toString(36)}`, `Val${Date.now().toString(36)}`);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    // the server's clock and rules are the authority: a 400 naming fields the form has
+    await page.route('**/api/da-notifications', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 400,
+            contentType: 'application/json',
+            body: JSON.stringify({
+              error: {
+                code: 'VALIDATION_FAILED',
+                message: 'The request is not valid.',
+                details: [
+                  { field: 'incidentAt', message: 'must not be in the future' },
+                  { field: 'children.1.dateOfBirth', message: 'must not be after the incident' },
+                ],
+              },
+              correlationId: 'c-1',
+            }),
+          })
+        : route.continue(),
+    );
+    await page.getByRole('button', { name: 'Send notification' }).click();
+    await page.getByRole('heading', { name: 'Send a DA notification' }).waitFor();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.getByText('There is a problem').waitFor();
+    expect(await summary.getByRole('link').evaluateAll((a) => a.map((l) => l.getAttribute('href')))).toEqual([
+      '#incident-day',
+      '#children-1-day',
+    ]);
+    expect(await page.locator('#children-1-error').textContent()).toContain('must not be after the incident');
+    expect(await page.getByText('Child 2’s date of birth must not be after the incident').count()).toBe(2);
+    await page.context().close();
+  }, 60_000);
+
+  it('should add another officer’s notification to the list as it arrives', async () => {
+    const page = await open('police@cleveland.example');
+    await page.getByRole('status').getByText('Live').waitFor();
+    const body = notificationBody();
+    await t
+      .http()
+      .post('/api/da-notifications')
+      .set('authorization', `Bearer ${cleveland}`)
+      .send(body)
+      .expect(201);
+    const row = page.locator(`tr[data-reference="${String(body.policeReference)}"]`);
+    await row.waitFor({ timeout: 3000 });
+    // its incident time, triage due and MARAC come with one read of it
+    await row.locator('td[data-label="Incident"] time').waitFor({ timeout: 3000 });
+    expect(await row.locator('td[data-label="MARAC"]').textContent()).toBe('No');
+    await page.context().close();
+  }, 60_000);
+
   it('should refuse the screening queue to the police, on the page and at the api', async () => {
     const page = await open('police@cleveland.example');
     await page.goto('/screening');

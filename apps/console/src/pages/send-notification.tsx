@@ -287,16 +287,16 @@ const LABELS: Record<string, string> = {
   dashScore: 'DASH score',
   summary: 'Summary',
 };
-const labelOf = (field: string) =>
-  LABELS[field] ??
-  cap(
-    field
-      .replace(/^children\.(\d+)\./, (_, i: string) => `child ${Number(i) + 1}’s `)
-      .replace(/\.day$/, ' date of birth')
-      .replace(/([A-Z])/g, ' $1')
-      .replace('.', '’s ')
-      .toLowerCase(),
-  );
+const spaced = (name: string) => name.replace(/([A-Z])/g, ' $1').toLowerCase();
+// "children.1.day" -> "Child 2’s date of birth", "victim.firstName" -> "The victim’s first name"
+function labelOf(field: string): string {
+  if (LABELS[field]) return LABELS[field];
+  const [head, ...rest] = field.split('.');
+  if (rest.length === 0) return cap(spaced(head));
+  const who = head === 'children' ? `Child ${Number(rest.shift()) + 1}’s` : `The ${spaced(head)}’s`;
+  const what = rest.join('.');
+  return `${who} ${what === 'day' ? 'date of birth' : spaced(what)}`;
+}
 
 interface Sent {
   notification: Notification;
