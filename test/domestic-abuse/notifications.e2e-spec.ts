@@ -238,13 +238,29 @@ describe('domestic-abuse notifications (DOMAIN.md "DA notification triage")', ()
         [two.body.id],
       )) as { entity_id: string }[];
       expect(audited.map((a) => a.entity_id).sort()).toEqual([known.childId, unknown.childId].sort());
-      // police never read the children's histories, nor the details
+      // triage makes a contact of each child: still not counted as before the notification
+      await triage(two.body.id, { outcome: 'CONTACT' }).expect(201);
+      const after = await t.http().get(`/api/da-notifications/${two.body.id}`).set(as(screener)).expect(200);
+      expect(
+        (after.body.details.children as { history: { contactsLast12Months: number } }[]).map(
+          (c) => c.history.contactsLast12Months,
+        ),
+      ).toEqual([1, 0]);
+      // police read back what they sent, never the children's records nor their histories
       const police = await t
         .http()
         .get(`/api/da-notifications/${two.body.id}`)
         .set(as(cleveland))
         .expect(200);
-      expect(police.body.details).toBeUndefined();
+      expect(police.body.details.children.map((c: { firstName: string }) => c.firstName)).toEqual([
+        kid.firstName,
+        other.firstName,
+      ]);
+      for (const c of police.body.details.children as Record<string, unknown>[]) {
+        expect(c.childId).toBeUndefined();
+        expect(c.history).toBeUndefined();
+      }
+      expect(police.body.contacts).toBeUndefined();
     });
   });
 

@@ -183,6 +183,24 @@ describe('own submissions name their child (issue 15)', () => {
     });
   });
 
+  it('should tell the force when a school is told of its notification (issue 16)', async () => {
+    const sent = (
+      await t.http().post('/api/da-notifications').set(bearer(police)).send(notificationBody()).expect(201)
+    ).body as { id: string; encompass: { id: string }[] };
+    expect(sent.encompass).toHaveLength(1);
+    const socket = await live(police);
+    await subscribe(socket, 'submissions');
+    const seen = changes(socket);
+    await t
+      .http()
+      .post(`/api/encompass/${sent.encompass[0].id}/sent`)
+      .set(bearer(screener))
+      .send({ method: 'EMAIL', recipient: 'Designated safeguarding lead' })
+      .expect(200);
+    const told = await waitFor(seen, (m) => m.item.id === sent.id, 2000);
+    expect(told.item).toMatchObject({ kind: 'DA_NOTIFICATION', status: 'AWAITING_TRIAGE' });
+  });
+
   it('should describe the item in the OpenAPI document, childName required', async () => {
     const { schemas } = (await t.http().get('/api/docs-json').expect(200)).body.components;
     expect(schemas.SubmissionItemDto.required).toEqual(

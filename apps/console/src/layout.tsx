@@ -11,38 +11,63 @@ export const ROLE_NAMES: Record<string, string> = {
   PARTNER: 'Partner',
 };
 
-// what each role works on (CONSOLE.md 3.0); the first is the role's home
-export const NAVIGATION: Record<string, { to: string; label: string }[]> = {
+// what each role works on (CONSOLE.md 3.0), and what each place is for (the home page lists
+// them); the first is the role's home
+export const NAVIGATION: Record<string, { to: string; label: string; about: string }[]> = {
   SCREENER: [
-    { to: '/screening', label: 'Screening' },
-    { to: '/triage', label: 'DA triage' },
-    { to: '/encompass', label: 'Encompass' },
-    { to: '/strategy', label: 'Strategy' },
-    { to: '/authorisation', label: 'Authorisation' },
-    { to: '/contacts/new', label: 'Record a contact' },
+    {
+      to: '/screening',
+      label: 'Screening',
+      about: 'Contacts waiting for a threshold decision, most urgent first',
+    },
+    { to: '/triage', label: 'DA triage', about: 'Police domestic-abuse notifications waiting for triage' },
+    {
+      to: '/encompass',
+      label: 'Encompass',
+      about: 'Schools to tell before the first lesson (Operation Encompass)',
+    },
+    { to: '/strategy', label: 'Strategy', about: 'Strategy discussions to schedule and record' },
+    { to: '/authorisation', label: 'Authorisation', about: 'Decisions waiting for a manager (read only)' },
+    { to: '/contacts/new', label: 'Record a contact', about: 'A contact taken by phone, email or in person' },
   ],
   MANAGER: [
-    { to: '/dashboard', label: 'Dashboard' },
-    { to: '/screening', label: 'Screening' },
-    { to: '/triage', label: 'DA triage' },
-    { to: '/encompass', label: 'Encompass' },
-    { to: '/strategy', label: 'Strategy' },
-    { to: '/authorisation', label: 'Authorisation' },
-    { to: '/contacts/new', label: 'Record a contact' },
-    { to: '/audit', label: 'Audit' },
+    { to: '/dashboard', label: 'Dashboard', about: 'Timeliness across the front door, live' },
+    { to: '/screening', label: 'Screening', about: 'Contacts waiting for a threshold decision; assign them' },
+    { to: '/triage', label: 'DA triage', about: 'Police domestic-abuse notifications waiting for triage' },
+    {
+      to: '/encompass',
+      label: 'Encompass',
+      about: 'Schools to tell before the first lesson (Operation Encompass)',
+    },
+    { to: '/strategy', label: 'Strategy', about: 'Strategy discussions to schedule and record' },
+    { to: '/authorisation', label: 'Authorisation', about: 'Decisions waiting for your authorisation' },
+    { to: '/contacts/new', label: 'Record a contact', about: 'A contact taken by phone, email or in person' },
+    { to: '/audit', label: 'Audit', about: 'Who read or changed what, and the chain check' },
   ],
   ADMIN: [
-    { to: '/admin', label: 'Administration' },
-    { to: '/dashboard', label: 'Dashboard' },
-    { to: '/audit', label: 'Audit' },
+    { to: '/admin', label: 'Administration', about: 'Service status, agencies, accounts and API clients' },
+    { to: '/dashboard', label: 'Dashboard', about: 'Timeliness across the front door (read only)' },
+    { to: '/audit', label: 'Audit', about: 'Who read or changed what, and the chain check' },
   ],
   POLICE: [
-    { to: '/da-notifications', label: 'Notifications' },
-    { to: '/da-notifications/new', label: 'Send a notification' },
+    {
+      to: '/da-notifications',
+      label: 'Notifications',
+      about: 'Your force’s notifications and their triage status',
+    },
+    {
+      to: '/da-notifications/new',
+      label: 'Send a notification',
+      about: 'Tell the front door of a domestic-abuse incident',
+    },
   ],
   PARTNER: [
-    { to: '/referrals', label: 'My referrals' },
-    { to: '/contacts/new', label: 'Make a referral' },
+    { to: '/referrals', label: 'My referrals', about: 'What your agency sent and what became of it' },
+    {
+      to: '/contacts/new',
+      label: 'Make a referral',
+      about: 'Tell the front door you are worried about a child',
+    },
   ],
 };
 
@@ -102,7 +127,7 @@ export function Page({
       <header className="govuk-header" data-module="govuk-header">
         <div className={`govuk-header__container govuk-width-container${wide ? ' fd-wide' : ''}`}>
           <div className="govuk-header__logo">
-            <Link to="/" className="govuk-header__homepage-link">
+            <Link to="/home" className="govuk-header__homepage-link">
               <span className="govuk-header__product-name">Front door</span>
             </Link>
           </div>

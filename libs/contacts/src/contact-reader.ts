@@ -122,11 +122,17 @@ async function historyItems(
   }));
 }
 
-// a child's contacts and referrals in the 12 months before `asOf`, and their history items
-// (a DA notification's children, as the screener triaging it reads them)
-export async function childHistory(manager: EntityManager, childId: string, asOf: AsOf): Promise<HistoryDto> {
+// a child's contacts and referrals in the 12 months before `asOf`, less the contact (and its
+// referral) a record made of them, and all their history items (a DA notification's children,
+// as the screener triaging it reads them: the counts as they stood when it arrived)
+export async function childHistory(
+  manager: EntityManager,
+  childId: string,
+  asOf: AsOf,
+  notCounted: string | null,
+): Promise<HistoryDto> {
   return {
-    ...(await historyCounts(manager, childId, asOf, null)),
+    ...(await historyCounts(manager, childId, asOf, notCounted)),
     items: await historyItems(manager, childId, null),
   };
 }

@@ -173,15 +173,17 @@ export async function linkChildContact(
 export async function markEncompassSent(
   manager: EntityManager,
   s: { id: string; sentAt: Date; sentBy: string; method: string; recipient: string },
-): Promise<{ dueAt: Date } | 'SENT' | undefined> {
+): Promise<{ dueAt: Date; notificationId: string } | 'SENT' | undefined> {
   const updated = (await manager.query(
     `update encompass_notification
         set status = 'SENT', sent_at = $2, sent_by = $3, method = $4, recipient = $5, next_transition_at = null
       where id = $1 and status = 'PENDING'
-      returning due_at`,
+      returning due_at, notification_id`,
     [s.id, s.sentAt, s.sentBy, s.method, s.recipient],
-  )) as [{ due_at: Date }[], number];
-  if (updated[1] > 0) return { dueAt: new Date(updated[0][0].due_at) };
+  )) as [{ due_at: Date; notification_id: string }[], number];
+  if (updated[1] > 0) {
+    return { dueAt: new Date(updated[0][0].due_at), notificationId: updated[0][0].notification_id };
+  }
   const [exists] = (await manager.query('select status from encompass_notification where id = $1', [
     s.id,
   ])) as unknown[];

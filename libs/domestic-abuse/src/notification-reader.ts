@@ -57,8 +57,9 @@ export async function findNotification(
   return row;
 }
 
-// police see their own force's notifications and triage status, never the contacts made
-// from them nor the social worker's rationale; MACH staff see everything. One query per
+// police see their own force's notifications, what they sent and the triage status, never the
+// contacts made from them, the children's records nor the social worker's rationale; MACH
+// staff see everything. One query per
 // part for all the rows, however many.
 export async function notificationViews(
   manager: EntityManager,
@@ -85,20 +86,18 @@ export async function notificationViews(
     last_name: string;
   }[];
   const staff = audience === 'staff';
-  const children = staff
-    ? ((await manager.query(
-        `select dc.notification_id, dc.reported, c.id as contact_id, dc.child_id, c.rag
-           from da_notification_child dc left join contact c on c.id = dc.contact_id
-          where dc.notification_id = any($1) order by dc.position`,
-        [ids],
-      )) as {
-        notification_id: string;
-        reported: Record<string, unknown>;
-        contact_id: string | null;
-        child_id: string;
-        rag: string;
-      }[])
-    : [];
+  const children = (await manager.query(
+    `select dc.notification_id, dc.reported, c.id as contact_id, dc.child_id, c.rag
+       from da_notification_child dc left join contact c on c.id = dc.contact_id
+      where dc.notification_id = any($1) order by dc.position`,
+    [ids],
+  )) as {
+    notification_id: string;
+    reported: Record<string, unknown>;
+    contact_id: string | null;
+    child_id: string;
+    rag: string;
+  }[];
   return rows.map((row) => {
     const view: NotificationViewDto = {
       id: row.id,
@@ -142,24 +141,26 @@ export async function notificationViews(
           : {}),
       };
     }
+    const mine = children.filter((c) => c.notification_id === row.id);
     if (staff) {
-      const mine = children.filter((c) => c.notification_id === row.id);
       view.contacts = mine
         .filter((c) => c.contact_id)
         .map((c) => ({ id: c.contact_id as string, childId: c.child_id, rag: c.rag }));
-      // the jsonb columns hold what SubmitNotificationDto validated on the way in
-      view.details = {
-        victim: row.victim,
-        perpetrator: row.perpetrator,
-        relationship: row.relationship,
-        children: mine.map((c) => ({ ...c.reported, childId: c.child_id })),
-        injuries: row.injuries,
-        weaponUsed: row.weapon_used,
-        ...(row.substance_misuse !== null ? { substanceMisuse: row.substance_misuse } : {}),
-        summary: row.summary,
-        officer: row.officer,
-      } as unknown as NotificationDetailsDto;
     }
+    // what was sent, back to the force that sent it and to MACH staff; only staff learn which
+    // child's record each child was matched to. The jsonb columns hold what
+    // SubmitNotificationDto validated on the way in
+    view.details = {
+      victim: row.victim,
+      perpetrator: row.perpetrator,
+      relationship: row.relationship,
+      children: mine.map((c) => (staff ? { ...c.reported, childId: c.child_id } : c.reported)),
+      injuries: row.injuries,
+      weaponUsed: row.weapon_used,
+      ...(row.substance_misuse !== null ? { substanceMisuse: row.substance_misuse } : {}),
+      summary: row.summary,
+      officer: row.officer,
+    } as unknown as NotificationDetailsDto;
     return view;
   });
 }

@@ -1770,9 +1770,9 @@ export interface components {
       injured: boolean;
       /**
        * Format: uuid
-       * @description the child’s record the notification was matched to
+       * @description MACH staff only: the child’s record the notification was matched to
        */
-      childId: string;
+      childId?: string;
       /** @description reading one notification: the child’s contacts and referrals in the 12 months before it was received, and their history */
       history?: components['schemas']['HistoryDto'];
     };
@@ -1819,7 +1819,7 @@ export interface components {
       encompass: components['schemas']['EncompassViewDto'][];
       /** @description MACH staff only: the contacts triage made */
       contacts?: components['schemas']['MadeContactDto'][];
-      /** @description MACH staff only: what the police sent */
+      /** @description what the police sent (the force and MACH staff) */
       details?: components['schemas']['NotificationDetailsDto'];
     };
     TriageDto: {

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { ApiFailure } from '../api';
@@ -41,19 +41,20 @@ export function EncompassQueue() {
   const now = useNow();
   const [open, setOpen] = useState<string>();
   const [sent, setSent] = useState<string>();
+  const [formError, setFormError] = useState(false);
   return (
-    <Page title="Operation Encompass" wide>
+    <Page title="Operation Encompass" error={formError} wide>
       {sent && (
         <Banner kind="success" title="Success" focus>
           <p className="govuk-notification-banner__heading">{sent}</p>
         </Banner>
       )}
       <h1 className="govuk-heading-l">Operation Encompass: tell the school</h1>
+      <LiveStatus state={state} />
       <p className="govuk-body">
         Each school must hear of a domestic-abuse incident involving its pupil before the first lesson of the
         next school day, whatever the triage decides.
       </p>
-      <LiveStatus state={state} />
       <PauseControl paused={paused} waiting={waiting} pause={pause} resume={resume} />
       {items === undefined ? (
         <p className="govuk-body">Loading the queue…</p>
@@ -73,9 +74,14 @@ export function EncompassQueue() {
                 now={now}
                 fresh={fresh.has(item.id)}
                 open={open === item.id}
-                toggle={() => setOpen(open === item.id ? undefined : item.id)}
+                toggle={() => {
+                  setOpen(open === item.id ? undefined : item.id);
+                  setFormError(false);
+                }}
+                failed={setFormError}
                 done={(message) => {
                   setOpen(undefined);
+                  setFormError(false);
                   setSent(message);
                 }}
               />
@@ -93,6 +99,7 @@ function Row({
   fresh,
   open,
   toggle,
+  failed,
   done,
 }: {
   item: QueueItem;
@@ -100,6 +107,7 @@ function Row({
   fresh: boolean;
   open: boolean;
   toggle(): void;
+  failed(showing: boolean): void;
   done(message: string): void;
 }) {
   return (
@@ -142,7 +150,7 @@ function Row({
       {open && (
         <tr className="govuk-table__row" id={`sent-${item.id}`}>
           <td className="govuk-table__cell" colSpan={5}>
-            <SentForm item={item} done={done} />
+            <SentForm item={item} done={done} failed={failed} />
           </td>
         </tr>
       )}
@@ -155,7 +163,15 @@ interface Form {
   recipient: string;
 }
 
-function SentForm({ item, done }: { item: QueueItem; done(message: string): void }) {
+function SentForm({
+  item,
+  done,
+  failed,
+}: {
+  item: QueueItem;
+  done(message: string): void;
+  failed(showing: boolean): void;
+}) {
   const form = useForm<Form>({ defaultValues: { method: '', recipient: '' } });
   const { register, formState, handleSubmit, setError, watch } = form;
   const once = useSingleFlight();
@@ -181,6 +197,7 @@ function SentForm({ item, done }: { item: QueueItem; done(message: string): void
     },
   });
   const problems = problemsOf(formState.errors);
+  useEffect(() => failed(problems.length > 0), [failed, problems.length]);
   return (
     <form
       noValidate

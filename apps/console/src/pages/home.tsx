@@ -1,36 +1,34 @@
 import { Link } from 'react-router';
-import { Page } from '../layout';
+import { NAVIGATION, Page, ROLE_NAMES } from '../layout';
 import { useSession } from '../session';
 
-// where a signed-in person lands; the desks of issue 15 (queues, dashboard) hang off this
+// issue 16 item 7: what the signed-in role can do here, and nothing it cannot
 export function Home() {
   const { me } = useSession();
+  const places = me ? (NAVIGATION[me.user.role] ?? []) : [];
   return (
     <Page title="Home">
-      <h1 className="govuk-heading-l">Front door</h1>
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Name</dt>
-          <dd className="govuk-summary-list__value">{me?.user.name}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Agency</dt>
-          <dd className="govuk-summary-list__value">{me?.user.agency.name}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Session ends</dt>
-          <dd className="govuk-summary-list__value">
-            {me ? new Date(me.session.expiresAt).toLocaleString('en-GB') : ''}
-          </dd>
-        </div>
-      </dl>
-      {(me?.user.role === 'SCREENER' || me?.user.role === 'MANAGER') && (
-        <p className="govuk-body">
-          <Link to="/screening" className="govuk-link">
-            Screening queue
-          </Link>
-        </p>
+      <span className="govuk-caption-l">
+        {me?.user.name}, {ROLE_NAMES[me?.user.role ?? ''] ?? me?.user.role}, {me?.user.agency.name}
+      </span>
+      <h1 className="govuk-heading-l">What you can do</h1>
+      {places.length === 0 ? (
+        <p className="govuk-body">Your account has no work in this service. Ask your administrator.</p>
+      ) : (
+        <ul className="govuk-list" data-testid="home-places">
+          {places.map((place) => (
+            <li key={place.to} className="govuk-!-margin-bottom-4">
+              <Link to={place.to} className="govuk-link govuk-!-font-weight-bold govuk-!-font-size-24">
+                {place.label}
+              </Link>
+              <p className="govuk-body govuk-!-margin-bottom-0">{place.about}</p>
+            </li>
+          ))}
+        </ul>
       )}
+      <p className="govuk-body-s">
+        Your session ends {me ? new Date(me.session.expiresAt).toLocaleString('en-GB') : ''}.
+      </p>
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router';
 import { ApiFailure } from '../api';
@@ -112,8 +112,9 @@ function Loaded({ n, matrix, reload }: { n: Notification; matrix: Matrix | undef
   const children = details?.children ?? [];
   const awaiting = n.status === 'AWAITING_TRIAGE';
   const title = `DA notification ${n.policeReference}`;
+  const [formError, setFormError] = useState(false);
   return (
-    <Page title={title} wide>
+    <Page title={title} error={formError} wide>
       <Link to="/triage" className="govuk-back-link">
         Back to the triage queue
       </Link>
@@ -196,7 +197,7 @@ function Loaded({ n, matrix, reload }: { n: Notification; matrix: Matrix | undef
       {awaiting && (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
-            <TriageForm n={n} reload={reload} />
+            <TriageForm n={n} reload={reload} failed={setFormError} />
           </div>
         </div>
       )}
@@ -434,7 +435,16 @@ interface Form {
   marac: boolean;
 }
 
-function TriageForm({ n, reload }: { n: Notification; reload(): void }) {
+function TriageForm({
+  n,
+  reload,
+  failed,
+}: {
+  n: Notification;
+  reload(): void;
+  // the page's title says "Error: " while the form shows problems
+  failed(showing: boolean): void;
+}) {
   const suggested = n.suggestion.outcome;
   const form = useForm<Form>({
     defaultValues: { outcome: suggested, rationale: '', marac: n.suggestion.marac },
@@ -469,6 +479,7 @@ function TriageForm({ n, reload }: { n: Notification; reload(): void }) {
     },
   });
   const problems = problemsOf(formState.errors);
+  useEffect(() => failed(problems.length > 0), [failed, problems.length]);
   return (
     <form
       noValidate

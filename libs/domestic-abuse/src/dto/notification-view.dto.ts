@@ -65,8 +65,11 @@ export class MadeContactDto {
 
 // a child the police named, and who the front door knows them to be
 export class NotificationChildViewDto extends NotificationChildDto {
-  @ApiProperty({ format: 'uuid', description: 'the child’s record the notification was matched to' })
-  childId: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'MACH staff only: the child’s record the notification was matched to',
+  })
+  childId?: string;
 
   @ApiPropertyOptional({
     type: HistoryDto,
@@ -158,7 +161,10 @@ export class NotificationViewDto {
   @ApiPropertyOptional({ type: [MadeContactDto], description: 'MACH staff only: the contacts triage made' })
   contacts?: MadeContactDto[];
 
-  @ApiPropertyOptional({ type: NotificationDetailsDto, description: 'MACH staff only: what the police sent' })
+  @ApiPropertyOptional({
+    type: NotificationDetailsDto,
+    description: 'what the police sent (the force and MACH staff)',
+  })
   details?: NotificationDetailsDto;
 }
 

@@ -50,7 +50,16 @@ export class MarkEncompassSent {
           entityId: id,
           details: { method: dto.method, onTime },
         },
-        [{ type: 'encompass.sent', entity: 'encompass_notification', id }],
+        [
+          { type: 'encompass.sent', entity: 'encompass_notification', id },
+          // the force that sent the notification follows its schools being told
+          {
+            type: 'encompass.sent',
+            entity: 'da_notification',
+            id: sent.notificationId,
+            submission: 'DA_NOTIFICATION',
+          },
+        ],
       );
       return { id, status: 'SENT', sentAt: now.toISOString(), onTime };
     });

@@ -35,15 +35,22 @@ export class ViewNotification {
       const row = await findNotification(manager, id);
       assertCanSeeAgencyRecord(user, row.force_agency_id, 'notification', id);
       const view = await notificationView(manager, row, user.role === 'POLICE' ? 'police' : 'staff');
-      const children = view.details?.children ?? [];
+      // MACH staff only: each child's history (the police's children carry no record id)
       const asOf = asOfIn(this.calendar, row.received_at);
-      for (const child of children) child.history = await childHistory(manager, child.childId, asOf);
+      const read: string[] = [];
+      for (const child of user.role === 'POLICE' ? [] : (view.details?.children ?? [])) {
+        if (!child.childId) continue;
+        // the contact triage made of the child came after the notification: not counted before it
+        const made = view.contacts?.find((contact) => contact.childId === child.childId)?.id ?? null;
+        child.history = await childHistory(manager, child.childId, asOf, made);
+        read.push(child.childId);
+      }
       this.journal.write(manager, user, [
         { action: 'DA_NOTIFICATION_VIEWED', entityType: 'da_notification', entityId: id },
-        ...children.map((child) => ({
+        ...read.map((childId) => ({
           action: 'CHILD_HISTORY_VIEWED',
           entityType: 'child',
-          entityId: child.childId,
+          entityId: childId,
           details: { notificationId: id },
         })),
       ]);
