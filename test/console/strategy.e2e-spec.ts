@@ -162,6 +162,13 @@ describe('console: strategy discussions (CONSOLE.md S8)', () => {
     expect(await tasks.textContent()).toMatch(
       /Schedule the discussion.*Education \(Head teacher\).*Scheduled/,
     );
+    // the queue says so, live
+    await page.getByRole('link', { name: 'Strategy', exact: true }).click();
+    await row.getByText('Scheduled', { exact: true }).waitFor();
+    expect(await row.textContent()).toContain('Scheduled: see the discussion');
+    await shoot(page, 'queue-scheduled');
+    await row.getByRole('link', { name: child }).click();
+    await page.getByRole('heading', { name: child }).waitFor();
     const scheduled = await view(sd.id);
     expect(scheduled.status).toBe('SCHEDULED');
     expect(scheduled.invitees).toEqual([

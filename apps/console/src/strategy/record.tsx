@@ -346,7 +346,7 @@ function RecordForm({
                 label: STRATEGY_OUTCOME_WORDS[o],
                 hint:
                   o === 'S47_SINGLE_AGENCY' || o === 'S47_JOINT'
-                    ? 'Enquiries start today: the initial child protection conference is due 15 working days later'
+                    ? 'Enquiries start the day it was held; the initial child protection conference falls due from that date'
                     : undefined,
               }))}
             />
