@@ -19,7 +19,7 @@ describe('demo caseload (npm start on the embedded database)', () => {
   let t: TestApp;
   let screener: string;
   let manager: string;
-  let made: number;
+  let made: { contacts: number; notifications: number };
 
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
   const count = async (sql: string): Promise<number> =>
@@ -46,10 +46,36 @@ describe('demo caseload (npm start on the embedded database)', () => {
     expect(await screening()).toEqual([]);
   });
 
-  it('should make ten contacts on a front door with none', async () => {
+  it('should make eleven contacts and two police notifications on a front door with none', async () => {
     made = await seedDemoCaseload(t.app);
-    expect(made).toBe(10);
-    expect(await count('select count(*) as n from contact')).toBe(10);
+    expect(made).toEqual({ contacts: 11, notifications: 2 });
+    expect(await count('select count(*) as n from contact')).toBe(11);
+  });
+
+  it('should give the triage queue an urgent notification with MARAC and an information-only one, and the schools to tell (issue 16)', async () => {
+    const triage = (await t.http().get('/api/queues/triage').set(as(screener)).expect(200)).body.items as {
+      reference: string;
+      childName: string;
+      rag: string;
+      flags: string[];
+    }[];
+    expect(triage.map((i) => [i.reference, i.childName, i.rag, i.flags])).toEqual([
+      ['CLE/26/004821', 'Milo Ward, Ava Ward', 'RED', ['SUGGESTED_URGENT_CONTACT', 'MARAC']],
+      ['CLE/26/004790', 'Finn Doyle', 'AMBER', ['SUGGESTED_INFORMATION_ONLY']],
+    ]);
+    const encompass = (await t.http().get('/api/queues/encompass').set(as(screener)).expect(200)).body
+      .items as { childName: string; flags: string[] }[];
+    expect(encompass.map((i) => i.childName).sort()).toEqual(['Ava Ward', 'Finn Doyle', 'Milo Ward']);
+    expect(encompass.find((i) => i.childName === 'Ava Ward')?.flags).toEqual(['SCHOOL_TO_FIND']);
+  });
+
+  it('should leave a strategy discussion due for the level 4 decision (issue 16)', async () => {
+    const strategy = (await t.http().get('/api/queues/strategy').set(as(screener)).expect(200)).body
+      .items as {
+      childName: string;
+      status: string;
+    }[];
+    expect(strategy).toEqual([expect.objectContaining({ childName: 'Noah Pryce', status: 'DUE' })]);
   });
 
   it('should put eight open contacts on the screening queue, RED, AMBER and GREEN, one claimed by Sasha', async () => {
@@ -121,22 +147,22 @@ describe('demo caseload (npm start on the embedded database)', () => {
          from audit_entry a where a.entity_type = 'contact' group by a.action order by a.action`,
     )) as { action: string; n: number; contacts: number; roles: string[] }[];
     expect(audit).toEqual([
-      { action: 'CONTACT_CLAIMED', n: 3, contacts: 3, roles: ['SCREENER'] },
-      { action: 'CONTACT_CREATED', n: 10, contacts: 10, roles: ['PARTNER', 'SCREENER'] },
-      { action: 'DECISION_RECORDED', n: 2, contacts: 2, roles: ['SCREENER'] },
-      // the NFA decision in force: the school is told the outcome
-      { action: 'REFERRER_ACKNOWLEDGED', n: 1, contacts: 1, roles: ['SCREENER'] },
+      { action: 'CONTACT_CLAIMED', n: 4, contacts: 4, roles: ['SCREENER'] },
+      { action: 'CONTACT_CREATED', n: 11, contacts: 11, roles: ['PARTNER', 'SCREENER'] },
+      { action: 'DECISION_RECORDED', n: 3, contacts: 3, roles: ['SCREENER'] },
+      // the decisions in force (NFA, strategy discussion): the school and the health visitor are told
+      { action: 'REFERRER_ACKNOWLEDGED', n: 2, contacts: 2, roles: ['SCREENER'] },
     ]);
     expect(
       await count(
         `select count(distinct e.payload->>'id') as n from live_event e
           where e.type = 'contact.created' and e.payload->>'id' in (select id::text from contact)`,
       ),
-    ).toBe(10);
+    ).toBe(11);
 
     const page = await t.http().get('/api/audit?limit=100').set(as(manager)).expect(200);
     expect(page.body.items.filter((i: { action: string }) => i.action === 'CONTACT_CREATED')).toHaveLength(
-      10,
+      11,
     );
     const verify = await t.http().get('/api/audit/verify').set(as(manager)).expect(200);
     expect(verify.body.ok).toBe(true);
@@ -159,7 +185,7 @@ describe('demo caseload (npm start on the embedded database)', () => {
       await count('select count(*) as n from contact'),
       await count('select count(*) as n from audit_entry'),
     ];
-    expect(await seedDemoCaseload(t.app)).toBe(0);
+    expect(await seedDemoCaseload(t.app)).toEqual({ contacts: 0, notifications: 0 });
     expect(await count('select count(*) as n from contact')).toBe(contacts);
     expect(await count('select count(*) as n from audit_entry')).toBe(audits);
   });

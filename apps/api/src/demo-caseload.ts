@@ -4,16 +4,20 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { findDemoUsers } from '@app/auth';
 import { ClaimContact, ContactCount, CreateContact, CreateContactDto } from '@app/contacts';
+import { canonicalJson, sha256Hex } from '@app/core';
+import { SubmitNotification, SubmitNotificationDto } from '@app/domestic-abuse';
 import { RecordDecision, RecordDecisionDto } from '@app/thresholds';
 import { createValidationPipe } from './http/validation';
 
 // A small caseload for the demo world (issue 15: the demo screener has a queue to claim from and
-// decide, the demo manager a decision to authorise and figures on the dashboard). Every row is
+// decide, the demo manager a decision to authorise and figures on the dashboard; issue 16: police
+// notifications to triage, schools to tell and a strategy discussion to hold). Every row is
 // made by the use cases people use, as the people of the demo world, so each has its journal
 // (audit) row and live event. The children, families and referrers are fictional; the NHS number
 // is in the 999 range, which is never issued.
 
 const PARTNER = 'school@partner.example';
+const POLICE = 'police@cleveland.example';
 const SCREENER = 'screener@mach.example';
 const SASHA = 'screener2@mach.example';
 
@@ -248,6 +252,120 @@ function contacts(householdId: string): DemoContact[] {
         consent: GIVEN,
       },
     },
+    // RED, decided for a strategy discussion: the discussion waits to be scheduled
+    {
+      key: 'noah',
+      by: SCREENER,
+      minutesAgo: 150,
+      body: {
+        source: '3B',
+        referrer: {
+          name: 'Grace Mensah',
+          organisation: 'South Tees health visiting team',
+          role: 'Health visitor',
+          phone: '01642 000001',
+        },
+        child: {
+          firstName: 'Noah',
+          lastName: 'Pryce',
+          dateOfBirth: '2025-06-02',
+          sex: 'M',
+          ethnicity: 'WBRI',
+          postcode: 'TS4 2QZ',
+        },
+        concerns:
+          'At a routine visit the health visitor saw bruising to both of Noah’s upper arms in the shape of ' +
+          'fingertips. Noah is eighteen months old and not yet walking far. His mother said she did not ' +
+          'know how it happened. The health visitor has taken him with his mother to the paediatric ' +
+          'assessment unit.',
+        categories: ['PHYSICAL_ABUSE'],
+        injury: true,
+        immediateRisk: true,
+        consent: { status: 'NOT_SOUGHT', reason: 'Seeking consent could place Noah at further risk.' },
+      },
+    },
+  ];
+}
+
+// two notifications from the demo force: a high-risk incident with two children there (an urgent
+// contact is suggested, with MARAC; one child's school is not known), and a standard one with a
+// child elsewhere (information only)
+function notifications(): { hoursAgo: number; body: Body }[] {
+  const officer = { name: 'PC Casey Cleveland', collarNumber: '4172' };
+  return [
+    {
+      hoursAgo: 5,
+      body: {
+        policeReference: 'CLE/26/004821',
+        riskTool: 'DASH',
+        riskLevel: 'HIGH',
+        dashScore: 16,
+        victim: { firstName: 'Hannah', lastName: 'Ward', dateOfBirth: '1991-04-17' },
+        perpetrator: {
+          firstName: 'Craig',
+          lastName: 'Ward',
+          dateOfBirth: '1988-11-02',
+          arrested: true,
+          parentOfChildren: true,
+        },
+        relationship: 'PARTNER',
+        children: [
+          {
+            firstName: 'Milo',
+            lastName: 'Ward',
+            dateOfBirth: '2015-09-21',
+            school: 'Acklam Primary School',
+            present: true,
+            witnessed: true,
+            injured: false,
+          },
+          {
+            firstName: 'Ava',
+            lastName: 'Ward',
+            dateOfBirth: '2019-12-05',
+            present: true,
+            witnessed: false,
+            injured: false,
+          },
+        ],
+        injuries: true,
+        weaponUsed: false,
+        substanceMisuse: true,
+        summary:
+          'Officers attended a 999 call from a neighbour. Hannah had facial injuries; Craig was arrested at ' +
+          'the scene for assault. Both children were in the house; Milo says he saw his father hit his ' +
+          'mother. Alcohol was a factor. Third call to the address this year.',
+        officer,
+      },
+    },
+    {
+      hoursAgo: 16,
+      body: {
+        policeReference: 'CLE/26/004790',
+        riskTool: 'DARA',
+        riskLevel: 'STANDARD',
+        victim: { firstName: 'Kerry', lastName: 'Doyle' },
+        perpetrator: { firstName: 'Sean', lastName: 'Doyle' },
+        relationship: 'EX_PARTNER',
+        children: [
+          {
+            firstName: 'Finn',
+            lastName: 'Doyle',
+            dateOfBirth: '2013-02-10',
+            school: 'Linthorpe Community Primary',
+            present: false,
+            witnessed: false,
+            injured: false,
+          },
+        ],
+        injuries: false,
+        weaponUsed: false,
+        summary:
+          'Verbal argument on the doorstep when Sean returned Finn after contact; Finn was already inside with ' +
+          'his grandmother. No injuries, no offences disclosed; advice given to both.',
+        officer,
+      },
+    },
   ];
 }
 
@@ -268,6 +386,21 @@ const STEPS: Record<string, DemoStep> = {
       },
     },
   },
+  noah: {
+    claimBy: SCREENER,
+    decide: {
+      by: SCREENER,
+      decision: {
+        level: 4,
+        outcome: 'STRATEGY_DISCUSSION',
+        primaryNeedCode: 'N1',
+        rationale:
+          'Fingertip bruising to both upper arms of a non-mobile eighteen-month-old, with no explanation ' +
+          'from his mother: reasonable cause to suspect significant harm. Strategy discussion with police ' +
+          'and health today; Noah stays at the paediatric assessment unit meanwhile.',
+      },
+    },
+  },
   harvey: {
     claimBy: SCREENER,
     decide: {
@@ -284,10 +417,12 @@ const STEPS: Record<string, DemoStep> = {
   },
 };
 
-// the demo caseload, on a front door with no contacts yet; the number of contacts it made
-// (0 when there were contacts already, so a restart adds nothing)
-export async function seedDemoCaseload(app: INestApplicationContext): Promise<number> {
-  if ((await app.get(ContactCount).all()) > 0) return 0;
+// the demo caseload, on a front door with no contacts yet; what it made (nothing when there were
+// contacts already, so a restart adds nothing)
+export async function seedDemoCaseload(
+  app: INestApplicationContext,
+): Promise<{ contacts: number; notifications: number }> {
+  if ((await app.get(ContactCount).all()) > 0) return { contacts: 0, notifications: 0 };
   const users = await findDemoUsers(app.get(DataSource));
   const as = (email: string): AuthenticatedUser => {
     const user = users.get(email);
@@ -295,7 +430,7 @@ export async function seedDemoCaseload(app: INestApplicationContext): Promise<nu
     if (!user) throw new Error('demo caseload not seeded: a demo user is missing or inactive');
     return user;
   };
-  const [partner, sam, sasha] = [as(PARTNER), as(SCREENER), as(SASHA)];
+  const [partner, sam, sasha, police] = [as(PARTNER), as(SCREENER), as(SASHA), as(POLICE)];
   const byEmail = new Map([
     [PARTNER, partner],
     [SCREENER, sam],
@@ -326,5 +461,16 @@ export async function seedDemoCaseload(app: INestApplicationContext): Promise<nu
       await decide.execute(byEmail.get(step.decide.by)!, { contactId: created.id, ...decision });
     }
   }
-  return made;
+  const submit = app.get(SubmitNotification);
+  let sent = 0;
+  for (const { hoursAgo, body } of notifications()) {
+    const request = { ...body, incidentAt: new Date(now - hoursAgo * 3_600_000).toISOString() };
+    const dto = (await pipe.transform(request, {
+      type: 'body',
+      metatype: SubmitNotificationDto,
+    })) as SubmitNotificationDto;
+    await submit.execute(police, { notification: dto, requestHash: sha256Hex(canonicalJson(request)) });
+    sent += 1;
+  }
+  return { contacts: made, notifications: sent };
 }

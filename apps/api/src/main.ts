@@ -52,7 +52,12 @@ async function bootstrap(): Promise<void> {
       const logger = app.get(Logger);
       try {
         const made = await seedDemoCaseload(app);
-        if (made > 0) logger.log(`demo caseload seeded: ${made} contacts`, 'DemoCaseload');
+        if (made.contacts > 0) {
+          logger.log(
+            `demo caseload seeded: ${made.contacts} contacts, ${made.notifications} DA notifications`,
+            'DemoCaseload',
+          );
+        }
       } catch (error) {
         // the service still starts; a domain error is logged by its code and fields (its message
         // may name whoever holds a claim), anything else by its message
