@@ -5,6 +5,7 @@ import { ApiFailure } from '../api';
 import { client, unwrap, type Schema } from '../api-client';
 import { ErrorSummary, ProblemSummary } from '../error-summary';
 import { NotFound, Page } from '../layout';
+import { ThresholdGuidance } from '../partner/threshold-guidance';
 import { useSession } from '../session';
 import {
   applyServerErrors,
@@ -489,6 +490,7 @@ function Questions({ title, form, staff }: { title: string; form: UseFormReturn<
             </button>
 
             <h2 className="govuk-heading-m">The concern</h2>
+            {!staff && <ThresholdGuidance />}
             <TextArea<Form>
               name="whatHappened"
               label="What happened"
