@@ -48,6 +48,8 @@ describe('strategy discussions (DOMAIN.md "Strategy discussions")', () => {
       status: 'DUE',
       dueAt: sd.dueAt,
       invitees: [],
+      // issue 16: the quorum, as the console's schedule and record forms need it
+      requiredAgencies: ['LA_SOCIAL_CARE', 'POLICE', 'HEALTH'],
     });
     const queue = await t.http().get('/api/queues/strategy').set(as(screener)).expect(200);
     expect(queue.body.items.find((i: { id: string }) => i.id === sd.id)).toMatchObject({
@@ -85,6 +87,11 @@ describe('strategy discussions (DOMAIN.md "Strategy discussions")', () => {
       .expect(200);
     expect(ok.body).toMatchObject({ status: 'SCHEDULED', scheduledFor: '2026-11-23T09:30:00.000Z' });
     expect(ok.body.invitees).toHaveLength(4);
+    const queue = await t.http().get('/api/queues/strategy').set(as(screener)).expect(200);
+    expect(queue.body.items.find((i: { id: string }) => i.id === sd.id)).toMatchObject({
+      flags: ['SCHEDULED'],
+      scheduledFor: '2026-11-23T09:30:00.000Z',
+    });
   });
 
   it('should record a quorate discussion held in time, with the s47 start and ICPC due dates', async () => {
@@ -103,6 +110,9 @@ describe('strategy discussions (DOMAIN.md "Strategy discussions")', () => {
       version: 1,
       outcome: 'S47_JOINT',
       quorate: true,
+      // calendar dates, as the record's answer gives them (not midnight timestamps)
+      s47StartDate: '2026-11-23',
+      icpcDueDate: '2026-12-14',
       actions: [expect.objectContaining({ ownerAgency: 'POLICE' })],
     });
     const queue = await t.http().get('/api/queues/strategy').set(as(screener)).expect(200);

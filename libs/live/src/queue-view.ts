@@ -25,6 +25,8 @@ export interface QueueItem {
   // an Encompass notice's school, when the police named one, and its notification (encompass queue)
   school?: string;
   notificationId?: string;
+  // when a strategy discussion is to be held, once scheduled (strategy queue)
+  scheduledFor?: string;
 }
 
 // what a queue's items are: the entity (by the name its owner gives it, e.g. its table) whose

@@ -77,6 +77,12 @@ class QueueItemDto {
     description: 'encompass queue: the DA notification the notice comes from',
   })
   notificationId?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'strategy queue: when the discussion is to be held',
+  })
+  scheduledFor?: string;
 }
 
 class QueueSnapshotDto {

@@ -1,7 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '@app/core';
 import type { DiscussionViewDto, StrategyRecordViewDto } from './dto/strategy.dto';
-import type { Agency, Attendance, DiscussionStatus, StrategyOutcome } from './policy/strategy-rules';
+import {
+  REQUIRED_AGENCIES,
+  type Agency,
+  type Attendance,
+  type DiscussionStatus,
+  type StrategyOutcome,
+} from './policy/strategy-rules';
 
 export interface DiscussionRow {
   id: string;
@@ -25,8 +31,10 @@ interface RecordRow {
   rationale: string;
   quorate: boolean;
   held_within_timescale: boolean;
-  s47_start_date: string | null;
-  icpc_due_date: string | null;
+  // the dates as the calendar has them (a date column read as a Date is midnight where the api
+  // runs, which toISOString can move to the day before)
+  s47_start_day: string | null;
+  icpc_due_day: string | null;
   amendment_reason: string | null;
   recorded_by: string;
   recorded_at: Date;
@@ -56,7 +64,7 @@ function recordView(r: RecordRow): StrategyRecordViewDto {
     quorate: r.quorate,
     heldWithinTimescale: r.held_within_timescale,
     // the ICPC target is set with the s47 start
-    ...(r.s47_start_date ? { s47StartDate: r.s47_start_date, icpcDueDate: r.icpc_due_date as string } : {}),
+    ...(r.s47_start_day ? { s47StartDate: r.s47_start_day, icpcDueDate: r.icpc_due_day as string } : {}),
     actions: r.actions,
     ...(r.amendment_reason ? { amendmentReason: r.amendment_reason } : {}),
     recordedBy: r.recorded_by,
@@ -66,7 +74,8 @@ function recordView(r: RecordRow): StrategyRecordViewDto {
 
 export async function discussionView(manager: EntityManager, row: DiscussionRow): Promise<DiscussionViewDto> {
   const records = (await manager.query(
-    `select r.*, coalesce((select json_agg(json_build_object('description', a.description, 'ownerAgency', a.owner_agency,
+    `select r.*, to_char(r.s47_start_date, 'YYYY-MM-DD') as s47_start_day,
+            to_char(r.icpc_due_date, 'YYYY-MM-DD') as icpc_due_day, coalesce((select json_agg(json_build_object('description', a.description, 'ownerAgency', a.owner_agency,
               'dueDate', a.due_date) order by a.due_date) from strategy_action a where a.record_id = r.id), '[]') as actions
        from strategy_record r where r.discussion_id = $1 order by r.version desc`,
     [row.id],
@@ -80,6 +89,7 @@ export async function discussionView(manager: EntityManager, row: DiscussionRow)
     dueAt: row.due_at.toISOString(),
     ...(row.scheduled_for ? { scheduledFor: row.scheduled_for.toISOString() } : {}),
     invitees: row.invitees as DiscussionViewDto['invitees'],
+    requiredAgencies: [...REQUIRED_AGENCIES],
     ...(current ? { record: recordView(current) } : {}),
     ...(earlier.length ? { history: earlier.map(recordView) } : {}),
     ...(row.started_by ? { startedBy: { id: row.started_by, reason: row.start_reason ?? '' } } : {}),

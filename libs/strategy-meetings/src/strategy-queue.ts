@@ -53,6 +53,7 @@ export class StrategyQueue extends TimedSqlQueueView<Row> {
         ...(row.scheduled_for ? ['SCHEDULED'] : ['NOT_SCHEDULED']),
         ...(row.started_by ? ['ESCALATED'] : []),
       ],
+      ...(row.scheduled_for ? { scheduledFor: row.scheduled_for.toISOString() } : {}),
     };
   }
 }

@@ -1122,6 +1122,11 @@ export interface components {
        * @description encompass queue: the DA notification the notice comes from
        */
       notificationId?: string;
+      /**
+       * Format: date-time
+       * @description strategy queue: when the discussion is to be held
+       */
+      scheduledFor?: string;
     };
     QueueSnapshotDto: {
       /**
@@ -1963,6 +1968,8 @@ export interface components {
       /** Format: date-time */
       scheduledFor?: string;
       invitees: components['schemas']['InviteeDto'][];
+      /** @description the quorum: always invited, and the discussion is quorate only when all of them attended */
+      requiredAgencies: ('LA_SOCIAL_CARE' | 'POLICE' | 'HEALTH' | 'EDUCATION' | 'PROBATION' | 'OTHER')[];
       /** @description the current record */
       record?: components['schemas']['StrategyRecordViewDto'];
       /** @description earlier records, replaced by amendments, newest first */

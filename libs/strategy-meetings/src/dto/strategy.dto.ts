@@ -203,6 +203,13 @@ export class DiscussionViewDto {
   @ApiProperty({ type: [InviteeDto] })
   invitees: InviteeDto[];
 
+  @ApiProperty({
+    enum: AGENCIES,
+    isArray: true,
+    description: 'the quorum: always invited, and the discussion is quorate only when all of them attended',
+  })
+  requiredAgencies: string[];
+
   @ApiPropertyOptional({ type: StrategyRecordViewDto, description: 'the current record' })
   record?: StrategyRecordViewDto;
 
