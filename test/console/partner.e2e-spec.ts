@@ -99,6 +99,11 @@ describe('console: the partner portal (issue 16 item 6)', () => {
     expect(await guidance.locator('h3').count()).toBe(levels.length);
     await shot(page, 'guidance');
     expect(await seriousViolations(page)).toEqual([]);
+    // and with the form's problems showing (AC-20's third state)
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await guidance.count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // one child, sent through the form
     const family = `Mensah${Date.now().toString(36)}`;

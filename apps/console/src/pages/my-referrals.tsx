@@ -47,7 +47,7 @@ export function MyReferrals() {
             </caption>
             <QueueHead columns={COLUMNS} />
             <tbody className="govuk-table__body">
-              {rows.map(({ item, read }) => (
+              {rows.map(({ item, read, unread }) => (
                 <tr
                   key={item.id}
                   className="govuk-table__row"
@@ -74,7 +74,9 @@ export function MyReferrals() {
                     ) : read?.outcome ? (
                       outcomeWords(read.outcome)
                     ) : (
-                      <span className="fd-secondary">{read ? 'Not given' : 'Reading…'}</span>
+                      <span className="fd-secondary">
+                        {read ? 'Not given' : unread ? 'Could not be read: open the referral' : 'Reading…'}
+                      </span>
                     )}
                   </td>
                   <td

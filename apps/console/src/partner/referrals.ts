@@ -55,6 +55,7 @@ export function useRereadWhenMoved(
 export interface ReferralRow {
   item: SubmissionItem;
   read?: PartnerContact; // the decided contact's read, a moment after it is decided
+  unread?: boolean; // that read failed: the referral's own page says what it can
 }
 
 // the rows of My referrals: each decided contact read (once) for its outcome and acknowledgement
@@ -70,11 +71,16 @@ export function useReferralRows() {
   const reads = decided.map((item, index) => ({
     item,
     read: queries[index]?.data,
+    unread: queries[index]?.isError ?? false,
     refetch: queries[index]?.refetch ?? (() => undefined),
   }));
   useRereadWhenMoved(reads);
-  const byId = new Map(reads.map((r) => [r.item.id, r.read]));
-  const rows: ReferralRow[] | undefined = items?.map((item) => ({ item, read: byId.get(item.id) }));
+  const byId = new Map(reads.map((r) => [r.item.id, r]));
+  const rows: ReferralRow[] | undefined = items?.map((item) => ({
+    item,
+    read: byId.get(item.id)?.read,
+    unread: byId.get(item.id)?.unread,
+  }));
   return { state, rows };
 }
 
