@@ -2,7 +2,7 @@
 // service on a fresh embedded database (its demo caseload is seeded on the first start), then
 //   EMBEDDED_PG_DIR=$(mktemp -d) npm start      # in another terminal
 //   node tools/readme-screenshots.mjs [http://localhost:3000]
-// Debian's Chromium drives the console as the demo screener and manager would.
+// Debian's Chromium drives the console as the demo screener, manager, officer and school would.
 import { mkdir } from 'node:fs/promises';
 import console from 'node:console';
 import process from 'node:process';
@@ -64,6 +64,31 @@ try {
   await manager.goto('/authorisation');
   await manager.locator('tr[data-reference]').first().waitFor();
   await shot(manager, 'authorisation-queue');
+  // issue 16: DA triage, Encompass, strategy discussions, the police and partner portals
+  await screener.goto('/triage');
+  await screener.locator('tr[data-reference]').first().waitFor();
+  await shot(screener, 'triage-queue');
+  await screener.locator('tr[data-reference] a').first().click();
+  await screener.getByTestId('suggestion').waitFor();
+  await screener.getByText(/The matrix row this came from/).click();
+  await shot(screener, 'triage-notification');
+
+  await screener.goto('/encompass');
+  await screener.locator('tr[data-reference]').first().waitFor();
+  await shot(screener, 'encompass-queue');
+
+  await manager.goto('/strategy');
+  await manager.locator('tr[data-reference] a').first().click();
+  await manager.locator('.govuk-task-list').waitFor();
+  await shot(manager, 'strategy-discussion');
+
+  const police = await signedIn('police@cleveland.example');
+  await police.locator('tbody tr').first().waitFor();
+  await shot(police, 'police-notifications');
+
+  const partner = await signedIn('school@partner.example');
+  await partner.locator('tbody tr').first().waitFor();
+  await shot(partner, 'partner-referrals');
   console.log(`readme-screenshots: wrote ${out.pathname}`);
 } finally {
   await browser.close();

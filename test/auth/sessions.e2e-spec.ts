@@ -89,6 +89,8 @@ describe('sessions (issue 14 item 3)', () => {
       session: { expiresAt: expect.any(String), kind: 'BEARER', mfa: false },
       mfaEnabled: false,
       mfaEnrolmentRequired: false,
+      // config/calendar.yml's: the console shows every date and time in it (issue 16)
+      timeZone: 'Europe/London',
     });
     expect(res.headers['cache-control']).toContain('no-store');
   });

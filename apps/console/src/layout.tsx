@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { useNow } from './live';
 import { useSession } from './session';
+import { zoned } from './time-zone';
 
 export const ROLE_NAMES: Record<string, string> = {
   SCREENER: 'Screener',
@@ -108,7 +109,10 @@ export function Page({
     moved = true;
     const heading = main.current?.querySelector('h1');
     const lost = document.activeElement === document.body || !document.activeElement?.isConnected;
-    if (heading && (lost || pathname !== lastPath)) {
+    // an error summary the new page opened with has focus already (its effect runs first): the
+    // person hears what is wrong, not the heading
+    const onProblems = !!document.activeElement?.closest('.govuk-error-summary');
+    if (heading && !onProblems && (lost || pathname !== lastPath)) {
       heading.setAttribute('tabindex', '-1');
       heading.focus({ preventScroll: true });
     }
@@ -184,12 +188,8 @@ export function Page({
             <div className="govuk-notification-banner__content">
               <p className="govuk-notification-banner__heading" data-testid="session-ending">
                 Your session ends at{' '}
-                {new Date(endsAt).toLocaleTimeString('en-GB', {
-                  timeZone: 'Europe/London',
-                  hour: '2-digit',
-                  minute: '2-digit',
-                })}
-                . Sign in again then: a decision or referral you are writing is kept.
+                {zoned('clock', { hour: '2-digit', minute: '2-digit' }).format(new Date(endsAt))}. Sign in
+                again then: a decision or referral you are writing is kept.
               </p>
             </div>
           </div>

@@ -1,21 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiFailure, rememberCsrf, whenSessionLost } from './api';
+import type { Schema } from './api-client';
 import { live } from './live';
+import { setTimeZone } from './time-zone';
 
-export interface Me {
-  user: {
-    id: string;
-    name: string;
-    email: string | null;
-    role: string;
-    agency: { id: string; name: string };
-  };
-  session: { expiresAt: string; kind: string; mfa: boolean };
-  mfaEnabled: boolean;
-  mfaEnrolmentRequired: boolean;
-  csrfToken?: string;
-  csrfHeader?: string;
-}
+export type Me = Schema<'MeResultDto'>;
 
 interface SessionState {
   me: Me | null | undefined; // undefined: not known yet
@@ -33,6 +22,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       const answer = await api<Me>('GET', '/api/auth/me');
       rememberCsrf(answer.csrfHeader, answer.csrfToken);
+      setTimeZone(answer.timeZone);
       setEnded(false);
       setMe(answer);
     } catch (error) {

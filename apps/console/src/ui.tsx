@@ -3,39 +3,34 @@ import type { FieldErrors, FieldValues, Path, UseFormRegister, UseFormSetError }
 import { ApiFailure } from './api';
 import type { Schema } from './api-client';
 import type { FieldProblem } from './error-summary';
+import { zoned } from './time-zone';
 
 // --- time (CONSOLE.md 4: the server owns deadlines; the console only words them) -------------
 
-const LONDON = 'Europe/London';
-const dayKey = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, dateStyle: 'short' });
-const clock = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: '2-digit', minute: '2-digit' });
-const dayAndClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
+const dayKey = () => zoned('day', { dateStyle: 'short' });
+const clock = () => zoned('clock', { hour: '2-digit', minute: '2-digit' });
+const dayAndClock = () =>
+  zoned('day-and-clock', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+const longDate = () => zoned('long-date', { day: 'numeric', month: 'short', year: 'numeric' });
 
 // "Today 14:05", or "Tue 3 Dec 09:00"
 export function when(iso: string | undefined | null): string {
   if (!iso) return '';
   const at = new Date(iso);
-  if (dayKey.format(at) === dayKey.format(new Date())) return `Today ${clock.format(at)}`;
-  return dayAndClock.format(at).replace(',', '');
+  if (dayKey().format(at) === dayKey().format(new Date())) return `Today ${clock().format(at)}`;
+  return dayAndClock().format(at).replace(',', '');
 }
 
 // "2 Apr 2017" (a date-only value is a calendar date, not an instant)
 export function dateOnly(value: string | undefined | null): string {
   if (!value) return '';
-  return longDate.format(new Date(`${value.slice(0, 10)}T12:00:00Z`));
+  return longDate().format(new Date(`${value.slice(0, 10)}T12:00:00Z`));
 }
 
 export function ageInYears(dateOfBirth: string, now = new Date()): number {

@@ -3,7 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@app/core';
+import { DomainError, WorkingCalendar } from '@app/core';
 import type { AuthenticatedUser } from '@app/access';
 import { authConfig } from './auth.config';
 import type {
@@ -44,6 +44,7 @@ export class AuthService {
     private readonly passwordSetup: SetUpPassword,
     private readonly authenticator: SessionAuthenticator,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   async login(dto: LoginDto, response: Response): Promise<LoginResultDto> {
@@ -102,6 +103,7 @@ export class AuthService {
       session: { expiresAt: session.expiresAt.toISOString(), kind: session.kind, mfa: session.mfa },
       mfaEnabled: account.mfaEnabled,
       mfaEnrolmentRequired: session.purpose === 'MFA_ENROLMENT',
+      timeZone: this.calendar.zone,
       ...(cookie ? { csrfToken: this.authenticator.csrfToken(session.id), csrfHeader: CSRF_HEADER } : {}),
     };
   }

@@ -1,37 +1,28 @@
 import type { Schema } from '../api-client';
+import { instantAt, zoned } from '../time-zone';
 
 // how the dashboard, the audit trail and the admin screens write times, durations and ratios
-// (CONSOLE.md 4 "Time": Intl in en-GB, London time, a 24-hour clock; no date library)
-const LONDON = { timeZone: 'Europe/London', hourCycle: 'h23' } as const;
-
-const clockFormat = new Intl.DateTimeFormat('en-GB', {
-  ...LONDON,
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  ...LONDON,
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
+// (CONSOLE.md 4 "Time": Intl in en-GB, the front door's time zone, a 24-hour clock; no date library)
+const clockFormat = () =>
+  zoned('clock-seconds', { hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const dateTimeFormat = () =>
+  zoned('date-time-seconds', {
+    hourCycle: 'h23',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+const dateFormat = () => zoned('long-date', { day: 'numeric', month: 'short', year: 'numeric' });
 
 // "10:42:05"
-export const clockTime = (at: string | number) => clockFormat.format(new Date(at));
+export const clockTime = (at: string | number) => clockFormat().format(new Date(at));
 // "3 Dec 2026, 09:00:05"
-export const dateTime = (at: string) => dateTimeFormat.format(new Date(at));
+export const dateTime = (at: string) => dateTimeFormat().format(new Date(at));
 // "3 Dec 2026"
-export const londonDay = (at: string) => dateFormat.format(new Date(at));
+export const londonDay = (at: string) => dateFormat().format(new Date(at));
 
 // "45 min", "3 h 05 min", "2 days 3 h"
 export function duration(minutes: number): string {
@@ -53,18 +44,7 @@ export function ratioText(ratio: Ratio, none = 'None yet'): string {
   return `${count(ratio.numerator)} of ${count(ratio.denominator)} (${ratio.percent}%)`;
 }
 
-const offsetFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  timeZoneName: 'shortOffset',
-});
-
-// the instant a London day starts, for a YYYY-MM-DD (plus `days` on): a date typed in the
-// console means London's day, not UTC's (the two differ by an hour in summer)
-export function londonDayStart(date: string, days = 0): string {
-  const [year, month, day] = date.split('-').map(Number);
-  const utcMidnight = Date.UTC(year, month - 1, day + days);
-  // the clocks change at 01:00 UTC, so the offset at UTC midnight is the one at London's
-  const name = offsetFormat.formatToParts(utcMidnight).find((p) => p.type === 'timeZoneName')?.value ?? '';
-  const hours = Number(/GMT([+-]\d+)/.exec(name)?.[1] ?? 0);
-  return new Date(utcMidnight - hours * 3_600_000).toISOString();
-}
+// the instant the front door's day starts, for a YYYY-MM-DD (plus `days` on): a date typed in
+// the console means the front door's day, not UTC's (in London they differ by an hour in summer)
+export const londonDayStart = (date: string, days = 0): string =>
+  instantAt(date, '00:00', days).toISOString();

@@ -915,6 +915,11 @@ export interface components {
       mfaEnabled: boolean;
       /** @description this session may only set up MFA */
       mfaEnrolmentRequired: boolean;
+      /**
+       * @description the front door’s time zone (config/calendar.yml): show dates and times in it
+       * @example Europe/London
+       */
+      timeZone: string;
       /** @description cookie sessions: the CSRF token (as at sign-in) */
       csrfToken?: string;
       /** @example X-CSRF-Token */

@@ -126,6 +126,12 @@ export class MeResultDto {
   @ApiProperty({ description: 'this session may only set up MFA' })
   mfaEnrolmentRequired: boolean;
 
+  @ApiProperty({
+    example: 'Europe/London',
+    description: 'the front door’s time zone (config/calendar.yml): show dates and times in it',
+  })
+  timeZone: string;
+
   @ApiPropertyOptional({ description: 'cookie sessions: the CSRF token (as at sign-in)' })
   csrfToken?: string;
 

@@ -61,7 +61,8 @@ function msOfDay(local: DateTime): number {
 }
 
 export class WorkingCalendar {
-  private readonly zone: string;
+  // the front door's IANA time zone (calendar.yml timeZone): local dates and times are its
+  readonly zone: string;
   private readonly officeStartMs: number;
   private readonly officeEndMs: number;
   private readonly schoolStartMs: number;
