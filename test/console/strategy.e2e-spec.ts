@@ -39,11 +39,20 @@ function london(at: Date): { day: string; month: string; year: string; time: str
 
 interface View {
   status: string;
+  scheduledFor?: string;
+  requiredAgencies: string[];
   invitees: { agency: string; name?: string }[];
   record?: { version: number; quorate: boolean; s47StartDate?: string; icpcDueDate?: string };
   history?: { version: number; quorate: boolean }[];
   startedBy?: { id: string; reason: string };
 }
+
+const AGENCY: Record<string, string> = {
+  LA_SOCIAL_CARE: 'LA children’s social care',
+  POLICE: 'Police',
+  HEALTH: 'Health',
+  EDUCATION: 'Education',
+};
 
 // CONSOLE.md S8 (issue 16 item 4): the strategy queue, a discussion's task list, scheduling with
 // the quorum always invited, recording with its quorum explained, and an amendment with a reason
@@ -130,19 +139,23 @@ describe('console: strategy discussions (CONSOLE.md S8)', () => {
     await shoot(page, 'discussion');
     expect(await seriousViolations(page)).toEqual([]);
 
-    // schedule it: the quorum is ticked and cannot be dropped; education is added
+    // schedule it: the quorum (the discussion's requiredAgencies) is ticked and cannot be
+    // dropped; education is added
+    const { requiredAgencies } = await view(sd.id);
+    expect(requiredAgencies).toEqual(['LA_SOCIAL_CARE', 'POLICE', 'HEALTH']);
     await page.getByRole('link', { name: 'Schedule the discussion' }).click();
     await page.getByRole('heading', { name: 'Schedule the strategy discussion' }).waitFor();
-    for (const agency of ['LA children’s social care', 'Police', 'Health']) {
-      const box = page.getByRole('checkbox', { name: agency, exact: true });
+    for (const agency of requiredAgencies) {
+      const box = page.getByRole('checkbox', { name: AGENCY[agency], exact: true });
       expect(await box.isChecked()).toBe(true);
       expect(await box.isDisabled()).toBe(true);
     }
-    expect(await page.locator('.govuk-checkboxes__hint').allTextContents()).toEqual([
-      'Required',
-      'Required',
-      'Required',
-    ]);
+    expect(await page.locator('.govuk-checkboxes__hint').allTextContents()).toEqual(
+      requiredAgencies.map(() => 'Required'),
+    );
+    expect(await page.locator('#invitees-hint').textContent()).toMatch(
+      /^LA children’s social care, police and health must take part: they are always invited\./,
+    );
     expect(await page.getByRole('checkbox', { name: 'Education', exact: true }).isChecked()).toBe(false);
     await page.getByRole('checkbox', { name: 'Education', exact: true }).check();
     await page.getByLabel('Who will attend for Education (optional)').fill('Head teacher');
@@ -162,14 +175,20 @@ describe('console: strategy discussions (CONSOLE.md S8)', () => {
     expect(await tasks.textContent()).toMatch(
       /Schedule the discussion.*Education \(Head teacher\).*Scheduled/,
     );
-    // the queue says so, live
+    // the queue says so, live, with when it is (the queue item's scheduledFor)
+    const scheduled = await view(sd.id);
     await page.getByRole('link', { name: 'Strategy', exact: true }).click();
     await row.getByText('Scheduled', { exact: true }).waitFor();
-    expect(await row.textContent()).toContain('Scheduled: see the discussion');
+    const scheduledFor = row.locator('td[data-label="Scheduled for"] time');
+    await scheduledFor.waitFor();
+    expect(await scheduledFor.getAttribute('datetime')).toBe(scheduled.scheduledFor);
+    expect(await scheduledFor.textContent()).toMatch(
+      new RegExp(`^(Today|\\w{3} \\d{1,2} \\w{3}) ${at.time}$`),
+    );
     await shoot(page, 'queue-scheduled');
+    expect(await seriousViolations(page)).toEqual([]);
     await row.getByRole('link', { name: child }).click();
     await page.getByRole('heading', { name: child }).waitFor();
-    const scheduled = await view(sd.id);
     expect(scheduled.status).toBe('SCHEDULED');
     expect(scheduled.invitees).toEqual([
       { agency: 'LA_SOCIAL_CARE' },
@@ -181,6 +200,9 @@ describe('console: strategy discussions (CONSOLE.md S8)', () => {
     // record it: an empty submit first (held at comes from the schedule)
     await page.getByRole('link', { name: 'Record the discussion' }).click();
     await page.getByRole('heading', { name: 'Record the strategy discussion' }).waitFor();
+    expect(await page.getByTestId('quorum').textContent()).toBe(
+      'LA children’s social care, police and health must all attend for the discussion to be quorate.',
+    );
     const held = page.getByRole('group', { name: 'When was it held?' });
     expect(await held.getByLabel('Day').inputValue()).toBe(at.day);
     expect(await held.getByLabel('Time').inputValue()).toBe(at.time);
@@ -246,13 +268,16 @@ describe('console: strategy discussions (CONSOLE.md S8)', () => {
     expect(recorded.record).toMatchObject({ version: 1, quorate: false });
     const s47 = await page.getByTestId('s47-start').textContent();
     const icpc = await page.getByTestId('icpc-due').textContent();
+    // calendar dates, as the api reads them back
+    expect(recorded.record?.s47StartDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(recorded.record?.icpcDueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const long = (date: string | undefined) =>
       new Intl.DateTimeFormat('en-GB', {
         day: 'numeric',
         month: 'short',
         year: 'numeric',
         timeZone: 'UTC',
-      }).format(new Date(`${date?.slice(0, 10)}T12:00:00Z`));
+      }).format(new Date(`${date}T12:00:00Z`));
     expect(s47).toBe(long(recorded.record?.s47StartDate));
     expect(icpc).toBe(long(recorded.record?.icpcDueDate));
     await shoot(page, 'result');
@@ -342,12 +367,15 @@ describe('console: strategy discussions (CONSOLE.md S8)', () => {
     expect(await section.locator('.govuk-error-summary').textContent()).toContain(
       'Enter why this child needs a strategy discussion now',
     );
+    // the contact page's title says so while the form shows problems
+    expect(await page.title()).toMatch(/^Error: .* – contact /);
     await shoot(page, 'start-errors');
     expect(await seriousViolations(page)).toEqual([]);
     const reason = 'The child disclosed new injuries to the school nurse after the decision.';
     await page.getByLabel('Why does this child need a strategy discussion now?').fill(reason);
     await section.getByRole('button', { name: 'Start strategy discussion' }).click();
     await page.getByText(/^Strategy discussion started\. It is due /).waitFor();
+    expect(await page.title()).not.toMatch(/^Error: /);
     await shoot(page, 'started');
     expect(await seriousViolations(page)).toEqual([]);
     await section.getByRole('link', { name: 'Open the strategy discussion' }).click();
@@ -380,4 +408,61 @@ describe('console: strategy discussions (CONSOLE.md S8)', () => {
     await sam.getByTestId('contact-header').waitFor();
     expect(await sam.getByTestId('strategy-on-contact').count()).toBe(0);
   }, 90_000);
+
+  it('should take the quorum from the discussion the api reads back, not a copy of its own', async () => {
+    const sd = await strategyDiscussionFor(t, screener);
+    const page = await signedIn('screener@mach.example');
+    // the same read with education added to the quorum: every screen follows it
+    await page.route(`**/api/strategy-discussions/${sd.id}`, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const response = await route.fetch();
+      const body = (await response.json()) as View;
+      await route.fulfill({
+        response,
+        json: { ...body, requiredAgencies: [...body.requiredAgencies, 'EDUCATION'] },
+      });
+    });
+    await page.goto(`/strategy-discussions/${sd.id}/schedule`);
+    await page.getByRole('heading', { name: 'Schedule the strategy discussion' }).waitFor();
+    for (const agency of ['LA children’s social care', 'Police', 'Health', 'Education']) {
+      const box = page.getByRole('checkbox', { name: agency, exact: true });
+      expect(await box.isChecked()).toBe(true);
+      expect(await box.isDisabled()).toBe(true);
+    }
+    expect(await page.locator('.govuk-checkboxes__hint').allTextContents()).toEqual([
+      'Required',
+      'Required',
+      'Required',
+      'Required',
+    ]);
+    expect(await page.locator('#invitees-hint').textContent()).toMatch(
+      /^LA children’s social care, police, health and education must take part/,
+    );
+    await shoot(page, 'quorum-from-api');
+
+    await page.goto(`/strategy-discussions/${sd.id}/record`);
+    await page.getByRole('heading', { name: 'Record the strategy discussion' }).waitFor();
+    expect(await page.getByTestId('quorum').textContent()).toBe(
+      'LA children’s social care, police, health and education must all attend for the discussion to be quorate.',
+    );
+    const attendance = (agency: string, status: string) =>
+      page.getByRole('group', { name: agency, exact: true }).getByLabel(status).check();
+    await attendance('LA children’s social care', 'Attended');
+    await attendance('Police', 'Attended');
+    await attendance('Health', 'Attended');
+    await attendance('Education', 'Absent');
+    await page.getByLabel('No further action').check();
+    await page.getByLabel('Rationale').fill(RATIONALE);
+    const held = london(new Date(Date.now() - 10 * 60_000));
+    const group = page.getByRole('group', { name: 'When was it held?' });
+    await group.getByLabel('Day').fill(held.day);
+    await group.getByLabel('Month').fill(held.month);
+    await group.getByLabel('Year').fill(held.year);
+    await group.getByLabel('Time').fill(held.time);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Check your answers before recording the discussion' }).waitFor();
+    expect(await page.getByTestId('check-answers').textContent()).toContain(
+      'Not quorate: Education did not attend',
+    );
+  }, 60_000);
 });

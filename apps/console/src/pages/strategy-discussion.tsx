@@ -185,12 +185,18 @@ function Overview({
           {discussion.record && (
             <section data-testid="current-record">
               <h2 className="govuk-heading-m">The record (version {discussion.record.version})</h2>
-              <RecordSummary record={discussion.record} dueAt={discussion.dueAt} staffName={staffName} />
+              <RecordSummary
+                record={discussion.record}
+                dueAt={discussion.dueAt}
+                required={discussion.requiredAgencies}
+                staffName={staffName}
+              />
             </section>
           )}
           <EarlierVersions
             history={discussion.history ?? []}
             dueAt={discussion.dueAt}
+            required={discussion.requiredAgencies}
             staffName={staffName}
           />
           <p className="govuk-body">

@@ -75,8 +75,13 @@ export function StrategyQueue() {
                     </strong>
                   </td>
                   <td className="govuk-table__cell" data-label="Scheduled for">
-                    {/* the queue item carries whether, not when: the time is on the discussion */}
-                    {scheduled ? 'Scheduled: see the discussion' : 'Not scheduled'}
+                    {item.scheduledFor ? (
+                      <time dateTime={item.scheduledFor}>{when(item.scheduledFor)}</time>
+                    ) : scheduled ? (
+                      'Scheduled'
+                    ) : (
+                      'Not scheduled'
+                    )}
                   </td>
                 </tr>
               );

@@ -5,18 +5,21 @@ import {
   ATTENDANCE_WORDS,
   quorumExplained,
   STRATEGY_OUTCOME_WORDS,
+  type Agency,
   type StrategyRecord,
 } from './words';
 
 // what a record says: whether it was quorate and why, in time, what it decided and what
-// follows (the s47 start and the ICPC target, CIN census S47ActualStartDate / InitialCPCtarget)
+// follows (the s47 start and the ICPC target, CIN census S47ActualStartDate / InitialCPCtarget:
+// calendar dates, as the api reads them back); the quorum is the discussion's requiredAgencies
 export function recordRows(
   record: StrategyRecord,
   dueAt: string,
+  required: readonly Agency[],
   staffName: (id: string) => string,
 ): [string, ReactNode][] {
   return [
-    ['Quorate', <span data-testid="quorate">{quorumExplained(record)}</span>],
+    ['Quorate', <span data-testid="quorate">{quorumExplained(record, required)}</span>],
     [
       'Held within timescale',
       <span data-testid="timescale">
@@ -68,19 +71,22 @@ export function recordRows(
 export function RecordSummary(props: {
   record: StrategyRecord;
   dueAt: string;
+  required: readonly Agency[];
   staffName: (id: string) => string;
 }) {
-  return <SummaryList rows={recordRows(props.record, props.dueAt, props.staffName)} />;
+  return <SummaryList rows={recordRows(props.record, props.dueAt, props.required, props.staffName)} />;
 }
 
 // the records an amendment replaced, newest first, each as it stood
 export function EarlierVersions({
   history,
   dueAt,
+  required,
   staffName,
 }: {
   history: readonly StrategyRecord[];
   dueAt: string;
+  required: readonly Agency[];
   staffName: (id: string) => string;
 }) {
   if (history.length === 0) return null;
@@ -96,7 +102,7 @@ export function EarlierVersions({
             </h3>
           </div>
           <div className="govuk-summary-card__content">
-            <RecordSummary record={record} dueAt={dueAt} staffName={staffName} />
+            <RecordSummary record={record} dueAt={dueAt} required={required} staffName={staffName} />
           </div>
         </div>
       ))}

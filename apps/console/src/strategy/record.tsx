@@ -36,8 +36,9 @@ import {
   AGENCY_WORDS,
   ATTENDANCE_WORDS,
   attendingAgencies,
-  isRequired,
   quorumExplained,
+  quorumInWords,
+  sentenceStart,
   STRATEGY_OUTCOME_WORDS,
   STRATEGY_OUTCOMES,
   type Agency,
@@ -87,6 +88,12 @@ const fieldsOf = (actions: number) => [
   ]).flat(),
 ];
 const NO_ACTION: ActionRow = { description: '', ownerAgency: '', dueDate: { day: '', month: '', year: '' } };
+
+// "LA children’s social care, police and health must all attend for the discussion to be quorate"
+const quorumRule = (required: readonly Agency[]) =>
+  sentenceStart(
+    `${quorumInWords(required)} must ${required.length > 1 ? 'all ' : ''}attend for the discussion to be quorate.`,
+  );
 
 // a first record starts from the schedule; an amendment from the record it replaces
 function startingPoint(discussion: Discussion): Form {
@@ -198,7 +205,7 @@ export function RecordJourney({
   useEffect(() => {
     if (!result) sessionStorage.setItem(key, JSON.stringify(values));
   }, [key, values, result]);
-  const agencies = attendingAgencies(start.invitees);
+  const agencies = attendingAgencies(start);
   const amending = Boolean(start.record);
   return (
     <Routes>
@@ -316,8 +323,8 @@ function RecordForm({
             <h2 className="govuk-heading-m" id="attendance" tabIndex={-1}>
               Who attended?
             </h2>
-            <p className="govuk-body">
-              LA children’s social care, police and health must all attend for the discussion to be quorate.
+            <p className="govuk-body" data-testid="quorum">
+              {quorumRule(discussion.requiredAgencies)}
             </p>
             {formState.errors.attendance?.message && (
               <p className="govuk-error-message">
@@ -506,10 +513,16 @@ function CheckRecord({
     [
       `attendance.${agencies[0]}`,
       'Quorate (from your answers)',
-      quorumExplained({
-        quorate: body.attendance.every((a) => !isRequired(a.agency) || a.status === 'ATTENDED'),
-        attendance: body.attendance,
-      }),
+      // a preview from the discussion's quorum: the api decides it when it records
+      quorumExplained(
+        {
+          quorate: discussion.requiredAgencies.every((agency) =>
+            body.attendance.some((a) => a.agency === agency && a.status === 'ATTENDED'),
+          ),
+          attendance: body.attendance,
+        },
+        discussion.requiredAgencies,
+      ),
       'attendance',
     ],
     ['outcome', 'Outcome', STRATEGY_OUTCOME_WORDS[body.outcome], 'the outcome'],
@@ -612,7 +625,10 @@ function RecordDone({
               <br />
               <strong data-testid="result-quorate">
                 {record
-                  ? quorumExplained({ quorate: result.quorate, attendance: record.attendance })
+                  ? quorumExplained(
+                      { quorate: result.quorate, attendance: record.attendance },
+                      discussion.requiredAgencies,
+                    )
                   : result.quorate
                     ? 'Quorate'
                     : 'Not quorate'}
@@ -625,11 +641,13 @@ function RecordDone({
               <RecordSummary
                 record={{ ...record, ...result }}
                 dueAt={discussion.dueAt}
+                required={discussion.requiredAgencies}
                 staffName={staffName}
               />
               <EarlierVersions
                 history={discussion.history ?? []}
                 dueAt={discussion.dueAt}
+                required={discussion.requiredAgencies}
                 staffName={staffName}
               />
             </>

@@ -6,7 +6,7 @@ import { ErrorSummary } from '../error-summary';
 import { Page } from '../layout';
 import { applyServerErrors, fieldId, Input, problemsOf, Submit, useSingleFlight, when } from '../ui';
 import { dateTimeValue, DateInput, parseDateTime, type DateTimeValue } from './date-time';
-import { AGENCIES, AGENCY_WORDS, isRequired, type Agency, type Discussion } from './words';
+import { AGENCIES, AGENCY_WORDS, quorumInWords, sentenceStart, type Agency, type Discussion } from './words';
 
 interface Form {
   scheduledFor: DateTimeValue;
@@ -16,7 +16,7 @@ interface Form {
 const FIELDS = ['scheduledFor', 'invitees'] as const;
 const LABELS: Record<string, string> = { scheduledFor: 'The date and time', invitees: 'Invitees' };
 
-// CONSOLE.md S8: when, and who is invited; LA children's social care, police and health always
+// CONSOLE.md S8: when, and who is invited; the quorum (the discussion's requiredAgencies) always
 export function ScheduleForm({
   discussion,
   childName,
@@ -28,6 +28,7 @@ export function ScheduleForm({
 }) {
   const navigate = useNavigate();
   const once = useSingleFlight();
+  const isRequired = (agency: Agency) => discussion.requiredAgencies.includes(agency);
   const names = Object.fromEntries(
     AGENCIES.map((a) => [a, discussion.invitees.find((i) => i.agency === a)?.name ?? '']),
   ) as Record<Agency, string>;
@@ -130,8 +131,8 @@ export function ScheduleForm({
               <fieldset className="govuk-fieldset" aria-describedby="invitees-hint">
                 <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Who is invited?</legend>
                 <div id="invitees-hint" className="govuk-hint">
-                  LA children’s social care, police and health must take part: they are always invited. Invite
-                  education and the referrer where relevant. Names are optional.
+                  {sentenceStart(quorumInWords(discussion.requiredAgencies))} must take part: they are always
+                  invited. Invite other agencies, such as the referrer’s, where relevant. Names are optional.
                 </div>
                 {formState.errors.invitees?.message && (
                   <p className="govuk-error-message">

@@ -17,9 +17,27 @@ export const AGENCY_WORDS: Record<Agency, string> = {
 };
 export const AGENCIES = Object.keys(AGENCY_WORDS) as Agency[];
 
-// DOMAIN.md "Strategy discussions": the quorum, always invited (the api refuses a schedule without them)
-export const REQUIRED_AGENCIES: readonly Agency[] = ['LA_SOCIAL_CARE', 'POLICE', 'HEALTH'];
-export const isRequired = (agency: Agency) => REQUIRED_AGENCIES.includes(agency);
+// the same agencies within a sentence ("LA children’s social care, police and health")
+const AGENCY_IN_A_SENTENCE: Record<Agency, string> = {
+  LA_SOCIAL_CARE: 'LA children’s social care',
+  POLICE: 'police',
+  HEALTH: 'health',
+  EDUCATION: 'education',
+  PROBATION: 'probation',
+  OTHER: 'another agency',
+};
+
+// "a", "a and b", "a, b and c"
+function listed(words: readonly string[]): string {
+  if (words.length < 2) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+// the quorum as the discussion's read names it (requiredAgencies: the api owns who it is), in
+// a sentence: "LA children’s social care, police and health"
+export const quorumInWords = (required: readonly Agency[]) =>
+  listed(required.map((a) => AGENCY_IN_A_SENTENCE[a]));
+export const sentenceStart = (words: string) => words.replace(/^./, (c) => c.toUpperCase());
 
 export const ATTENDANCE_WORDS: Record<Attendance, string> = {
   ATTENDED: 'Attended',
@@ -42,19 +60,25 @@ export const DISCUSSION_STATUS_WORDS: Record<Discussion['status'], string> = {
 };
 
 // the agencies whose attendance is recorded: the quorum, then whoever else was invited
-export function attendingAgencies(invitees: readonly { agency: Agency }[]): Agency[] {
-  return AGENCIES.filter((a) => isRequired(a) || invitees.some((i) => i.agency === a));
+export function attendingAgencies(discussion: Pick<Discussion, 'requiredAgencies' | 'invitees'>): Agency[] {
+  return AGENCIES.filter(
+    (a) => discussion.requiredAgencies.includes(a) || discussion.invitees.some((i) => i.agency === a),
+  );
 }
 
-// why a record is (not) quorate, from the attendance the api recorded: "Not quorate: Health
-// sent apologies" (a required agency it did not list counts as absent, as the api counts it)
-export function quorumExplained(record: Pick<StrategyRecord, 'quorate' | 'attendance'>): string {
-  const missing = REQUIRED_AGENCIES.flatMap((agency) => {
+// why a record is (not) quorate, from the attendance and the quorum the api gave: "Not quorate:
+// Health sent apologies" (a required agency it did not list counts as absent, as the api counts it)
+export function quorumExplained(
+  record: Pick<StrategyRecord, 'quorate' | 'attendance'>,
+  required: readonly Agency[],
+): string {
+  if (record.quorate)
+    return `Quorate: ${quorumInWords(required)} ${required.length > 1 ? 'all ' : ''}attended`;
+  const missing = required.flatMap((agency) => {
     const status = record.attendance.find((a) => a.agency === agency)?.status ?? 'ABSENT';
     if (status === 'ATTENDED') return [];
     return [`${AGENCY_WORDS[agency]} ${status === 'APOLOGIES' ? 'sent apologies' : 'did not attend'}`];
   });
-  if (record.quorate) return 'Quorate: LA children’s social care, police and health all attended';
   if (missing.length === 0) return 'Not quorate';
   return `Not quorate: ${missing.join('; ')}`;
 }
