@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildConsole, launchChromium, seriousViolations, signInThroughConsole } from '../support/browser';
 import { notificationBody } from '../support/notifications';
+import { fillNotificationForm, yesterday } from '../support/police-form';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'console');
@@ -12,18 +13,6 @@ interface Notification {
   policeReference: string;
   status: string;
   triage?: { outcome: string };
-}
-
-// yesterday in London, as an officer types it (the time is late evening, so always past)
-function yesterday(): { day: string; month: string; year: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    day: 'numeric',
-    month: 'numeric',
-    year: 'numeric',
-  }).formatToParts(new Date(Date.now() - 86_400_000));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { day: get('day'), month: get('month'), year: get('year') };
 }
 
 // Tab until the element with this id has focus (keyboard only: no click, no focus())
@@ -85,52 +74,6 @@ describe('console: the police portal (issue 16 item 5)', () => {
     (await t.http().get('/api/da-notifications').set('authorization', `Bearer ${token}`).expect(200))
       .body as Notification[];
 
-  // the form as an officer fills it with the mouse: two children, DASH with a score
-  async function fillForm(page: Page, reference: string, family: string): Promise<void> {
-    const day = yesterday();
-    await page.getByLabel('Police reference').fill(reference);
-    await page.locator('#incident-day').fill(day.day);
-    await page.locator('#incident-month').fill(day.month);
-    await page.locator('#incident-year').fill(day.year);
-    await page.getByLabel('Time of the incident').fill('22:30');
-    await page.getByLabel('DASH', { exact: true }).check();
-    await page.getByLabel('DASH score (optional)').fill('8');
-    await page.getByRole('group', { name: 'Risk level' }).getByLabel('Standard').check();
-    await page.locator('#victim-firstName').fill('Vera');
-    await page.locator('#victim-lastName').fill(family);
-    await page.locator('#perpetrator-firstName').fill('Pete');
-    await page.locator('#perpetrator-lastName').fill(family);
-    await page
-      .getByRole('group', { name: /arrested/ })
-      .getByLabel('Yes')
-      .check();
-    await page.getByLabel('Partner', { exact: true }).check();
-    const first = page.getByRole('group', { name: 'Child', exact: true });
-    await first.getByLabel('First name').fill('Kai');
-    await first.getByLabel('Last name').fill(family);
-    await first.getByLabel('Day').fill('3');
-    await first.getByLabel('Month').fill('3');
-    await first.getByLabel('Year').fill('2016');
-    await first.getByLabel('School or nursery (optional)').fill('Acklam Primary School');
-    await first.getByLabel('In the home at the time').check();
-    await page.getByRole('button', { name: 'Add another child' }).click();
-    // the new child's first name has focus (GOV.UK add another)
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('children-1-firstName');
-    const second = page.getByRole('group', { name: 'Child 2' });
-    await second.getByLabel('First name').fill('Ada');
-    await second.getByLabel('Last name').fill(family);
-    await second.getByLabel('Day').fill('14');
-    await second.getByLabel('Month').fill('2');
-    await second.getByLabel('Year').fill('2019');
-    await second.getByLabel('School or nursery (optional)').fill('Linthorpe Community Primary');
-    await second.getByLabel('A witness (saw or heard it)').check();
-    await page.getByRole('group', { name: 'Was anyone injured?' }).getByLabel('No').check();
-    await page.getByRole('group', { name: 'Was a weapon used?' }).getByLabel('No').check();
-    await page
-      .getByLabel('Summary of the incident')
-      .fill('Neighbour reported shouting; officers attended; the children were in the home, one saw it.');
-  }
-
   it('should show an empty list for a force that has sent nothing, accessibly', async () => {
     const page = await open('police@durham.example');
     await page.getByRole('heading', { name: 'Your force’s notifications' }).waitFor();
@@ -190,7 +133,7 @@ describe('console: the police portal (issue 16 item 5)', () => {
     await police.goto('/da-notifications/new');
     const family = `Ward${Date.now().toString(36)}`;
     const reference = `CLE/26/${Date.now().toString(36)}`;
-    await fillForm(police, reference, family);
+    await fillNotificationForm(police, reference, family);
     await police.getByRole('button', { name: 'Continue' }).click();
     await police
       .getByRole('heading', { name: 'Check your answers before sending the notification' })
@@ -244,6 +187,41 @@ describe('console: the police portal (issue 16 item 5)', () => {
     await status.getByRole('status').getByText('Live').waitFor();
     expect(await status.getByTestId('outcome').textContent()).toBe('Not triaged yet');
 
+    // what was sent, read back in full from the api's details
+    const whatWasSent = status.getByTestId('what-you-sent');
+    expect(await status.getByTestId('sent-summary').textContent()).toBe(
+      'Neighbour reported shouting; officers attended; the children were in the home, one saw it.',
+    );
+    const children = status.getByTestId('sent-child');
+    expect(await children.count()).toBe(2);
+    const kai = children.filter({ hasText: `Kai ${family}` });
+    const ada = children.filter({ hasText: `Ada ${family}` });
+    expect(await kai.textContent()).toContain('Acklam Primary School');
+    expect(await kai.textContent()).toContain('3 Mar 2016');
+    expect(await ada.textContent()).toContain('Linthorpe Community Primary');
+    expect(await ada.textContent()).toContain('14 Feb 2019');
+    // in the home, a witness, injured: Kai was in the home, Ada a witness
+    const marks = (row: typeof kai) =>
+      row.locator('td').evaluateAll((cells) => cells.slice(2).map((c) => c.textContent));
+    expect(await marks(kai)).toEqual(['Yes, in the home', 'No', 'No']);
+    expect(await marks(ada)).toEqual(['No', 'Yes, a witness', 'No']);
+    const value = (section: string, key: string) =>
+      status
+        .getByTestId(section)
+        .locator('.govuk-summary-list__row', { has: status.locator('dt', { hasText: key }) })
+        .locator('.govuk-summary-list__value')
+        .textContent();
+    expect(await value('sent-victim', 'Name')).toBe(`Vera ${family}`);
+    expect(await value('sent-perpetrator', 'Name')).toBe(`Pete ${family}`);
+    expect(await value('sent-perpetrator', 'Arrested')).toBe('Yes');
+    expect(await value('sent-perpetrator', 'Relationship to the victim')).toBe('Partner');
+    expect(await value('sent-risk', 'DASH score')).toBe('8');
+    expect(await value('sent-risk', 'Risk level')).toBe('Standard');
+    expect(await value('sent-what-happened', 'Weapon used')).toBe('No');
+    expect(await value('sent-incident', 'Date and time')).toMatch(/ at 22:30$/);
+    expect(await value('sent-officer', 'Name')).not.toBe('');
+    expect(await whatWasSent.textContent()).toContain(reference);
+
     // a screener triages it as CONTACT over the api: both pages follow without a reload
     const triaged = (
       await t
@@ -265,6 +243,34 @@ describe('console: the police portal (issue 16 item 5)', () => {
     console.log(`police list and status page showed the triage ${took} ms after the api answered`);
     expect(await status.getByTestId('status-tag').textContent()).toBe('Triaged');
     await shoot(police, 'list-triaged');
+    // the outcome, not the front door's reasons
+    await status.getByTestId('reasons-not-shared').waitFor();
+    expect(await status.getByText('the school should know').count()).toBe(0);
+
+    // a screener records Kai's school told over the api: the status page shows it sent, live
+    const staffRead = (
+      await t.http().get(`/api/da-notifications/${id}`).set('authorization', `Bearer ${screener}`).expect(200)
+    ).body as { encompass: { id: string; school: string | null; status: string }[] };
+    const acklam = staffRead.encompass.find((e) => e.school === 'Acklam Primary School');
+    expect(acklam?.status).toBe('PENDING');
+    const schools = status.getByTestId('encompass');
+    const acklamRow = schools.locator('tr', { hasText: 'Acklam Primary School' });
+    expect(await acklamRow.getAttribute('data-status')).toBe('PENDING');
+    await t
+      .http()
+      .post(`/api/encompass/${acklam!.id}/sent`)
+      .set('authorization', `Bearer ${screener}`)
+      .send({ method: 'EMAIL', recipient: 'DSL' })
+      .expect(200);
+    const told = Date.now();
+    await schools
+      .locator('tr[data-status="SENT"]', { hasText: 'Acklam Primary School' })
+      .waitFor({ timeout: 3000 });
+    console.log(`status page showed the school told ${Date.now() - told} ms after the api answered`);
+    expect(await acklamRow.locator('td').last().locator('time').count()).toBe(1);
+    expect(
+      await schools.locator('tr', { hasText: 'Linthorpe Community Primary' }).getAttribute('data-status'),
+    ).toBe('PENDING');
     await shoot(status, 'status');
     expect(await seriousViolations(status)).toEqual([]);
 
@@ -293,7 +299,7 @@ describe('console: the police portal (issue 16 item 5)', () => {
       .expect(201);
     const page = await open('police@cleveland.example');
     await page.goto('/da-notifications/new');
-    await fillForm(page, String(taken.policeReference), `Dup${Date.now().toString(36)}`);
+    await fillNotificationForm(page, String(taken.policeReference), `Dup${Date.now().toString(36)}`);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Send notification' }).click();
     await page.getByRole('heading', { name: 'Send a DA notification' }).waitFor();
@@ -324,7 +330,7 @@ describe('console: the police portal (issue 16 item 5)', () => {
   it('should put the server’s field errors on the fields they name', async () => {
     const page = await open('police@cleveland.example');
     await page.goto('/da-notifications/new');
-    await fillForm(page, `CLE/26/v${Date.now().toString(36)}`, `Val${Date.now().toString(36)}`);
+    await fillNotificationForm(page, `CLE/26/v${Date.now().toString(36)}`, `Val${Date.now().toString(36)}`);
     await page.getByRole('button', { name: 'Continue' }).click();
     // the server's clock and rules are the authority: a 400 naming fields the form has
     await page.route('**/api/da-notifications', (route) =>

@@ -4,41 +4,39 @@ import { ApiFailure } from '../api';
 import { NotFound, Page } from '../layout';
 import { outcomeWords, useNotification, type Notification } from '../police/notifications';
 import { StatusTag } from '../police/status-tag';
+import { WhatYouSent } from '../police/what-you-sent';
 import { LiveStatus } from '../queue';
 import { SummaryList, when } from '../ui';
 
-const RISK_LEVEL_WORDS: Record<Notification['riskLevel'], string> = {
-  STANDARD: 'Standard',
-  MEDIUM: 'Medium',
-  HIGH: 'High',
-};
-
-function delay(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
-  const h = Math.floor(minutes / 60);
-  if (h < 48) return `${h} h ${minutes % 60} min`;
-  return `${Math.floor(h / 24)} days`;
-}
-
-// a polite word when the notification is triaged while the page is open (WCAG 4.1.3)
-function useTriagedAnnouncement(n: Notification | undefined): string {
-  const last = useRef<string | undefined>(undefined);
+// a polite word when the notification is triaged, or a school is told, while the page is open
+// (WCAG 4.1.3)
+function useAnnouncement(n: Notification | undefined): string {
+  const last = useRef<Notification | undefined>(undefined);
   const [message, setMessage] = useState('');
   useEffect(() => {
     if (!n) return;
-    if (last.current === 'AWAITING_TRIAGE' && n.status === 'TRIAGED')
-      setMessage(`Triaged: ${outcomeWords(n.triage?.outcome)}`);
-    last.current = n.status;
+    const before = last.current;
+    last.current = n;
+    if (!before || before.id !== n.id) return;
+    const said: string[] = [];
+    if (before.status === 'AWAITING_TRIAGE' && n.status === 'TRIAGED')
+      said.push(`Triaged: ${outcomeWords(n.triage?.outcome)}`);
+    const sentBefore = new Set(before.encompass.filter((e) => e.status === 'SENT').map((e) => e.id));
+    for (const e of n.encompass)
+      if (e.status === 'SENT' && !sentBefore.has(e.id))
+        said.push(`${e.school ?? 'The school'} told about ${e.childName}`);
+    if (said.length > 0) setMessage(said.join('. '));
   }, [n]);
   return message;
 }
 
-// issue 16 item 5, P3: what the force sent and where it stands. Never the contacts made from it
-// (the api withholds them from the police, and the page has no place for them)
+// issue 16 item 5, P3: what the force sent and where it stands, live (triage, MARAC, each school
+// told). Never the contacts made from it (the api withholds them from the police, and the page
+// has no place for them), nor the triage rationale (MACH staff only)
 export function NotificationStatus() {
   const { id = '' } = useParams();
   const { data: n, error, state } = useNotification(id);
-  const announcement = useTriagedAnnouncement(n);
+  const announcement = useAnnouncement(n);
   if (error) {
     if (error instanceof ApiFailure && error.error.status === 404) return <NotFound />;
     return (
@@ -83,9 +81,6 @@ export function NotificationStatus() {
                   ? ([
                       ['Outcome', <span data-testid="outcome">{outcomeWords(n.triage.outcome)}</span>],
                       ['Triaged', <time dateTime={n.triage.triagedAt}>{when(n.triage.triagedAt)}</time>],
-                      ...(n.triage.rationale
-                        ? [['Rationale', <span className="fd-preserve-lines">{n.triage.rationale}</span>]]
-                        : []),
                     ] as [string, ReactNode][])
                   : ([
                       ['Outcome', <span data-testid="outcome">Not triaged yet</span>],
@@ -94,6 +89,10 @@ export function NotificationStatus() {
                 ['MARAC', <span data-testid="marac">{n.marac ? 'Yes' : 'No'}</span>],
               ]}
             />
+            {/* decided (issue 16): the police see the outcome, not the social worker's rationale */}
+            <p className="govuk-body fd-secondary" data-testid="reasons-not-shared">
+              The front door’s reasons are not shared: you see the outcome and the MARAC flag.
+            </p>
           </div>
 
           <h2 className="govuk-heading-m">Operation Encompass</h2>
@@ -122,7 +121,7 @@ export function NotificationStatus() {
               </thead>
               <tbody className="govuk-table__body">
                 {n.encompass.map((e) => (
-                  <tr className="govuk-table__row" key={e.id}>
+                  <tr className="govuk-table__row" key={e.id} data-status={e.status}>
                     <td className="govuk-table__cell">{e.childName}</td>
                     <td className="govuk-table__cell">{e.school ?? 'Not named'}</td>
                     <td className="govuk-table__cell">
@@ -144,32 +143,9 @@ export function NotificationStatus() {
               </tbody>
             </table>
           )}
-
-          <h2 className="govuk-heading-m">What you sent</h2>
-          <SummaryList
-            rows={[
-              ['Police reference', n.policeReference],
-              ['Incident', <time dateTime={n.incidentAt}>{when(n.incidentAt)}</time>],
-              [
-                'Received',
-                <>
-                  <time dateTime={n.receivedAt}>{when(n.receivedAt)}</time>
-                  <span className="fd-secondary">
-                    {' '}
-                    ({delay(n.submissionDelayMinutes)} after the incident)
-                  </span>
-                </>,
-              ],
-              ['Children', n.childName],
-              ['Risk tool', n.riskTool],
-              ...(n.dashScore !== undefined
-                ? ([['DASH score', String(n.dashScore)]] as [string, string][])
-                : []),
-              ['Risk level', RISK_LEVEL_WORDS[n.riskLevel] ?? n.riskLevel],
-            ]}
-          />
         </div>
       </div>
+      <WhatYouSent n={n} />
     </Page>
   );
 }

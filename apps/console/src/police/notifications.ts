@@ -99,15 +99,27 @@ export function useForceNotifications() {
   return { rows, state, error: list.error };
 }
 
-// one notification, read again whenever the live view says its status or outcome moved on
+// one notification, read again whenever the live view names it again: its status or outcome
+// moved on, or one of its schools was told (the item then looks the same, but it is a new event)
 export function useNotification(id: string) {
   const query = useQuery({ queryKey: oneKey(id), queryFn: () => readOne(id) });
   const state = useSubmissions();
   const item = state.items?.find((i) => i.id === id);
+  const last = useRef<SubmissionItem | undefined>(undefined);
   const asked = useRef(new Set<string>());
   const { data, refetch } = query;
   useEffect(() => {
-    if (!data || !item || !behind(data, item)) return;
+    if (!item) return;
+    const before = last.current;
+    last.current = item;
+    // each change the view applies is a new item: one read for it (a reconnect's snapshot is
+    // one more, which also covers anything missed while away)
+    if (before && before !== item) {
+      void refetch();
+      return;
+    }
+    // the first the view says of it: a read from before the snapshot may be behind it
+    if (!data || !behind(data, item)) return;
     const key = changeKey(item);
     if (asked.current.has(key)) return;
     asked.current.add(key);
