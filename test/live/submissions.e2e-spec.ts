@@ -108,6 +108,43 @@ describe('own submissions name their child (issue 15)', () => {
       expect(replay.events?.find((e) => e.item.id === first.id)?.item).toEqual(claimed.item);
     });
 
+    it('should tell the partner the outcome as the referrer was told it, and who was told, once in force (issue 16)', async () => {
+      const contact = await refer({});
+      const socket = await live(partner);
+      await subscribe(socket, 'submissions');
+      const seen = changes(socket);
+      await t.http().post(`/api/contacts/${contact.id}/claim`).set(bearer(screener)).send({}).expect(200);
+      await t
+        .http()
+        .post(`/api/contacts/${contact.id}/decision`)
+        .set(bearer(screener))
+        .send({
+          level: 2,
+          outcome: 'EARLY_HELP',
+          rationale:
+            'Early help offered to the family by the school with their agreement; no social care role.',
+          factors: ['21'],
+        })
+        .expect(201);
+      const decided = await waitFor(
+        seen,
+        (m) => m.item.id === contact.id && m.item.status === 'DECIDED',
+        2000,
+      );
+      expect(decided.item).toMatchObject({
+        outcome: 'EARLY_HELP',
+        acknowledgement: {
+          outcome: 'EARLY_HELP',
+          recipient: { name: expect.any(String) },
+          recordedAt: expect.any(String),
+        },
+      });
+      // nothing of the decision itself: no level, rationale or factors
+      expect(JSON.stringify(decided.item)).not.toMatch(/rationale|level|factors|Early help offered/);
+      const ack = (await subscribe(await live(partner), 'submissions')) as { items: Item[] };
+      expect(ack.items.find((i) => i.id === contact.id)).toMatchObject({ outcome: 'EARLY_HELP' });
+    });
+
     it('should audit each read of the list, snapshot or replay, as QUEUE_VIEWED of the submissions view', async () => {
       const before = (await viewed('school@partner.example')).length;
       const ack = (await subscribe(await live(partner), 'submissions')) as { seq: number; items: Item[] };

@@ -13,7 +13,14 @@ export interface SubmissionItem {
   childName: string;
   status: string;
   receivedAt: string;
+  // a DA notification's triage outcome; a contact's outcome as its referrer was told it
   outcome?: string;
+  // a contact's: who was told the outcome, and when
+  acknowledgement?: {
+    recipient: { name: string; organisation?: string };
+    outcome: string;
+    recordedAt: string;
+  };
 }
 
 // who may hear of it: users of this role in this agency

@@ -1051,6 +1051,20 @@ export interface components {
       /** @description whether single sign-on with the council's provider is set up: the console shows its button when true */
       enabled: boolean;
     };
+    SubmissionRecipientDto: {
+      /** @example Pat Partner */
+      name: string;
+      /** @example Acklam Primary School */
+      organisation?: string;
+    };
+    SubmissionAcknowledgementDto: {
+      /** @description the referrer told of the outcome */
+      recipient: components['schemas']['SubmissionRecipientDto'];
+      /** @enum {string} */
+      outcome: 'NO_FURTHER_ACTION' | 'INFORMATION_AND_ADVICE' | 'EARLY_HELP' | 'SOCIAL_CARE';
+      /** Format: date-time */
+      recordedAt: string;
+    };
     SubmissionItemDto: {
       /** Format: uuid */
       id: string;
@@ -1074,10 +1088,12 @@ export interface components {
       /** Format: date-time */
       receivedAt: string;
       /**
-       * @description a DA notification’s triage outcome, once triaged
+       * @description a DA notification’s triage outcome, once triaged; a contact’s outcome as the referrer was told it, once in force
        * @example CONTACT
        */
       outcome?: string;
+      /** @description a contact’s: the referrer told of the outcome, and when */
+      acknowledgement?: components['schemas']['SubmissionAcknowledgementDto'];
     };
     ClaimedByDto: {
       /** Format: uuid */

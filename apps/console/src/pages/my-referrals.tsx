@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Page } from '../layout';
 import { AcknowledgementText } from '../partner/acknowledgement';
-import { outcomeWords, useReferralRows, useStatusAnnouncement } from '../partner/referrals';
+import { outcomeWords, useReferrals, useStatusAnnouncement } from '../partner/referrals';
 import { StatusTag, statusWords } from '../partner/status-tag';
 import { LiveStatus, QueueHead } from '../queue';
 import { when } from '../ui';
@@ -19,7 +19,7 @@ function MakeReferral() {
 // issue 16 item 6, Q1: what the agency sent and what became of it, live (a screener's claim
 // turns a referral "In screening" while the page is open)
 export function MyReferrals() {
-  const { state, rows } = useReferralRows();
+  const { state, items: rows } = useReferrals();
   const announcement = useStatusAnnouncement(state.items, statusWords);
   return (
     <Page title="My referrals" wide>
@@ -47,7 +47,7 @@ export function MyReferrals() {
             </caption>
             <QueueHead columns={COLUMNS} />
             <tbody className="govuk-table__body">
-              {rows.map(({ item, read, unread }) => (
+              {rows.map((item) => (
                 <tr
                   key={item.id}
                   className="govuk-table__row"
@@ -69,13 +69,11 @@ export function MyReferrals() {
                     <StatusTag status={item.status} />
                   </td>
                   <td className="govuk-table__cell" data-label="Outcome" data-testid="outcome">
-                    {item.status !== 'DECIDED' ? (
-                      <span className="fd-secondary">Not decided yet</span>
-                    ) : read?.outcome ? (
-                      outcomeWords(read.outcome)
+                    {item.outcome ? (
+                      outcomeWords(item.outcome)
                     ) : (
                       <span className="fd-secondary">
-                        {read ? 'Not given' : unread ? 'Could not be read: open the referral' : 'Reading…'}
+                        {item.status === 'DECIDED' ? 'Not given' : 'Not decided yet'}
                       </span>
                     )}
                   </td>
@@ -84,8 +82,8 @@ export function MyReferrals() {
                     data-label="Outcome sent to"
                     data-testid="acknowledgement"
                   >
-                    {read?.acknowledgement ? (
-                      <AcknowledgementText acknowledgement={read.acknowledgement} />
+                    {item.acknowledgement ? (
+                      <AcknowledgementText acknowledgement={item.acknowledgement} />
                     ) : (
                       <span className="fd-secondary">Not yet</span>
                     )}

@@ -1,16 +1,16 @@
-import { useQueries } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { client, unwrap } from '../api-client';
 import type { PartnerContact } from '../contact-data';
 import { useSubmissions, type SubmissionItem } from '../police/notifications';
 
 // the partner portal's reads (issue 16 item 6). The live `submissions` view names each of the
-// agency's contacts with its child and status; what the referrer is told (the outcome and its
-// acknowledgement) is only on the contact's own read, which is audited, so a contact is read
-// once it is decided, and again only when the live view says its status has moved on.
+// agency's contacts with its child, status and, once decided, what the referrer was told (the
+// outcome and its acknowledgement), so the list reads no contact. The referral's own page reads
+// its contact (audited) once, and again only when the live view says its status has moved on.
 
 export type Outcome = NonNullable<PartnerContact['outcome']>;
-export type Acknowledgement = NonNullable<PartnerContact['acknowledgement']>;
+export type Acknowledgement = NonNullable<
+  PartnerContact['acknowledgement'] | SubmissionItem['acknowledgement']
+>;
 
 // what the referrer is told, in its words (typed against the api's list: a new one fails the build);
 // a strategy discussion is never disclosed, both referral outcomes read as social care
@@ -22,11 +22,6 @@ export const OUTCOME_WORDS: Record<Outcome, string> = {
 };
 export const outcomeWords = (outcome: string | undefined) =>
   outcome ? (OUTCOME_WORDS[outcome as Outcome] ?? outcome) : '';
-
-// the key contact-data.ts's useContact reads under, so a read here is the referral page's too
-const contactKey = (id: string) => ['contact', id] as const;
-const readContact = (id: string) =>
-  unwrap(client.GET('/api/contacts/{id}', { params: { path: { id } } })) as Promise<PartnerContact>;
 
 // the agency's contacts, newest first (the view sends the caller's own agency's only)
 export function useReferrals() {
@@ -50,38 +45,6 @@ export function useRereadWhenMoved(
       void refetch();
     }
   });
-}
-
-export interface ReferralRow {
-  item: SubmissionItem;
-  read?: PartnerContact; // the decided contact's read, a moment after it is decided
-  unread?: boolean; // that read failed: the referral's own page says what it can
-}
-
-// the rows of My referrals: each decided contact read (once) for its outcome and acknowledgement
-export function useReferralRows() {
-  const { state, items } = useReferrals();
-  const decided = (items ?? []).filter((i) => i.status === 'DECIDED');
-  const queries = useQueries({
-    queries: decided.map((item) => ({
-      queryKey: contactKey(item.id),
-      queryFn: () => readContact(item.id),
-    })),
-  });
-  const reads = decided.map((item, index) => ({
-    item,
-    read: queries[index]?.data,
-    unread: queries[index]?.isError ?? false,
-    refetch: queries[index]?.refetch ?? (() => undefined),
-  }));
-  useRereadWhenMoved(reads);
-  const byId = new Map(reads.map((r) => [r.item.id, r]));
-  const rows: ReferralRow[] | undefined = items?.map((item) => ({
-    item,
-    read: byId.get(item.id)?.read,
-    unread: byId.get(item.id)?.unread,
-  }));
-  return { state, rows };
 }
 
 // a polite word when a referral's status changes while it is shown (WCAG 4.1.3), never a move of focus
