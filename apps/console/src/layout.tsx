@@ -1,4 +1,13 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { useNow } from './live';
 import { useSession } from './session';
@@ -72,6 +81,19 @@ export const NAVIGATION: Record<string, { to: string; label: string; about: stri
   ],
 };
 
+// forms inside a page that is not theirs (the triage form, a row's form, the contact page's
+// start-a-discussion) say they show problems, so the page's title starts "Error: " (WCAG 3.3.1)
+const TitleProblems = createContext<(key: string, showing: boolean) => void>(() => undefined);
+
+export function useErrorInTitle(showing: boolean): void {
+  const report = useContext(TitleProblems);
+  const key = useId();
+  useEffect(() => {
+    report(key, showing);
+    return () => report(key, false);
+  }, [report, key, showing]);
+}
+
 let firstPath: string | undefined;
 let lastPath: string | undefined;
 let moved = false;
@@ -96,9 +118,20 @@ export function Page({
 }) {
   const { me, signOut } = useSession();
   const main = useRef<HTMLElement>(null);
+  const [nested, setNested] = useState<ReadonlySet<string>>(() => new Set());
+  const report = useCallback((key: string, showing: boolean) => {
+    setNested((now) => {
+      if (now.has(key) === showing) return now;
+      const next = new Set(now);
+      if (showing) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  }, []);
+  const failing = error || nested.size > 0;
   useEffect(() => {
-    document.title = `${error ? 'Error: ' : ''}${title} – Front door`;
-  }, [title, error]);
+    document.title = `${failing ? 'Error: ' : ''}${title} – Front door`;
+  }, [title, failing]);
   const { pathname } = useLocation();
   useEffect(() => {
     // on the page the tab opened at, the skip link stays the first tab stop; once the
@@ -195,7 +228,7 @@ export function Page({
           </div>
         )}
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={main}>
-          {children}
+          <TitleProblems.Provider value={report}>{children}</TitleProblems.Provider>
         </main>
       </div>
       <footer className="govuk-footer">

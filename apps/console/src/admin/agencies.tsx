@@ -13,7 +13,7 @@ import {
   TableHead,
   useAgencies,
 } from './common';
-import { count, londonDay } from './format';
+import { count, localDay } from './format';
 import { useApiForm } from './forms';
 
 // the agencies people and systems belong to (GET /api/admin/agencies)
@@ -42,7 +42,7 @@ export function Agencies() {
                 <td className="govuk-table__cell">{agency.name}</td>
                 <td className="govuk-table__cell">{AGENCY_KINDS[agency.kind] ?? agency.kind}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{count(agency.activeUsers)}</td>
-                <td className="govuk-table__cell">{londonDay(agency.createdAt)}</td>
+                <td className="govuk-table__cell">{localDay(agency.createdAt)}</td>
               </tr>
             ))}
           </tbody>

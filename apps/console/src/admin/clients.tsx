@@ -17,7 +17,7 @@ import {
   useAgencies,
   WarningText,
 } from './common';
-import { clockTime, londonDay } from './format';
+import { clockTime, localDay } from './format';
 import { failureMessage, ReasonField, reasonRules, useApiForm } from './forms';
 
 type AgencyViewDto = Schema<'AgencyViewDto'>;
@@ -136,14 +136,14 @@ function ClientTable({ agency, clients }: { agency: AgencyViewDto; clients: ApiC
               )}
             </td>
             <td className="govuk-table__cell">
-              {londonDay(entry.createdAt)}
+              {localDay(entry.createdAt)}
               {entry.createdBy ? ` by ${entry.createdBy.name}` : ''}
             </td>
             <td className="govuk-table__cell">
               {entry.revokedAt
-                ? `Revoked ${londonDay(entry.revokedAt)}`
+                ? `Revoked ${localDay(entry.revokedAt)}`
                 : entry.secretRotatedAt
-                  ? `Changed ${londonDay(entry.secretRotatedAt)}`
+                  ? `Changed ${localDay(entry.secretRotatedAt)}`
                   : 'As issued'}
             </td>
             <td className="govuk-table__cell">

@@ -22,7 +22,7 @@ export const clockTime = (at: string | number) => clockFormat().format(new Date(
 // "3 Dec 2026, 09:00:05"
 export const dateTime = (at: string) => dateTimeFormat().format(new Date(at));
 // "3 Dec 2026"
-export const londonDay = (at: string) => dateFormat().format(new Date(at));
+export const localDay = (at: string) => dateFormat().format(new Date(at));
 
 // "45 min", "3 h 05 min", "2 days 3 h"
 export function duration(minutes: number): string {
@@ -46,5 +46,4 @@ export function ratioText(ratio: Ratio, none = 'None yet'): string {
 
 // the instant the front door's day starts, for a YYYY-MM-DD (plus `days` on): a date typed in
 // the console means the front door's day, not UTC's (in London they differ by an hour in summer)
-export const londonDayStart = (date: string, days = 0): string =>
-  instantAt(date, '00:00', days).toISOString();
+export const dayStartAt = (date: string, days = 0): string => instantAt(date, '00:00', days).toISOString();

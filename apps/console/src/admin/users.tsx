@@ -18,7 +18,7 @@ import {
   TableHead,
   useAgencies,
 } from './common';
-import { count, dateTime, londonDay } from './format';
+import { count, dateTime, localDay } from './format';
 import { ReasonField, reasonRules, useApiForm } from './forms';
 
 type AdminUserViewDto = Schema<'AdminUserViewDto'>;
@@ -187,7 +187,7 @@ function UserSummary({ user }: { user: AdminUserViewDto }) {
     ],
     ['Second factor', user.mfaEnabled ? 'Set up' : 'Not set up'],
     ['Failed sign-ins in a row', count(user.failedSignIns)],
-    ['Account added', londonDay(user.createdAt)],
+    ['Account added', localDay(user.createdAt)],
   ];
   return (
     <Page title={user.name}>

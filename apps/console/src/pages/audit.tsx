@@ -4,7 +4,7 @@ import { useForm, type UseFormRegister } from 'react-hook-form';
 import { Link, useSearchParams } from 'react-router';
 import { ChainCheck } from '../admin/chain-check';
 import { ShowOlder, TableHead } from '../admin/common';
-import { dateTime, londonDayStart } from '../admin/format';
+import { dateTime, dayStartAt } from '../admin/format';
 import { serverProblems } from '../admin/forms';
 import { client, unwrap, type Schema } from '../api-client';
 import { ErrorSummary, type FieldProblem } from '../error-summary';
@@ -38,8 +38,8 @@ function search(filters: Filters, before: string | undefined) {
   const query = {
     entityId: filters.entityId || undefined,
     actorId: filters.actorId || undefined,
-    from: filters.from ? londonDayStart(filters.from) : undefined,
-    to: filters.to ? londonDayStart(filters.to, 1) : undefined,
+    from: filters.from ? dayStartAt(filters.from) : undefined,
+    to: filters.to ? dayStartAt(filters.to, 1) : undefined,
     before,
   };
   return unwrap(client.GET('/api/audit', { params: { query } }));

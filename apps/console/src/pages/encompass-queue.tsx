@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { ApiFailure } from '../api';
 import { client, unwrap, type Schema } from '../api-client';
 import { ErrorSummary } from '../error-summary';
-import { Page } from '../layout';
+import { Page, useErrorInTitle } from '../layout';
 import { useNow } from '../live';
 import {
   LiveStatus,
@@ -41,9 +41,8 @@ export function EncompassQueue() {
   const now = useNow();
   const [open, setOpen] = useState<string>();
   const [sent, setSent] = useState<string>();
-  const [formError, setFormError] = useState(false);
   return (
-    <Page title="Operation Encompass" error={formError} wide>
+    <Page title="Operation Encompass" wide>
       {sent && (
         <Banner kind="success" title="Success" focus>
           <p className="govuk-notification-banner__heading">{sent}</p>
@@ -74,14 +73,9 @@ export function EncompassQueue() {
                 now={now}
                 fresh={fresh.has(item.id)}
                 open={open === item.id}
-                toggle={() => {
-                  setOpen(open === item.id ? undefined : item.id);
-                  setFormError(false);
-                }}
-                failed={setFormError}
+                toggle={() => setOpen(open === item.id ? undefined : item.id)}
                 done={(message) => {
                   setOpen(undefined);
-                  setFormError(false);
                   setSent(message);
                 }}
               />
@@ -99,7 +93,6 @@ function Row({
   fresh,
   open,
   toggle,
-  failed,
   done,
 }: {
   item: QueueItem;
@@ -107,7 +100,6 @@ function Row({
   fresh: boolean;
   open: boolean;
   toggle(): void;
-  failed(showing: boolean): void;
   done(message: string): void;
 }) {
   return (
@@ -150,7 +142,7 @@ function Row({
       {open && (
         <tr className="govuk-table__row" id={`sent-${item.id}`}>
           <td className="govuk-table__cell" colSpan={5}>
-            <SentForm item={item} done={done} failed={failed} />
+            <SentForm item={item} done={done} />
           </td>
         </tr>
       )}
@@ -163,15 +155,7 @@ interface Form {
   recipient: string;
 }
 
-function SentForm({
-  item,
-  done,
-  failed,
-}: {
-  item: QueueItem;
-  done(message: string): void;
-  failed(showing: boolean): void;
-}) {
+function SentForm({ item, done }: { item: QueueItem; done(message: string): void }) {
   const form = useForm<Form>({ defaultValues: { method: '', recipient: '' } });
   const { register, formState, handleSubmit, setError, watch } = form;
   const once = useSingleFlight();
@@ -197,7 +181,7 @@ function SentForm({
     },
   });
   const problems = problemsOf(formState.errors);
-  useEffect(() => failed(problems.length > 0), [failed, problems.length]);
+  useErrorInTitle(problems.length > 0);
   return (
     <form
       noValidate

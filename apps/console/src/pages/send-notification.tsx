@@ -7,7 +7,8 @@ import { client, unwrap, type Schema } from '../api-client';
 import { ErrorSummary, ProblemSummary } from '../error-summary';
 import { NotFound, Page } from '../layout';
 import { DateField, dateOf, type DateParts } from '../police/date-field';
-import { londonInstant, outcomeWords, useRemember, type Notification } from '../police/notifications';
+import { outcomeWords, useRemember, type Notification } from '../police/notifications';
+import { instantAt } from '../time-zone';
 import { useSession } from '../session';
 import {
   applyServerErrors,
@@ -136,8 +137,8 @@ function incidentAtOf(form: Form): string | undefined {
   const date = dateOf(form.incident);
   const time = timeOf(form.incident.time);
   if (!date || !time) return undefined;
-  const [y, m, d] = date.split('-').map(Number);
-  return londonInstant(y, m, d, time[0], time[1]);
+  // what an officer types is the front door's wall clock; the api takes an instant
+  return instantAt(date, `${time[0]}:${time[1]}`).toISOString();
 }
 
 const yesNo = (value: string) => (value === 'yes' ? true : value === 'no' ? false : undefined);

@@ -1,12 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router';
 import { ApiFailure } from '../api';
 import { client, unwrap, type Schema } from '../api-client';
 import { ErrorSummary } from '../error-summary';
 import { HistoryTimeline } from '../history';
-import { NotFound, Page } from '../layout';
+import { NotFound, Page, useErrorInTitle } from '../layout';
 import { useNow } from '../live';
 import { useQueue } from '../queue';
 import {
@@ -112,9 +112,8 @@ function Loaded({ n, matrix, reload }: { n: Notification; matrix: Matrix | undef
   const children = details?.children ?? [];
   const awaiting = n.status === 'AWAITING_TRIAGE';
   const title = `DA notification ${n.policeReference}`;
-  const [formError, setFormError] = useState(false);
   return (
-    <Page title={title} error={formError} wide>
+    <Page title={title} wide>
       <Link to="/triage" className="govuk-back-link">
         Back to the triage queue
       </Link>
@@ -197,7 +196,7 @@ function Loaded({ n, matrix, reload }: { n: Notification; matrix: Matrix | undef
       {awaiting && (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
-            <TriageForm n={n} reload={reload} failed={setFormError} />
+            <TriageForm n={n} reload={reload} />
           </div>
         </div>
       )}
@@ -435,16 +434,7 @@ interface Form {
   marac: boolean;
 }
 
-function TriageForm({
-  n,
-  reload,
-  failed,
-}: {
-  n: Notification;
-  reload(): void;
-  // the page's title says "Error: " while the form shows problems
-  failed(showing: boolean): void;
-}) {
+function TriageForm({ n, reload }: { n: Notification; reload(): void }) {
   const suggested = n.suggestion.outcome;
   const form = useForm<Form>({
     defaultValues: { outcome: suggested, rationale: '', marac: n.suggestion.marac },
@@ -479,7 +469,7 @@ function TriageForm({
     },
   });
   const problems = problemsOf(formState.errors);
-  useEffect(() => failed(problems.length > 0), [failed, problems.length]);
+  useErrorInTitle(problems.length > 0);
   return (
     <form
       noValidate

@@ -138,34 +138,3 @@ export function useRemember() {
     queryClient.setQueryData(oneKey(n.id), n);
   };
 }
-
-// --- time: what an officer types is London time; the api takes an instant ------------------
-
-const LONDON = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  hourCycle: 'h23',
-});
-
-function londonOffset(ms: number): number {
-  const p = Object.fromEntries(LONDON.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  const wall = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute);
-  return wall - Math.floor(ms / 60_000) * 60_000;
-}
-
-// 2026-03-29 01:30 London (a time the clocks skip) comes out as 02:30 BST, as a person means it
-export function londonInstant(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-): string {
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  const first = wall - londonOffset(wall);
-  return new Date(wall - londonOffset(first)).toISOString();
-}

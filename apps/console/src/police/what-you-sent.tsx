@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { dateOnly, SummaryList } from '../ui';
 import type { Notification } from './notifications';
+import { zoned } from '../time-zone';
 
 // issue 16 item 5, P3: what the force sent, read back as the api keeps it, in the order and
 // words of the form's check answers page. The api gives the police no record ids or histories
@@ -21,17 +22,9 @@ const RELATIONSHIPS: Record<Details['relationship'], string> = {
   OTHER: 'Other',
 };
 
-const LONDON = 'Europe/London';
-const day = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-const clock = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: '2-digit', minute: '2-digit' });
-
-// "3 March 2026 at 22:30", London time, as the officer typed it
-const dayAndTime = (iso: string) => `${day.format(new Date(iso))} at ${clock.format(new Date(iso))}`;
+// "3 March 2026 at 22:30", in the front door's time zone, as the officer typed it
+const dayAndTime = (iso: string) =>
+  `${zoned('day-long', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso))} at ${zoned('clock', { hour: '2-digit', minute: '2-digit' }).format(new Date(iso))}`;
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? 'Not known' : value ? 'Yes' : 'No');
 const born = (value: string | undefined) => (value ? dateOnly(value) : 'Not given');

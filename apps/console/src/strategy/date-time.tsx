@@ -1,8 +1,10 @@
 import type { FieldErrors, FieldValues, Path, UseFormRegister } from 'react-hook-form';
+import { instantAt, zoned } from '../time-zone';
 import { fieldId } from '../ui';
 
 // a GOV.UK date input (day, month, year), with a time beside it when the moment matters; the
-// console has no date library (CONSOLE.md 4), so London's clock is read through Intl
+// console has no date library (CONSOLE.md 4): the front door's clock (time-zone.ts) is read
+// through Intl
 
 export interface DateValue {
   day: string;
@@ -13,18 +15,17 @@ export interface DateTimeValue extends DateValue {
   time: string;
 }
 
-const LONDON = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  hourCycle: 'h23',
-});
-
-function londonParts(at: Date): { year: number; month: number; day: number; hour: number; minute: number } {
-  const parts = Object.fromEntries(LONDON.formatToParts(at).map((p) => [p.type, p.value]));
+// the front door's wall clock at an instant
+function wallParts(at: Date): { year: number; month: number; day: number; hour: number; minute: number } {
+  const format = zoned('wall-clock', {
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  });
+  const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
   return {
     year: Number(parts.year),
     month: Number(parts.month),
@@ -34,20 +35,10 @@ function londonParts(at: Date): { year: number; month: number; day: number; hour
   };
 }
 
-// London's wall clock on that day as an instant (British Summer Time or not)
-function londonInstant(year: number, month: number, day: number, hour: number, minute: number): Date {
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  const offset = (t: number) => {
-    const p = londonParts(new Date(t));
-    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - t;
-  };
-  return new Date(wall - offset(wall - offset(wall)));
-}
-
-// an instant as the form shows it, in London
+// an instant as the form shows it, on the front door's clock
 export function dateTimeValue(iso: string | undefined): DateTimeValue {
   if (!iso) return { day: '', month: '', year: '', time: '' };
-  const p = londonParts(new Date(iso));
+  const p = wallParts(new Date(iso));
   return {
     day: String(p.day),
     month: String(p.month),
@@ -71,13 +62,12 @@ export function parseDate(value: DateValue): string | undefined {
   return at.toISOString().slice(0, 10);
 }
 
-// a date and a 24-hour time ("14:30", "9.05", "0905") in London as an ISO instant, or undefined
+// a date and a 24-hour time ("14:30", "9.05", "0905") on the front door's clock as an ISO instant, or undefined
 export function parseDateTime(value: DateTimeValue): string | undefined {
   const date = parseDate(value);
   const time = /^(\d{1,2})[:.]?(\d{2})$/.exec(value.time.trim());
   if (!date || !time || Number(time[1]) > 23 || Number(time[2]) > 59) return undefined;
-  const [year, month, day] = date.split('-').map(Number);
-  return londonInstant(year, month, day, Number(time[1]), Number(time[2])).toISOString();
+  return instantAt(date, `${time[1]}:${time[2]}`).toISOString();
 }
 
 function errorAt(errors: FieldErrors, name: string): string | undefined {

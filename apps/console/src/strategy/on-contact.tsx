@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { client, unwrap } from '../api-client';
 import type { StaffContact } from '../contact-data';
 import { ErrorSummary } from '../error-summary';
+import { useErrorInTitle } from '../layout';
 import { useNow } from '../live';
 import { useSession } from '../session';
 import {
@@ -69,25 +70,6 @@ export function StrategyOnContact({ contact, reload }: { contact: StaffContact; 
   );
 }
 
-// the contact page owns the title: while this form shows problems the title starts "Error: ", as
-// a page's own form makes it (layout.tsx Page), held there if the page writes its title again
-function useErrorTitle(active: boolean) {
-  useEffect(() => {
-    if (!active) return;
-    const mark = () => {
-      if (!document.title.startsWith('Error: ')) document.title = `Error: ${document.title}`;
-    };
-    mark();
-    const observer = new MutationObserver(mark);
-    const title = document.querySelector('title');
-    if (title) observer.observe(title, { childList: true, characterData: true, subtree: true });
-    return () => {
-      observer.disconnect();
-      if (document.title.startsWith('Error: ')) document.title = document.title.slice('Error: '.length);
-    };
-  }, [active]);
-}
-
 function StartDiscussion({ contactId, onStarted }: { contactId: string; onStarted(dueAt: string): void }) {
   const once = useSingleFlight();
   const [open, setOpen] = useState(false);
@@ -95,7 +77,7 @@ function StartDiscussion({ contactId, onStarted }: { contactId: string; onStarte
     reason: string;
   }>({ defaultValues: { reason: '' } });
   const problems = problemsOf(formState.errors);
-  useErrorTitle(open && problems.length > 0);
+  useErrorInTitle(open && problems.length > 0);
   // the form opens where the button was: focus goes to its question
   useEffect(() => {
     if (open) document.getElementById('reason')?.focus();
