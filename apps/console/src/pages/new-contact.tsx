@@ -3,6 +3,7 @@ import { useFieldArray, useForm, type UseFormReturn } from 'react-hook-form';
 import { Link, Route, Routes, useNavigate } from 'react-router';
 import { ApiFailure } from '../api';
 import { client, unwrap, type Schema } from '../api-client';
+import { DateInput, dateOf, NO_DATE, type DateParts } from '../date-input';
 import { ErrorSummary, ProblemSummary } from '../error-summary';
 import { NotFound, Page } from '../layout';
 import { ThresholdGuidance } from '../partner/threshold-guidance';
@@ -26,13 +27,10 @@ import {
 type CreateContact = Schema<'CreateContactDto'>;
 type Created = Pick<Schema<'PartnerContactDto'>, 'id' | 'reference' | 'householdId'>;
 
-interface ChildForm {
+interface ChildForm extends DateParts {
   firstName: string;
   lastName: string;
   unborn: boolean;
-  day: string;
-  month: string;
-  year: string;
   sex: string;
   nhsNumber: string;
   school: string;
@@ -89,19 +87,13 @@ const EMPTY_CHILD: ChildForm = {
   firstName: '',
   lastName: '',
   unborn: false,
-  day: '',
-  month: '',
-  year: '',
+  ...NO_DATE,
   sex: '',
   nhsNumber: '',
   school: '',
 };
 const ABOUT_YOU = 'about-you';
 const draftKey = (userId: string) => `draft:new-contact:${userId}`;
-
-const pad = (v: string) => v.trim().padStart(2, '0');
-const dateOf = (c: ChildForm) =>
-  c.year.trim() ? `${c.year.trim()}-${pad(c.month)}-${pad(c.day)}` : undefined;
 
 // what the referrer wrote, in the three questions a good referral answers, as one text
 function concernsText(form: Form): string {
@@ -235,7 +227,6 @@ function ChildFields({
   const { register, formState, watch } = form;
   const errors = formState.errors;
   const unborn = watch(`${prefix}.unborn`);
-  const dateError = problemsOf(errors).find((p) => p.field === fieldId(`${prefix}.day`));
   return (
     <fieldset className="govuk-fieldset">
       <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
@@ -266,41 +257,14 @@ function ChildFields({
           </label>
         </div>
       </div>
-      <div className={`govuk-form-group${dateError ? ' govuk-form-group--error' : ''}`}>
-        <fieldset className="govuk-fieldset" role="group" aria-describedby={fieldId(`${prefix}.date-hint`)}>
-          <legend className="govuk-fieldset__legend">
-            {unborn ? 'Expected date of birth' : 'Date of birth'}
-          </legend>
-          <div className="govuk-hint" id={fieldId(`${prefix}.date-hint`)}>
-            For example, 27 3 2017. Leave it blank if you do not know it.
-          </div>
-          {dateError && (
-            <p className="govuk-error-message">
-              <span className="govuk-visually-hidden">Error:</span> {dateError.message}
-            </p>
-          )}
-          <div className="govuk-date-input">
-            {(['day', 'month', 'year'] as const).map((part) => (
-              <div className="govuk-date-input__item" key={part}>
-                <div className="govuk-form-group">
-                  <label
-                    className="govuk-label govuk-date-input__label"
-                    htmlFor={fieldId(`${prefix}.${part}`)}
-                  >
-                    {part.charAt(0).toUpperCase() + part.slice(1)}
-                  </label>
-                  <input
-                    className={`govuk-input govuk-date-input__input govuk-input--width-${part === 'year' ? 4 : 2}${dateError ? ' govuk-input--error' : ''}`}
-                    id={fieldId(`${prefix}.${part}`)}
-                    inputMode="numeric"
-                    {...register(`${prefix}.${part}`)}
-                  />
-                </div>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-      </div>
+      <DateInput<Form>
+        name={prefix}
+        legend={unborn ? 'Expected date of birth' : 'Date of birth'}
+        legendClass=""
+        hint="For example, 27 3 2017. Leave it blank if you do not know it."
+        register={register}
+        errors={errors}
+      />
       <Radios<Form>
         name={`${prefix}.sex`}
         label="Sex (optional)"
@@ -346,13 +310,8 @@ function check(form: Form): [string, string][] {
   for (const [prefix, c] of children) {
     if (!c.firstName.trim()) problems.push([`${prefix}.firstName`, 'Enter the child’s first name']);
     if (!c.lastName.trim()) problems.push([`${prefix}.lastName`, 'Enter the child’s last name']);
-    const parts = [c.day, c.month, c.year].map((p) => p.trim());
-    if (parts.some(Boolean)) {
-      const date = dateOf(c);
-      const valid = date && /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date));
-      if (!valid || parts.some((p) => !p))
-        problems.push([`${prefix}.day`, 'Enter a real date, with a day, month and year']);
-    }
+    if (dateOf(c) === undefined)
+      problems.push([`${prefix}.day`, 'Enter a real date, with a day, month and year']);
     const nhs = c.nhsNumber.replace(/\s/g, '');
     if (nhs && !/^\d{10}$/.test(nhs)) problems.push([`${prefix}.nhsNumber`, 'An NHS number is 10 digits']);
   }

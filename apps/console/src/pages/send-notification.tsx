@@ -4,11 +4,20 @@ import { useFieldArray, useForm, type UseFormReturn } from 'react-hook-form';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ApiFailure } from '../api';
 import { client, unwrap, type Schema } from '../api-client';
+import {
+  clockOf,
+  DateInput,
+  dateOf,
+  instantOf,
+  NO_DATE,
+  NO_DATE_TIME,
+  onDateBoxes,
+  type DateParts,
+  type DateTimeParts,
+} from '../date-input';
 import { ErrorSummary, ProblemSummary } from '../error-summary';
 import { NotFound, Page } from '../layout';
-import { DateField, dateOf, type DateParts } from '../police/date-field';
 import { outcomeWords, useRemember, type Notification } from '../police/notifications';
-import { instantAt } from '../time-zone';
 import { useSession } from '../session';
 import {
   applyServerErrors,
@@ -39,7 +48,7 @@ interface PersonForm extends DateParts {
 }
 interface Form {
   policeReference: string;
-  incident: DateParts & { time: string };
+  incident: DateTimeParts;
   riskTool: string;
   riskLevel: string;
   dashScore: string;
@@ -85,16 +94,15 @@ const YES_NO = [
 ];
 const YES_NO_UNKNOWN = [...YES_NO, { value: 'unknown', label: 'Not known' }];
 
-const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
-const EMPTY_CHILD: ChildForm = { firstName: '', lastName: '', ...EMPTY_DATE, school: '', about: [] };
+const EMPTY_CHILD: ChildForm = { firstName: '', lastName: '', ...NO_DATE, school: '', about: [] };
 const emptyForm = (officer: string): Form => ({
   policeReference: '',
-  incident: { ...EMPTY_DATE, time: '' },
+  incident: { ...NO_DATE_TIME },
   riskTool: '',
   riskLevel: '',
   dashScore: '',
-  victim: { firstName: '', lastName: '', ...EMPTY_DATE, pregnant: '' },
-  perpetrator: { firstName: '', lastName: '', ...EMPTY_DATE, arrested: '', parentOfChildren: '' },
+  victim: { firstName: '', lastName: '', ...NO_DATE, pregnant: '' },
+  perpetrator: { firstName: '', lastName: '', ...NO_DATE, arrested: '', parentOfChildren: '' },
   relationship: '',
   children: [{ ...EMPTY_CHILD }],
   injuries: '',
@@ -116,30 +124,8 @@ function readDraft(key: string, officer: string): Form {
   }
 }
 
-// "23:15", "2315", "23.15", "9:05", "11pm", "11.30am": [hour, minute] on the 24-hour clock
-function timeOf(value: string): [number, number] | undefined {
-  const text = value.trim().toLowerCase();
-  const clock = /^(\d{1,2})[:.]?(\d{2})$/.exec(text);
-  if (clock) {
-    const [h, m] = [Number(clock[1]), Number(clock[2])];
-    return h < 24 && m < 60 ? [h, m] : undefined;
-  }
-  const twelve = /^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)$/.exec(text);
-  if (twelve) {
-    const [h, m] = [Number(twelve[1]), Number(twelve[2] ?? 0)];
-    if (h < 1 || h > 12 || m > 59) return undefined;
-    return [(h % 12) + (twelve[3] === 'pm' ? 12 : 0), m];
-  }
-  return undefined;
-}
-
-function incidentAtOf(form: Form): string | undefined {
-  const date = dateOf(form.incident);
-  const time = timeOf(form.incident.time);
-  if (!date || !time) return undefined;
-  // what an officer types is the front door's wall clock; the api takes an instant
-  return instantAt(date, `${time[0]}:${time[1]}`).toISOString();
-}
+// what an officer types is the front door's wall clock; the api takes an instant
+const incidentAtOf = (form: Form) => instantOf(form.incident);
 
 const yesNo = (value: string) => (value === 'yes' ? true : value === 'no' ? false : undefined);
 const optional = <K extends string, V>(key: K, value: V | undefined | '') =>
@@ -203,7 +189,7 @@ function check(form: Form, now = Date.now()): [string, string][] {
   if (incidentDate === '') problems.push(['incident.day', 'Enter the date of the incident']);
   else if (!incidentDate) problems.push(['incident.day', 'Date of the incident must be a real date']);
   if (!form.incident.time.trim()) problems.push(['incident.time', 'Enter the time of the incident']);
-  else if (!timeOf(form.incident.time))
+  else if (!clockOf(form.incident.time))
     problems.push(['incident.time', 'Enter the time on the 24-hour clock, for example 23:15']);
   const incidentAt = incidentAtOf(form);
   if (incidentAt && Date.parse(incidentAt) > now + 60_000)
@@ -370,7 +356,7 @@ function ChildFields({ form, index, count }: { form: UseFormReturn<Form>; index:
         register={register}
         errors={errors}
       />
-      <DateField<Form>
+      <DateInput<Form>
         name={prefix}
         legend="Date of birth"
         hint="For example, 27 3 2017"
@@ -448,7 +434,7 @@ function Questions({ form }: { form: UseFormReturn<Form> }) {
               register={register}
               errors={errors}
             />
-            <DateField<Form>
+            <DateInput<Form>
               name="incident"
               legend="Date of the incident"
               hint="For example, 23 11 2026"
@@ -516,7 +502,7 @@ function Questions({ form }: { form: UseFormReturn<Form> }) {
               register={register}
               errors={errors}
             />
-            <DateField<Form>
+            <DateInput<Form>
               name="victim"
               legend="Date of birth (optional)"
               hint="For example, 27 3 1990"
@@ -547,7 +533,7 @@ function Questions({ form }: { form: UseFormReturn<Form> }) {
               register={register}
               errors={errors}
             />
-            <DateField<Form>
+            <DateInput<Form>
               name="perpetrator"
               legend="Date of birth (optional)"
               hint="For example, 27 3 1988"
@@ -683,10 +669,7 @@ function Questions({ form }: { form: UseFormReturn<Form> }) {
 }
 
 const answer = (value: string) => (value === 'yes' ? 'Yes' : value === 'no' ? 'No' : 'Not known');
-const timeText = (form: Form) => {
-  const t = timeOf(form.incident.time);
-  return t ? `${String(t[0]).padStart(2, '0')}:${String(t[1]).padStart(2, '0')}` : form.incident.time;
-};
+const timeText = (form: Form) => clockOf(form.incident.time) ?? form.incident.time;
 
 function CheckAnswers({ form, onSent }: { form: UseFormReturn<Form>; onSent(sent: Sent): void }) {
   const navigate = useNavigate();
@@ -714,14 +697,7 @@ function CheckAnswers({ form, onSent }: { form: UseFormReturn<Form>; onSent(sent
         void navigate('..', { relative: 'path' });
         return;
       }
-      const mapped =
-        error instanceof ApiFailure
-          ? new ApiFailure({
-              ...error.error,
-              details: error.error.details?.map((d) => ({ ...d, field: formField(d.field) })),
-            })
-          : error;
-      const rest = applyServerErrors(mapped, form.setError, fieldsOf(values), labelOf);
+      const rest = applyServerErrors(onDateBoxes(error, formField), form.setError, fieldsOf(values), labelOf);
       if (problemsOf(form.formState.errors).length > 0) void navigate('..', { relative: 'path' });
       else setProblem(rest ?? (error instanceof Error ? error.message : 'The notification was not sent'));
     },

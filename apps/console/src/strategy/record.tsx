@@ -4,6 +4,17 @@ import { useFieldArray, useForm, type UseFormReturn } from 'react-hook-form';
 import { Link, Route, Routes, useNavigate } from 'react-router';
 import { ApiFailure } from '../api';
 import { client, unwrap, type Schema } from '../api-client';
+import {
+  DateInput,
+  dateOf,
+  instantOf,
+  NO_DATE,
+  onDateBoxes,
+  partsOfDate,
+  partsOfInstant,
+  type DateParts,
+  type DateTimeParts,
+} from '../date-input';
 import { ErrorSummary, ProblemSummary } from '../error-summary';
 import { NotFound, Page } from '../layout';
 import { useSession } from '../session';
@@ -21,15 +32,6 @@ import {
   when,
 } from '../ui';
 import { useStaffName } from './data';
-import {
-  dateTimeValue,
-  dateValue,
-  DateInput,
-  parseDate,
-  parseDateTime,
-  type DateTimeValue,
-  type DateValue,
-} from './date-time';
 import { EarlierVersions, RecordSummary } from './record-summary';
 import {
   AGENCIES,
@@ -50,10 +52,10 @@ import {
 interface ActionRow {
   description: string;
   ownerAgency: string;
-  dueDate: DateValue;
+  dueDate: DateParts;
 }
 interface Form {
-  heldAt: DateTimeValue;
+  heldAt: DateTimeParts;
   attendance: Partial<Record<Agency, string>>;
   outcome: string;
   rationale: string;
@@ -74,9 +76,10 @@ const LABELS: Record<string, string> = {
   ownerAgency: 'The owner agency',
   dueDate: 'The due date',
 };
-const label = (field: string) => LABELS[field.split('.').pop() ?? field] ?? field;
+// the field's last name, a date's ".day" aside: "actions.0.dueDate.day" -> "The due date"
+const label = (field: string) => LABELS[/([^.]+)(\.day)?$/.exec(field)?.[1] ?? ''] ?? field;
 const fieldsOf = (actions: number) => [
-  'heldAt',
+  'heldAt.day',
   'attendance',
   'outcome',
   'rationale',
@@ -84,10 +87,13 @@ const fieldsOf = (actions: number) => [
   ...Array.from({ length: actions }, (_, i) => [
     `actions.${i}.description`,
     `actions.${i}.ownerAgency`,
-    `actions.${i}.dueDate`,
+    `actions.${i}.dueDate.day`,
   ]).flat(),
 ];
-const NO_ACTION: ActionRow = { description: '', ownerAgency: '', dueDate: { day: '', month: '', year: '' } };
+// the api names a date as one field; the form holds its error on the first box
+const DATES = /^(heldAt|actions\.\d+\.dueDate)(\..*)?$/;
+const boxOf = (field: string) => (DATES.test(field) ? field.replace(DATES, '$1.day') : undefined);
+const NO_ACTION: ActionRow = { description: '', ownerAgency: '', dueDate: { ...NO_DATE } };
 
 // "LA children’s social care, police and health must all attend for the discussion to be quorate"
 const quorumRule = (required: readonly Agency[]) =>
@@ -100,7 +106,7 @@ function startingPoint(discussion: Discussion): Form {
   const record = discussion.record;
   if (!record) {
     return {
-      heldAt: dateTimeValue(discussion.scheduledFor),
+      heldAt: partsOfInstant(discussion.scheduledFor),
       attendance: {},
       outcome: '',
       rationale: '',
@@ -109,14 +115,14 @@ function startingPoint(discussion: Discussion): Form {
     };
   }
   return {
-    heldAt: dateTimeValue(record.heldAt),
+    heldAt: partsOfInstant(record.heldAt),
     attendance: Object.fromEntries(record.attendance.map((a) => [a.agency, a.status])),
     outcome: record.outcome,
     rationale: record.rationale,
     actions: record.actions.map((a) => ({
       description: a.description,
       ownerAgency: a.ownerAgency,
-      dueDate: dateValue(a.dueDate),
+      dueDate: partsOfDate(a.dueDate),
     })),
     amendmentReason: '',
   };
@@ -137,11 +143,11 @@ function readDraft(key: string, start: Form): Form {
 // the checks that save a round trip (the server checks them all again)
 function check(form: Form, agencies: Agency[], amending: boolean): [string, string][] {
   const problems: [string, string][] = [];
-  const heldAt = parseDateTime(form.heldAt);
+  const heldAt = instantOf(form.heldAt);
   if (!heldAt)
-    problems.push(['heldAt', 'Enter the date and time it was held, for example 27 3 2026 and 14:30']);
+    problems.push(['heldAt.day', 'Enter the date and time it was held, for example 27 3 2026 and 14:30']);
   else if (new Date(heldAt).getTime() > Date.now() + 60_000)
-    problems.push(['heldAt', 'The date and time it was held must not be in the future']);
+    problems.push(['heldAt.day', 'The date and time it was held must not be in the future']);
   for (const agency of agencies) {
     if (!form.attendance[agency])
       problems.push([`attendance.${agency}`, `Select whether ${AGENCY_WORDS[agency]} attended`]);
@@ -158,8 +164,11 @@ function check(form: Form, agencies: Agency[], amending: boolean): [string, stri
     if (Array.from(action.description.trim()).length < 3)
       problems.push([`actions.${i}.description`, `Describe action ${n} (at least 3 characters)`]);
     if (!action.ownerAgency) problems.push([`actions.${i}.ownerAgency`, `Select who owns action ${n}`]);
-    if (!parseDate(action.dueDate))
-      problems.push([`actions.${i}.dueDate`, `Enter a real due date for action ${n}, for example 27 3 2026`]);
+    if (!dateOf(action.dueDate))
+      problems.push([
+        `actions.${i}.dueDate.day`,
+        `Enter a real due date for action ${n}, for example 27 3 2026`,
+      ]);
   });
   if (amending && Array.from(form.amendmentReason.trim()).length < REASON_MIN)
     problems.push([
@@ -171,14 +180,14 @@ function check(form: Form, agencies: Agency[], amending: boolean): [string, stri
 
 function bodyOf(form: Form, agencies: Agency[], amending: boolean): Schema<'RecordDto'> {
   return {
-    heldAt: parseDateTime(form.heldAt) ?? '',
+    heldAt: instantOf(form.heldAt) ?? '',
     attendance: agencies.map((agency) => ({ agency, status: form.attendance[agency] as Attendance })),
     outcome: form.outcome as StrategyOutcome,
     rationale: form.rationale.trim(),
     actions: form.actions.map((a) => ({
       description: a.description.trim(),
       ownerAgency: a.ownerAgency as Agency,
-      dueDate: parseDate(a.dueDate) ?? '',
+      dueDate: dateOf(a.dueDate) ?? '',
     })),
     ...(amending ? { amendmentReason: form.amendmentReason.trim() } : {}),
   };
@@ -466,7 +475,12 @@ function CheckRecord({
         void reload();
         return;
       }
-      const rest = applyServerErrors(error, form.setError, fieldsOf(values.actions.length), label);
+      const rest = applyServerErrors(
+        onDateBoxes(error, boxOf),
+        form.setError,
+        fieldsOf(values.actions.length),
+        label,
+      );
       if (Object.keys(form.formState.errors).length > 0) void navigate('..', { relative: 'path' });
       else setProblem(rest ?? (error instanceof Error ? error.message : 'The discussion was not recorded'));
     },
@@ -497,7 +511,7 @@ function CheckRecord({
           string,
         ][])
       : []),
-    ['heldAt', 'Held', when(body.heldAt), 'when it was held'],
+    ['heldAt.day', 'Held', when(body.heldAt), 'when it was held'],
     [
       `attendance.${agencies[0]}`,
       'Attendance',

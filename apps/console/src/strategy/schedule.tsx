@@ -2,19 +2,21 @@ import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { client, unwrap } from '../api-client';
+import { DateInput, instantOf, onDateBoxes, partsOfInstant, type DateTimeParts } from '../date-input';
 import { ErrorSummary } from '../error-summary';
 import { Page } from '../layout';
 import { applyServerErrors, fieldId, Input, problemsOf, Submit, useSingleFlight, when } from '../ui';
-import { dateTimeValue, DateInput, parseDateTime, type DateTimeValue } from './date-time';
 import { AGENCIES, AGENCY_WORDS, quorumInWords, sentenceStart, type Agency, type Discussion } from './words';
 
 interface Form {
-  scheduledFor: DateTimeValue;
+  scheduledFor: DateTimeParts;
   invited: Agency[]; // the agencies beyond the quorum (the quorum is always invited)
   names: Record<Agency, string>;
 }
-const FIELDS = ['scheduledFor', 'invitees'] as const;
-const LABELS: Record<string, string> = { scheduledFor: 'The date and time', invitees: 'Invitees' };
+// the date's error is held on its first box (the api names it scheduledFor)
+const FIELDS = ['scheduledFor.day', 'invitees'] as const;
+const LABELS: Record<string, string> = { 'scheduledFor.day': 'The date and time', invitees: 'Invitees' };
+const boxOf = (field: string) => (/^scheduledFor(\.|$)/.test(field) ? 'scheduledFor.day' : undefined);
 
 // CONSOLE.md S8: when, and who is invited; the quorum (the discussion's requiredAgencies) always
 export function ScheduleForm({
@@ -34,7 +36,7 @@ export function ScheduleForm({
   ) as Record<Agency, string>;
   const form = useForm<Form & { invitees?: string }>({
     defaultValues: {
-      scheduledFor: dateTimeValue(discussion.scheduledFor),
+      scheduledFor: partsOfInstant(discussion.scheduledFor),
       invited: discussion.invitees.map((i) => i.agency).filter((a) => !isRequired(a)),
       names,
     },
@@ -62,7 +64,7 @@ export function ScheduleForm({
       });
     },
     onError: (error) => {
-      const rest = applyServerErrors(error, setError, FIELDS, (f) => LABELS[f]);
+      const rest = applyServerErrors(onDateBoxes(error, boxOf), setError, FIELDS, (f) => LABELS[f]);
       if (rest) setError('root', { type: 'server', message: rest });
     },
   });
@@ -83,10 +85,10 @@ export function ScheduleForm({
             noValidate
             onSubmit={handleSubmit((values) => {
               clearErrors();
-              const scheduledFor = parseDateTime(values.scheduledFor);
+              const scheduledFor = instantOf(values.scheduledFor);
               let ok = true;
               if (!scheduledFor) {
-                setError('scheduledFor', {
+                setError('scheduledFor.day', {
                   type: 'client',
                   message: 'Enter a real date and a time, for example 27 3 2026 and 14:30',
                 });
