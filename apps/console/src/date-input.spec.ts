@@ -1,33 +1,6 @@
-import { transformSync } from '@swc/core';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ApiFailure } from './api';
-import type * as DateInputModule from './date-input';
+import { clockOf, dateOf, instantOf, onDateBoxes, partsOfDate, partsOfInstant } from './date-input';
 import { setTimeZone } from './time-zone';
-
-// jest.config.js transforms .ts and .js only, and date-input is .tsx (it holds the component as
-// well): the spec compiles it (and ui.tsx, which it imports) itself; every other import, .ts or
-// a package, goes through jest's own require, so time-zone.ts is the instance this spec sets
-function load(name: string): unknown {
-  const file = join(__dirname, `${name}.tsx`);
-  const { code } = transformSync(readFileSync(file, 'utf8'), {
-    filename: file,
-    swcrc: false,
-    module: { type: 'commonjs' },
-    jsc: {
-      target: 'es2023',
-      parser: { syntax: 'typescript', tsx: true },
-      transform: { react: { runtime: 'automatic' } },
-    },
-  });
-  const local = (id: string) => (id === './ui' ? load('ui') : jest.requireActual<object>(id));
-  const module = { exports: {} };
-  new Function('require', 'module', 'exports', code)(local, module, module.exports);
-  return module.exports;
-}
-const { dateOf, clockOf, instantOf, partsOfDate, partsOfInstant, onDateBoxes } = load(
-  'date-input',
-) as typeof DateInputModule;
 
 const parts = (day: string, month: string, year: string) => ({ day, month, year });
 

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { api, ApiFailure, rememberCsrf, whenSessionLost } from './api';
 import type { Schema } from './api-client';
 import { live } from './live';
@@ -18,19 +18,26 @@ const SessionContext = createContext<SessionState | undefined>(undefined);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [ended, setEnded] = useState(false);
+  // a sign-out outranks any read of /me begun before it: its answer (the session as it was)
+  // must not bring the person back in
+  const signOuts = useRef(0);
   const refresh = useCallback(async () => {
+    const before = signOuts.current;
     try {
       const answer = await api<Me>('GET', '/api/auth/me');
+      if (signOuts.current !== before) return;
       rememberCsrf(answer.csrfHeader, answer.csrfToken);
       setTimeZone(answer.timeZone);
       setEnded(false);
       setMe(answer);
     } catch (error) {
+      if (signOuts.current !== before) return;
       if (error instanceof ApiFailure && error.error.status === 401) setMe(null);
       else throw error;
     }
   }, []);
   const signOut = useCallback(async () => {
+    signOuts.current += 1;
     await api('POST', '/api/auth/logout').catch(() => undefined);
     rememberCsrf(undefined, undefined);
     // signing out on purpose leaves nothing behind in the tab (CONSOLE.md 4)

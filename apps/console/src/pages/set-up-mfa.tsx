@@ -17,8 +17,24 @@ interface Confirmed {
 }
 
 // issue 14 item 6 in the browser: staff set up an authenticator app before anything else
+// one enrolment per session, however often the page mounts: a second enrol replaces the pending
+// secret on the server, so a page showing the first would ask for a code no app can give
+let enrolment: { session: string; answer: Promise<Enrolment> } | undefined;
+function enrolOnce(session: string): Promise<Enrolment> {
+  if (enrolment?.session !== session) {
+    const answer = api<Enrolment>('POST', '/api/auth/mfa/enrol');
+    enrolment = { session, answer };
+    // a refused enrolment may be asked again
+    answer.catch(() => {
+      if (enrolment?.answer === answer) enrolment = undefined;
+    });
+  }
+  return enrolment.answer;
+}
+
 export function SetUpMfa() {
-  const { refresh } = useSession();
+  const { refresh, me } = useSession();
+  const session = `${me?.user.id}|${me?.session.expiresAt}`;
   const navigate = useNavigate();
   const [enrolment, setEnrolment] = useState<Enrolment>();
   const [code, setCode] = useState('');
@@ -28,7 +44,7 @@ export function SetUpMfa() {
 
   useEffect(() => {
     let current = true;
-    api<Enrolment>('POST', '/api/auth/mfa/enrol').then(
+    enrolOnce(session).then(
       (answer) => current && setEnrolment(answer),
       (error: unknown) => {
         if (current && error instanceof ApiFailure)
@@ -38,7 +54,7 @@ export function SetUpMfa() {
     return () => {
       current = false;
     };
-  }, []);
+  }, [session]);
 
   async function confirm(event: FormEvent) {
     event.preventDefault();
