@@ -6,6 +6,7 @@ import { ContactRecorder } from './contact-recorder';
 import { ContactSections } from './contact-sections';
 import { ContactSubmissions } from './contact-submissions';
 import { ContactTimeliness } from './contact-timeliness';
+import { ChildrenController } from './children.controller';
 import { ContactsController } from './contacts.controller';
 import { ContactCount } from './demo/contact-count';
 import { ScreeningTransitions } from './screening-transitions';
@@ -18,6 +19,8 @@ import { ClaimContact } from './use-cases/claim-contact';
 import { CreateContact } from './use-cases/create-contact';
 import { ReleaseContact } from './use-cases/release-contact';
 import { ViewContact } from './use-cases/view-contact';
+import { SearchChildren } from './use-cases/search-children';
+import { ViewChild } from './use-cases/view-child';
 
 @Module({
   imports: [
@@ -25,10 +28,12 @@ import { ViewContact } from './use-cases/view-contact';
     AuthModule,
     LiveModule,
   ],
-  controllers: [ContactsController],
+  controllers: [ContactsController, ChildrenController],
   providers: [
     CreateContact,
     ViewContact,
+    SearchChildren,
+    ViewChild,
     ClaimContact,
     ReleaseContact,
     ChangeRag,

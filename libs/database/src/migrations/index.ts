@@ -8,6 +8,7 @@ import { JournalHead1764288000000 } from './1764288000000-journal-head';
 import { LiveNotify1764374400000 } from './1764374400000-live-notify';
 import { ChildCandidates1764460800000 } from './1764460800000-child-candidates';
 import { Accounts1764547200000 } from './1764547200000-accounts';
+import { ChildSearch1764633600000 } from './1764633600000-child-search';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   LiveNotify1764374400000,
   ChildCandidates1764460800000,
   Accounts1764547200000,
+  ChildSearch1764633600000,
 ];

@@ -1,0 +1,96 @@
+import type { EntityManager } from 'typeorm';
+import type { ChildHistoryEntryDto, HouseholdMemberDto } from './dto/child-view.dto';
+
+// the child record's projection (issue 17 item 2; docs/architecture.md "Declared cross-module
+// reads"): referrals, DA notifications and strategy discussions are other modules' tables,
+// and those modules depend on contacts, so the history reads them rather than calling them
+
+// enough for any child's front-door life; a bound all the same
+const HISTORY_PER_KIND = 500;
+const HOUSEHOLD_MEMBERS = 50;
+
+// every kind in one statement, oldest first (ix_contact_child_received, ix_referral_child_date,
+// ix_da_notification_child_child, ix_strategy_discussion_contact)
+const HISTORY_SQL = `
+  select * from (
+    (select 'CONTACT' as kind, c.id, c.received_at as at, c.reference, c.rag, c.status, c.outcome,
+            null::text as referral_date, null::boolean as re_referral, null::uuid as contact_id,
+            null::timestamptz as due_at, null::timestamptz as held_at
+       from contact c where c.child_id = $1 order by c.received_at limit $2)
+    union all
+    (select 'REFERRAL', r.id, r.created_at, null, null, null, null, to_char(r.referral_date, 'YYYY-MM-DD'), r.re_referral, r.contact_id,
+            null, null
+       from referral r where r.child_id = $1 order by r.referral_date limit $2)
+    union all
+    (select 'DA_NOTIFICATION', n.id, n.received_at, n.police_reference, n.rag, n.status, n.triage_outcome,
+            null, null, dc.contact_id, null, null
+       from da_notification_child dc join da_notification n on n.id = dc.notification_id
+      where dc.child_id = $1 order by n.received_at limit $2)
+    union all
+    (select 'STRATEGY_DISCUSSION', s.id, s.created_at, null, null, s.status, sr.outcome, null, null, s.contact_id,
+            s.due_at, sr.held_at
+       from contact sc join strategy_discussion s on s.contact_id = sc.id
+       left join strategy_record sr on sr.discussion_id = s.id and sr.current
+      where sc.child_id = $1 order by s.created_at limit $2)
+  ) h
+  order by h.at, h.kind, h.id`;
+
+interface HistoryRow {
+  kind: string;
+  id: string;
+  at: Date;
+  reference: string | null;
+  rag: string | null;
+  status: string | null;
+  outcome: string | null;
+  referral_date: string | null;
+  re_referral: boolean | null;
+  contact_id: string | null;
+  due_at: Date | null;
+  held_at: Date | null;
+}
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+export async function childHistoryEntries(
+  manager: EntityManager,
+  childId: string,
+): Promise<ChildHistoryEntryDto[]> {
+  const rows = (await manager.query(HISTORY_SQL, [childId, HISTORY_PER_KIND])) as HistoryRow[];
+  return rows.map((r) => ({
+    kind: r.kind,
+    id: r.id,
+    at: iso(r.at),
+    ...(r.reference !== null ? { reference: r.reference } : {}),
+    ...(r.rag !== null ? { rag: r.rag } : {}),
+    ...(r.status !== null ? { status: r.status } : {}),
+    ...(r.outcome !== null ? { outcome: r.outcome } : {}),
+    ...(r.referral_date !== null ? { referralDate: r.referral_date } : {}),
+    ...(r.re_referral !== null ? { reReferral: r.re_referral } : {}),
+    ...(r.contact_id !== null ? { contactId: r.contact_id } : {}),
+    ...(r.due_at !== null ? { dueAt: iso(r.due_at) } : {}),
+    ...(r.held_at !== null ? { heldAt: iso(r.held_at) } : {}),
+  }));
+}
+
+// the other children of every household the child's contacts name (ix_contact_child_received,
+// ix_contact_household), by name
+export async function householdMembers(
+  manager: EntityManager,
+  childId: string,
+): Promise<HouseholdMemberDto[]> {
+  const rows = (await manager.query(
+    `select ch.id, ch.first_name, ch.last_name, to_char(ch.date_of_birth, 'YYYY-MM-DD') as date_of_birth
+       from child ch
+      where ch.id <> $1
+        and ch.id in (select o.child_id from contact mine join contact o on o.household_id = mine.household_id
+                       where mine.child_id = $1)
+      order by ch.last_name, ch.first_name, ch.id limit $2`,
+    [childId, HOUSEHOLD_MEMBERS],
+  )) as { id: string; first_name: string; last_name: string; date_of_birth: string | null }[];
+  return rows.map((r) => ({
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    ...(r.date_of_birth ? { dateOfBirth: r.date_of_birth } : {}),
+  }));
+}
