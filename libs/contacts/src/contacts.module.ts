@@ -8,12 +8,15 @@ import { ContactSubmissions } from './contact-submissions';
 import { ContactTimeliness } from './contact-timeliness';
 import { ChildrenController } from './children.controller';
 import { ContactsController } from './contacts.controller';
+import { NotesController } from './notes.controller';
+import { NotesSection } from './notes-section';
 import { ContactCount } from './demo/contact-count';
 import { ScreeningTransitions } from './screening-transitions';
 import { ChildEntity } from './entities/child.entity';
 import { ContactEntity } from './entities/contact.entity';
 import { ContactRagChangeEntity } from './entities/contact-rag-change.entity';
 import { ScreeningQueue } from './screening-queue';
+import { AddContactNote } from './use-cases/add-contact-note';
 import { ChangeRag } from './use-cases/change-rag';
 import { ClaimContact } from './use-cases/claim-contact';
 import { CreateContact } from './use-cases/create-contact';
@@ -28,7 +31,7 @@ import { ViewChild } from './use-cases/view-child';
     AuthModule,
     LiveModule,
   ],
-  controllers: [ContactsController, ChildrenController],
+  controllers: [ContactsController, ChildrenController, NotesController],
   providers: [
     CreateContact,
     ViewContact,
@@ -39,6 +42,8 @@ import { ViewChild } from './use-cases/view-child';
     ChangeRag,
     ScreeningQueue,
     ContactSections,
+    AddContactNote,
+    NotesSection,
     ScreeningTransitions,
     ContactTimeliness,
     ContactRecorder,

@@ -18,11 +18,12 @@ interface Row {
   consent_status: string;
   immediate_risk: boolean;
   unborn: boolean;
+  new_information: boolean;
 }
 
 // flags a screener scans for; a repeat contact is one with an earlier contact in 12 months
 export function screeningFlags(
-  row: Pick<Row, 'prior_contacts_12m' | 'consent_status' | 'immediate_risk' | 'unborn'>,
+  row: Pick<Row, 'prior_contacts_12m' | 'consent_status' | 'immediate_risk' | 'unborn' | 'new_information'>,
 ): string[] {
   const flags: string[] = [];
   if (row.immediate_risk) flags.push('IMMEDIATE_RISK');
@@ -30,6 +31,8 @@ export function screeningFlags(
   if (row.consent_status === 'REFUSED' || row.consent_status === 'NOT_SOUGHT') flags.push('NO_CONSENT');
   if (row.consent_status === 'OVERRIDDEN') flags.push('CONSENT_OVERRIDDEN');
   if (row.unborn) flags.push('UNBORN');
+  // decision 0024: the referrer added something no MACH staff member has read yet
+  if (row.new_information) flags.push('NEW_INFORMATION');
   return flags;
 }
 
@@ -37,7 +40,8 @@ const SCREENING_SELECT = `
   select c.id, c.reference, ch.first_name, ch.last_name, c.rag, c.status,
          ${isoTimestamp('c.received_at')} as received_at, ${isoTimestamp('c.decision_due_at')} as decision_due_at,
          c.claimed_by, u.name as claimed_by_name, c.prior_contacts_12m, c.consent_status, c.immediate_risk,
-         (ch.date_of_birth is null and ch.expected_date_of_birth is not null) as unborn
+         (ch.date_of_birth is null and ch.expected_date_of_birth is not null) as unborn,
+         (c.new_information_since is not null) as new_information
     from contact c
     join child ch on ch.id = c.child_id
     left join app_user u on u.id = c.claimed_by

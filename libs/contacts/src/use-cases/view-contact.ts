@@ -7,6 +7,7 @@ import { Clock, WorkingCalendar } from '@app/core';
 import { ContactSections } from '../contact-sections';
 import { asOfIn, findContact, householdOf, partnerView, sectionsFor, staffView } from '../contact-reader';
 import type { ContactDto, PartnerContactDto } from '../dto/contact-response.dto';
+import { clearNewInformation } from '../notes.repository';
 
 export interface ViewContactCommand {
   id: string;
@@ -42,28 +43,40 @@ export class ViewContact {
           ...(await sectionsFor(manager, this.sections, contact.id, 'partner')),
         };
       }
+      // decision 0024: MACH staff reading the contact read the partner's new information; cleared
+      // first, so a partner's note committing meanwhile is in the notes this read returns
+      const informationRead = await clearNewInformation(manager, contact.id);
       const household = await householdOf(manager, contact);
       const view = {
         ...(await staffView(manager, contact, asOfIn(this.calendar, this.clock.now()), true)),
         household: household.contacts,
         ...(await sectionsFor(manager, this.sections, contact.id, 'staff')),
       };
-      this.journal.write(manager, user, [
-        { action: 'CONTACT_VIEWED', entityType: 'contact', entityId: contact.id },
-        {
-          action: 'CHILD_HISTORY_VIEWED',
-          entityType: 'child',
-          entityId: contact.childId,
-          details: { contactId: contact.id },
-        },
-        // the siblings' names and dates of birth are a read of their records too
-        ...household.otherChildIds.map((childId) => ({
-          action: 'HOUSEHOLD_MEMBER_VIEWED',
-          entityType: 'child',
-          entityId: childId,
-          details: { contactId: contact.id },
-        })),
-      ]);
+      this.journal.write(
+        manager,
+        user,
+        [
+          { action: 'CONTACT_VIEWED', entityType: 'contact', entityId: contact.id },
+          {
+            action: 'CHILD_HISTORY_VIEWED',
+            entityType: 'child',
+            entityId: contact.childId,
+            details: { contactId: contact.id },
+          },
+          // the siblings' names and dates of birth are a read of their records too
+          ...household.otherChildIds.map((childId) => ({
+            action: 'HOUSEHOLD_MEMBER_VIEWED',
+            entityType: 'child',
+            entityId: childId,
+            details: { contactId: contact.id },
+          })),
+          ...(informationRead
+            ? [{ action: 'CONTACT_NEW_INFORMATION_READ', entityType: 'contact', entityId: contact.id }]
+            : []),
+        ],
+        // the screening queue item loses its NEW_INFORMATION flag, live
+        informationRead ? [{ type: 'contact.new_information_read', entity: 'contact', id: contact.id }] : [],
+      );
       return view;
     });
   }

@@ -9,6 +9,7 @@ import { LiveNotify1764374400000 } from './1764374400000-live-notify';
 import { ChildCandidates1764460800000 } from './1764460800000-child-candidates';
 import { Accounts1764547200000 } from './1764547200000-accounts';
 import { ChildSearch1764633600000 } from './1764633600000-child-search';
+import { ContactNotes1764806400000 } from './1764806400000-contact-notes';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ChildCandidates1764460800000,
   Accounts1764547200000,
   ChildSearch1764633600000,
+  ContactNotes1764806400000,
 ];
