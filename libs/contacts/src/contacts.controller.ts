@@ -7,6 +7,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
   Req,
   Res,
 } from '@nestjs/common';
@@ -24,6 +25,7 @@ import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { canonicalJson, DomainError, sha256Hex } from '@app/core';
 import { ApiErrors } from '@app/core/openapi';
+import { ContactListPageDto, ListContactsQueryDto } from './dto/contact-list.dto';
 import { CreateContactDto } from './dto/create-contact.dto';
 import { ChangeRagDto, ClaimContactDto } from './dto/contact-actions.dto';
 import {
@@ -37,6 +39,7 @@ import { ChangeRag } from './use-cases/change-rag';
 import { ClaimContact } from './use-cases/claim-contact';
 import { CreateContact } from './use-cases/create-contact';
 import { ReleaseContact } from './use-cases/release-contact';
+import { ListContacts } from './use-cases/list-contacts';
 import { ViewContact } from './use-cases/view-contact';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
@@ -61,7 +64,22 @@ export class ContactsController {
     private readonly claimContact: ClaimContact,
     private readonly releaseContact: ReleaseContact,
     private readonly changeRag: ChangeRag,
+    private readonly listContacts: ListContacts,
   ) {}
+
+  @Get()
+  @Roles('SCREENER', 'MANAGER', 'PARTNER')
+  @ApiOperation({
+    summary: 'List contacts, newest first: every one for MACH staff, its own agency’s for a partner',
+  })
+  @ApiOkResponse({ type: ContactListPageDto })
+  @ApiErrors(400, 401, 403, 429)
+  list(
+    @Query() query: ListContactsQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ContactListPageDto> {
+    return this.listContacts.execute(user, query);
+  }
 
   @Post()
   @Roles('SCREENER', 'MANAGER', 'PARTNER')

@@ -21,6 +21,7 @@ import { ChangeRag } from './use-cases/change-rag';
 import { ClaimContact } from './use-cases/claim-contact';
 import { CreateContact } from './use-cases/create-contact';
 import { ReleaseContact } from './use-cases/release-contact';
+import { ListContacts } from './use-cases/list-contacts';
 import { ViewContact } from './use-cases/view-contact';
 import { SearchChildren } from './use-cases/search-children';
 import { ViewChild } from './use-cases/view-child';
@@ -37,6 +38,7 @@ import { ViewChild } from './use-cases/view-child';
     ViewContact,
     SearchChildren,
     ViewChild,
+    ListContacts,
     ClaimContact,
     ReleaseContact,
     ChangeRag,

@@ -10,6 +10,7 @@ import { ChildCandidates1764460800000 } from './1764460800000-child-candidates';
 import { Accounts1764547200000 } from './1764547200000-accounts';
 import { ChildSearch1764633600000 } from './1764633600000-child-search';
 import { ContactNotes1764806400000 } from './1764806400000-contact-notes';
+import { ContactList1764892800000 } from './1764892800000-contact-list';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Accounts1764547200000,
   ChildSearch1764633600000,
   ContactNotes1764806400000,
+  ContactList1764892800000,
 ];
