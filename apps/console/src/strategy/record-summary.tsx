@@ -19,7 +19,7 @@ export function recordRows(
   staffName: (id: string) => string,
 ): [string, ReactNode][] {
   return [
-    ['Quorate', <span data-testid="quorate">{quorumExplained(record, required)}</span>],
+    ['Quorum', <span data-testid="quorate">{quorumExplained(record, required)}</span>],
     [
       'Held within timescale',
       <span data-testid="timescale">
