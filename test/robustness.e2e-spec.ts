@@ -101,6 +101,9 @@ const TABLES = [
   'strategy_discussion',
   'strategy_record',
   'strategy_action',
+  'strategy_action_completion',
+  'strategy_enquiry_outcome',
+  'strategy_icpc',
   'idempotency_record',
   'live_event',
 ];

@@ -115,8 +115,13 @@ describe('strategy discussions (DOMAIN.md "Strategy discussions")', () => {
       icpcDueDate: '2026-12-14',
       actions: [expect.objectContaining({ ownerAgency: 'POLICE' })],
     });
+    // held, it stays on the queue for its ICPC (decision 0023), due at the end of the target day
     const queue = await t.http().get('/api/queues/strategy').set(as(screener)).expect(200);
-    expect(queue.body.items.some((i: { id: string }) => i.id === sd.id)).toBe(false);
+    expect(queue.body.items.find((i: { id: string }) => i.id === sd.id)).toMatchObject({
+      status: 'HELD',
+      dueAt: '2026-12-14T23:59:59.999Z',
+      flags: ['ICPC_DUE'],
+    });
   });
 
   it('should record a discussion without health as not quorate, and a late one as late', async () => {

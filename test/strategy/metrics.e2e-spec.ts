@@ -77,6 +77,8 @@ describe('manager figures for strategy discussions', () => {
         { agency: 'POLICE', numerator: 2, denominator: 3, percent: 66.7 },
       ],
       actionsPastDue: 2,
+      // decision 0023: none held yet
+      icpcHeldWithinTarget: { numerator: 0, denominator: 0, percent: null },
     });
   });
 });

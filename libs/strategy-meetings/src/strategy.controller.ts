@@ -4,12 +4,21 @@ import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { DomainError } from '@app/core';
 import { ApiErrors } from '@app/core/openapi';
 import {
+  ActionCompletionResultDto,
+  CompleteActionDto,
   DiscussionViewDto,
+  IcpcResultDto,
   RecordDto,
+  RecordIcpcDto,
+  RecordS47OutcomeDto,
+  S47OutcomeResultDto,
   StrategyRecordResultDto,
   ScheduleDto,
   StartDiscussionDto,
 } from './dto/strategy.dto';
+import { CompleteStrategyAction } from './use-cases/complete-strategy-action';
+import { RecordIcpc } from './use-cases/record-icpc';
+import { RecordS47Outcome } from './use-cases/record-s47-outcome';
 import { RecordStrategyDiscussion } from './use-cases/record-strategy-discussion';
 import { ScheduleStrategyDiscussion } from './use-cases/schedule-strategy-discussion';
 import { StartStrategyDiscussion } from './use-cases/start-strategy-discussion';
@@ -25,6 +34,9 @@ export class StrategyController {
     private readonly viewDiscussion: ViewStrategyDiscussion,
     private readonly scheduleDiscussion: ScheduleStrategyDiscussion,
     private readonly recordDiscussion: RecordStrategyDiscussion,
+    private readonly completeAction: CompleteStrategyAction,
+    private readonly recordS47Outcome: RecordS47Outcome,
+    private readonly recordIcpc: RecordIcpc,
   ) {}
 
   @Get(':id')
@@ -73,6 +85,70 @@ export class StrategyController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<StrategyRecordResultDto> {
     return this.recordDiscussion.execute(user, { ...dto, id });
+  }
+
+  @Post(':id/actions/:actionId/complete')
+  @HttpCode(200)
+  @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({ summary: 'Mark an action of the current record done (once)' })
+  @ApiOkResponse({ type: ActionCompletionResultDto })
+  @ApiErrors(400, 401, 403, 404, [409, 'STALE_STATE: the action is marked done already'], 413, 429)
+  complete(
+    @Param('id', Id('strategy discussion')) id: string,
+    @Param('actionId', Id('strategy action')) actionId: string,
+    @Body() dto: CompleteActionDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ActionCompletionResultDto> {
+    return this.completeAction.execute(user, { ...dto, id, actionId });
+  }
+
+  @Post(':id/s47-outcome')
+  @HttpCode(200)
+  @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({ summary: 'Record how the s47 enquiry the discussion started concluded (once)' })
+  @ApiOkResponse({ type: S47OutcomeResultDto })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    404,
+    [409, 'STALE_STATE: the discussion was not held with an s47 outcome, or the outcome is recorded already'],
+    413,
+    429,
+  )
+  s47Outcome(
+    @Param('id', Id('strategy discussion')) id: string,
+    @Body() dto: RecordS47OutcomeDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<S47OutcomeResultDto> {
+    return this.recordS47Outcome.execute(user, { ...dto, id });
+  }
+
+  @Post(':id/icpc')
+  @HttpCode(200)
+  @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({
+    summary: 'Record the initial child protection conference (once), CIN census rules checked at entry',
+  })
+  @ApiOkResponse({ type: IcpcResultDto })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    404,
+    [
+      409,
+      'STALE_STATE: the s47 enquiry has not concluded CONCERNS_SUBSTANTIATED_ICPC, or the ICPC is recorded already',
+    ],
+    413,
+    429,
+  )
+  icpc(
+    @Param('id', Id('strategy discussion')) id: string,
+    @Body() dto: RecordIcpcDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<IcpcResultDto> {
+    return this.recordIcpc.execute(user, { ...dto, id });
   }
 }
 

@@ -9,6 +9,7 @@ import { LiveNotify1764374400000 } from './1764374400000-live-notify';
 import { ChildCandidates1764460800000 } from './1764460800000-child-candidates';
 import { Accounts1764547200000 } from './1764547200000-accounts';
 import { ChildSearch1764633600000 } from './1764633600000-child-search';
+import { StrategyOutcomes1764720000000 } from './1764720000000-strategy-outcomes';
 import { ContactNotes1764806400000 } from './1764806400000-contact-notes';
 import { ContactList1764892800000 } from './1764892800000-contact-list';
 
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   Accounts1764547200000,
   ChildSearch1764633600000,
   ContactNotes1764806400000,
+  StrategyOutcomes1764720000000,
   ContactList1764892800000,
 ];

@@ -128,8 +128,15 @@ export class StrategyFiguresDto {
   })
   attendanceByAgency: AgencyAttendanceDto[];
 
-  @ApiProperty({ description: 'actions of current records past their due date' })
+  @ApiProperty({ description: 'actions of current records past their due date and not marked done' })
   actionsPastDue: number;
+
+  @ApiProperty({
+    type: RatioDto,
+    description:
+      'ICPCs held in the last 30 days: held within 15 working days of the s47 start (CIN census InitialCPCtarget)',
+  })
+  icpcHeldWithinTarget: RatioDto;
 }
 
 export class DomesticAbuseFiguresDto {

@@ -55,8 +55,10 @@ export interface StrategyFigures {
   heldWithinTimescale: Ratio;
   quorate: Ratio;
   attendanceByAgency: ({ agency: string } & Ratio)[];
-  // actions of current records whose due date has passed (no completion is recorded yet)
+  // actions of current records whose due date has passed and that are not done
   actionsPastDue: number;
+  // ICPCs held in the last 30 days: held within the target, 15 working days from the s47 start
+  icpcHeldWithinTarget: Ratio;
 }
 
 // DOMAIN.md: DA triage backlog and on-time percent, police submission delay, Encompass on time
@@ -168,8 +170,9 @@ export interface MetricsStatements {
   strategy: MetricsStatement;
 }
 
-// current records held in the window (ix_strategy_record_held_at), current actions past due
-// (ix_strategy_action_due)
+// current records held in the window (ix_strategy_record_held_at), current actions past due and
+// not done (ix_strategy_action_due, the completion by its key), ICPCs held in the window
+// (ix_strategy_icpc_held_at)
 export const STRATEGY_FIGURES_SQL = `
   with held as (
     select attendance, quorate, held_within_timescale from strategy_record
@@ -185,7 +188,12 @@ export const STRATEGY_FIGURES_SQL = `
                     count(*) filter (where a->>'status' = 'ATTENDED')::int as attended,
                     count(*)::int as expected
                from held, jsonb_array_elements(held.attendance) a group by 1) per_agency) as attendance,
-    (select count(*) from strategy_action where current and due_date < $3::date)::int as actions_past_due`;
+    (select count(*) from strategy_action a where a.current and a.due_date < $3::date
+        and not exists (select 1 from strategy_action_completion c where c.action_id = a.action_id))::int
+      as actions_past_due,
+    (select count(*) from strategy_icpc where held_at > $2 and held_at <= $1)::int as icpc_held,
+    (select count(*) from strategy_icpc where held_at > $2 and held_at <= $1 and held_within_target)::int
+      as icpc_within_target`;
 
 // the open backlog on ix_da_notification_triage_queue, the windows on the received_at and
 // created_at indexes
@@ -325,6 +333,8 @@ export class MetricsService {
       quorate: number;
       attendance: { agency: string; attended: number; expected: number }[];
       actions_past_due: number;
+      icpc_held: number;
+      icpc_within_target: number;
     }>(statements.strategy);
 
     return {
@@ -366,6 +376,7 @@ export class MetricsService {
           ...ratio(a.attended, a.expected),
         })),
         actionsPastDue: sd.actions_past_due,
+        icpcHeldWithinTarget: ratio(sd.icpc_within_target, sd.icpc_held),
       },
     };
   }

@@ -4,9 +4,11 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   MaxLength,
   ValidateNested,
@@ -21,6 +23,12 @@ import {
   type Attendance,
   type StrategyOutcome,
 } from '../policy/strategy-rules';
+import {
+  ABUSE_CATEGORIES,
+  S47_ENQUIRY_OUTCOMES,
+  type AbuseCategory,
+  type S47EnquiryOutcome,
+} from '../policy/outcome-rules';
 
 export class InviteeDto {
   @ApiProperty({ enum: AGENCIES })
@@ -60,6 +68,16 @@ export class AttendanceDto {
 }
 
 export class ActionDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'in an amendment, the id of the current action this one is (it keeps its id and completion); ' +
+      'without it an action with the same description and owner agency keeps its id',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be the id of an action of the current record' })
+  id?: string;
+
   @ApiProperty()
   @Trim()
   @IsString()
@@ -135,6 +153,134 @@ export class StrategyRecordResultDto {
   icpcDueDate?: string;
 }
 
+export class ActionCompletionDto {
+  @ApiProperty({ format: 'date-time' })
+  completedAt: string;
+
+  @ApiProperty({ format: 'uuid', description: 'the user who marked it done' })
+  completedBy: string;
+
+  @ApiProperty()
+  note: string;
+}
+
+export class RecordedActionDto {
+  @ApiProperty({ format: 'uuid', description: 'kept across the record’s amendments (decision 0023)' })
+  id: string;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty({ enum: AGENCIES })
+  ownerAgency: Agency;
+
+  @ApiProperty({ format: 'date' })
+  dueDate: string;
+
+  @ApiPropertyOptional({ type: ActionCompletionDto, description: 'once the action is done' })
+  completion?: ActionCompletionDto;
+}
+
+export class CompleteActionDto {
+  @ApiProperty({ description: 'what was done', minLength: 2, maxLength: 2000 })
+  @Trim()
+  @IsString()
+  @Length(2, 2000, { message: 'must be 2 to 2000 characters' })
+  note: string;
+}
+
+export class ActionCompletionResultDto extends ActionCompletionDto {
+  @ApiProperty({ format: 'uuid', description: 'the action' })
+  id: string;
+}
+
+export class RecordS47OutcomeDto {
+  @ApiProperty({ format: 'date-time', description: 'when the enquiry concluded: not before the s47 start' })
+  @IsInstant()
+  concludedAt: string;
+
+  @ApiProperty({ enum: S47_ENQUIRY_OUTCOMES })
+  @IsIn(S47_ENQUIRY_OUTCOMES)
+  outcome: S47EnquiryOutcome;
+
+  @ApiProperty({ minLength: 20, maxLength: 10000 })
+  @Trim()
+  @IsString()
+  @Length(20, 10000, { message: 'must be 20 to 10000 characters' })
+  rationale: string;
+}
+
+export class S47OutcomeViewDto {
+  @ApiProperty({ format: 'date-time' })
+  concludedAt: string;
+
+  @ApiProperty({ enum: S47_ENQUIRY_OUTCOMES })
+  outcome: S47EnquiryOutcome;
+
+  @ApiProperty()
+  rationale: string;
+
+  @ApiProperty({ format: 'uuid', description: 'the user who recorded it' })
+  recordedBy: string;
+
+  @ApiProperty({ format: 'date-time' })
+  recordedAt: string;
+}
+
+export class S47OutcomeResultDto extends S47OutcomeViewDto {}
+
+export class RecordIcpcDto {
+  @ApiProperty({
+    format: 'date-time',
+    description: 'CIN census DateOfInitialCPC: not before the s47 start, not on a weekend',
+  })
+  @IsInstant()
+  heldAt: string;
+
+  @ApiProperty({ description: 'the conference made a child protection plan' })
+  @IsBoolean()
+  childProtectionPlan: boolean;
+
+  @ApiPropertyOptional({
+    enum: ABUSE_CATEGORIES,
+    description: 'CIN census InitialCategoryOfAbuse: required with a plan, refused without one',
+  })
+  @IsOptional()
+  @IsIn(ABUSE_CATEGORIES)
+  category?: AbuseCategory;
+}
+
+export class IcpcViewDto {
+  @ApiProperty({ format: 'date-time' })
+  heldAt: string;
+
+  @ApiProperty({ format: 'date', description: 'CIN census DateOfInitialCPC (the London date)' })
+  heldDate: string;
+
+  @ApiProperty()
+  childProtectionPlan: boolean;
+
+  @ApiPropertyOptional({ enum: ABUSE_CATEGORIES, description: 'with a plan only' })
+  category?: AbuseCategory;
+
+  @ApiProperty({
+    format: 'date',
+    description: 'CIN census InitialCPCtarget: 15 working days from the s47 start',
+  })
+  icpcDueDate: string;
+
+  @ApiProperty({ description: 'held on or before icpcDueDate' })
+  heldWithinTarget: boolean;
+
+  @ApiProperty({ format: 'uuid', description: 'the user who recorded it' })
+  recordedBy: string;
+
+  @ApiProperty({ format: 'date-time' })
+  recordedAt: string;
+}
+
+export class IcpcResultDto extends IcpcViewDto {}
+
 export class StrategyRecordViewDto {
   @ApiProperty({ type: 'integer', minimum: 1, description: '1, then one more for each amendment' })
   version: number;
@@ -163,8 +309,8 @@ export class StrategyRecordViewDto {
   @ApiPropertyOptional({ format: 'date', description: 'CIN census InitialCPCtarget: 15 working days on' })
   icpcDueDate?: string;
 
-  @ApiProperty({ type: [ActionDto], description: 'by due date' })
-  actions: ActionDto[];
+  @ApiProperty({ type: [RecordedActionDto], description: 'by due date' })
+  actions: RecordedActionDto[];
 
   @ApiPropertyOptional({ description: 'why this record replaced the one before' })
   amendmentReason?: string;
@@ -224,4 +370,13 @@ export class DiscussionViewDto {
     description: 'a manager started it for a decided contact, and why',
   })
   startedBy?: StartedByDto;
+
+  @ApiPropertyOptional({ type: S47OutcomeViewDto, description: 'how the s47 enquiry concluded' })
+  s47Outcome?: S47OutcomeViewDto;
+
+  @ApiPropertyOptional({
+    type: IcpcViewDto,
+    description: 'the initial child protection conference, once held',
+  })
+  icpc?: IcpcViewDto;
 }

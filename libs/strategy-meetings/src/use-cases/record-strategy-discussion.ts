@@ -7,15 +7,22 @@ import {
   DomainError,
   ErrorCode,
   THRESHOLD_CATALOGUE,
+  TimelinessClock,
   WorkingCalendar,
   type ThresholdCatalogueSchema,
 } from '@app/core';
 import { Journal } from '@app/live';
 import { findDiscussion } from '../discussion-reader';
 import type { RecordDto, StrategyRecordResultDto } from '../dto/strategy.dto';
+import { carryActionIds, checkAmendmentAfterOutcome, icpcAwaited } from '../policy/outcome-rules';
 import { checkRecord } from '../policy/record-checks';
 import { completeAttendance, isQuorate, s47Dates } from '../policy/strategy-rules';
-import { currentRecordVersion, insertRecord } from '../strategy-discussion.repository';
+import {
+  currentActions,
+  currentRecordVersion,
+  enquiryState,
+  insertRecord,
+} from '../strategy-discussion.repository';
 
 export interface RecordStrategyDiscussionCommand extends RecordDto {
   id: string;
@@ -29,6 +36,7 @@ export class RecordStrategyDiscussion {
     private readonly journal: Journal,
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
+    private readonly timeliness: TimelinessClock,
     @Inject(THRESHOLD_CATALOGUE) private readonly catalogue: ThresholdCatalogueSchema,
   ) {}
 
@@ -58,6 +66,27 @@ export class RecordStrategyDiscussion {
       const heldWithinTimescale = heldAt.getTime() <= discussion.due_at.getTime();
       const dates = s47Dates(heldAt, command.outcome, this.calendar, this.catalogue.icpcDueWorkingDays);
       const version = (last ?? 0) + 1;
+      // decision 0023: an amended action keeps its id (and completion); an amendment keeps the s47
+      // enquiry that has an outcome already
+      const carried = carryActionIds(
+        last !== undefined ? await currentActions(manager, id) : [],
+        command.actions,
+      );
+      if (carried.errors.length) throw DomainError.validation(carried.errors);
+      const state = last !== undefined ? await enquiryState(manager, id, this.calendar.zone) : null;
+      const refused = checkAmendmentAfterOutcome(
+        { outcome: command.outcome, s47StartDate: dates?.s47StartDate ?? null },
+        { concludedDate: state?.s47Outcome?.concludedDate, icpcHeldDate: state?.icpcHeldDate },
+      );
+      if (refused) throw new DomainError(ErrorCode.STALE_STATE, refused);
+      const awaited =
+        dates !== null &&
+        icpcAwaited({
+          outcome: command.outcome,
+          s47Outcome: state?.s47Outcome?.outcome,
+          icpcHeld: state?.icpcHeldDate !== undefined,
+        });
+      const icpcDueAt = dates ? this.calendar.endOfDay(dates.icpcDueDate) : null;
       await insertRecord(manager, {
         discussionId: id,
         version,
@@ -73,6 +102,15 @@ export class RecordStrategyDiscussion {
         recordedBy: user.id,
         recordedAt: now,
         actions: command.actions,
+        actionIds: carried.ids,
+        icpcClock:
+          awaited && icpcDueAt
+            ? {
+                from: heldAt,
+                dueAt: icpcDueAt,
+                nextTransitionAt: this.timeliness.nextTransitionAt(now, heldAt, icpcDueAt),
+              }
+            : null,
       });
       this.journal.write(
         manager,
