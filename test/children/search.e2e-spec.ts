@@ -104,6 +104,14 @@ describe('children: search (issue 17)', () => {
     expect(items.find((i) => i.id === amy)?.reasons).toContain(reason);
   });
 
+  it.each(["O'Brien %_\\ ; drop table child", 'Zoë O’Brien-Łukasz 😀', 'ＡＭＹ　ＳＭＹＴＨ', '-- --'])(
+    'should answer 200, never a 500, when the name is %s',
+    async (name) => {
+      const res = await search({ name }).expect(200);
+      expect(Array.isArray(res.body.items)).toBe(true);
+    },
+  );
+
   it('should answer a manager as it answers a screener', async () => {
     const items = (await search({ name: 'Amy Smyth' }, manager).expect(200)).body.items as Match[];
     expect(items[0].id).toBe(amy);
