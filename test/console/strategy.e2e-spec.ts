@@ -327,7 +327,8 @@ describe('console: strategy discussions (CONSOLE.md S8)', () => {
     expect(amended.record).toMatchObject({ version: 2, quorate: true });
     expect(amended.history).toEqual([expect.objectContaining({ version: 1, quorate: false })]);
 
-    // the discussion page shows both, newest first; held, it has left the queue
+    // the discussion page shows both, newest first; held with an s47 enquiry, it stays on the
+    // queue until the ICPC is held (issue 17: flagged ICPC_DUE, due on the ICPC target date)
     await page.getByRole('link', { name: 'View the strategy discussion' }).click();
     await page.getByTestId('current-record').waitFor();
     expect(await page.getByTestId('current-record').textContent()).toContain(
@@ -336,7 +337,12 @@ describe('console: strategy discussions (CONSOLE.md S8)', () => {
     await shoot(page, 'discussion-held');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Back to the strategy discussions' }).click();
-    await page.getByText('No strategy discussions waiting').waitFor();
+    await page.getByTestId('strategy-queue').locator('tr[data-reference]').first().waitFor();
+    const onQueue = (
+      (await t.http().get('/api/queues/strategy').set('authorization', `Bearer ${screener}`).expect(200))
+        .body as { items: { id: string; status: string; flags: string[] }[] }
+    ).items.find((i) => i.id === sd.id);
+    expect(onQueue).toMatchObject({ status: 'HELD', flags: expect.arrayContaining(['ICPC_DUE']) as unknown });
   }, 120_000);
 
   it('should let a manager start a strategy discussion for a decided contact, with a reason, and link to it', async () => {

@@ -8,11 +8,13 @@ import { AuditTrail } from './pages/audit';
 import { Authorise } from './pages/authorise';
 import { AuthorisationQueue } from './pages/authorisation-queue';
 import { ChangeRag } from './pages/change-rag';
+import { ChildRecord } from './pages/child-record';
 import { ContactPage } from './pages/contact';
 import { DaNotification } from './pages/da-notification';
 import { Dashboard } from './pages/dashboard';
 import { RecordDecision } from './pages/decision';
 import { EncompassQueue } from './pages/encompass-queue';
+import { FindChild } from './pages/find-child';
 import { Home } from './pages/home';
 import { MyReferrals } from './pages/my-referrals';
 import { NewContact } from './pages/new-contact';
@@ -45,6 +47,8 @@ const ROUTES: { path: string; roles: string[]; element: ReactElement }[] = [
   { path: '/contacts/:id/rag', roles: MACH, element: <ChangeRag /> },
   { path: '/contacts/:id/decision/*', roles: MACH, element: <RecordDecision /> },
   { path: '/contacts/:id/authorise', roles: ['MANAGER'], element: <Authorise /> },
+  { path: '/children', roles: MACH, element: <FindChild /> },
+  { path: '/children/:id', roles: MACH, element: <ChildRecord /> },
   { path: '/triage', roles: MACH, element: <TriageQueue /> },
   { path: '/da-notifications', roles: ['POLICE'], element: <PoliceNotifications /> },
   { path: '/da-notifications/new/*', roles: ['POLICE'], element: <SendNotification /> },

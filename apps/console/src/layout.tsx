@@ -38,6 +38,7 @@ export const NAVIGATION: Record<string, { to: string; label: string; about: stri
     },
     { to: '/strategy', label: 'Strategy', about: 'Strategy discussions to schedule and record' },
     { to: '/authorisation', label: 'Authorisation', about: 'Decisions waiting for a manager (read only)' },
+    { to: '/children', label: 'Find a child', about: 'Search the register; a child’s whole record' },
     { to: '/contacts/new', label: 'Record a contact', about: 'A contact taken by phone, email or in person' },
   ],
   MANAGER: [
@@ -51,6 +52,7 @@ export const NAVIGATION: Record<string, { to: string; label: string; about: stri
     },
     { to: '/strategy', label: 'Strategy', about: 'Strategy discussions to schedule and record' },
     { to: '/authorisation', label: 'Authorisation', about: 'Decisions waiting for your authorisation' },
+    { to: '/children', label: 'Find a child', about: 'Search the register; a child’s whole record' },
     { to: '/contacts/new', label: 'Record a contact', about: 'A contact taken by phone, email or in person' },
     { to: '/audit', label: 'Audit', about: 'Who read or changed what, and the chain check' },
   ],

@@ -73,9 +73,18 @@ export function StrategyQueue() {
                       {DISCUSSION_STATUS_WORDS[item.status as keyof typeof DISCUSSION_STATUS_WORDS] ??
                         item.status}
                     </strong>
+                    {/* held with an s47 enquiry: on the queue until the ICPC is held (its due date) */}
+                    {item.flags.includes('ICPC_DUE') && (
+                      <>
+                        <br />
+                        <span className="govuk-body-s">ICPC due</span>
+                      </>
+                    )}
                   </td>
                   <td className="govuk-table__cell" data-label="Scheduled for">
-                    {item.scheduledFor ? (
+                    {item.flags.includes('ICPC_DUE') ? (
+                      'Held'
+                    ) : item.scheduledFor ? (
                       <time dateTime={item.scheduledFor}>{when(item.scheduledFor)}</time>
                     ) : scheduled ? (
                       'Scheduled'

@@ -1,0 +1,135 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { client, unwrap, type Schema } from '../api-client';
+import { NotFound, Page } from '../layout';
+import { ageInYears, dateOnly, OUTCOME_WORDS, RagTag, STATUS_WORDS, SummaryList, when, words } from '../ui';
+
+type Entry = Schema<'ChildHistoryEntryDto'>;
+
+const KIND_WORDS: Record<Entry['kind'], string> = {
+  CONTACT: 'Contact',
+  DA_NOTIFICATION: 'DA notification',
+  REFERRAL: 'Referral',
+  STRATEGY_DISCUSSION: 'Strategy discussion',
+};
+
+// where an entry of the history is read in full, for the staff who read this page
+function linkOf(entry: Entry): string | undefined {
+  if (entry.kind === 'CONTACT') return `/contacts/${entry.id}`;
+  if (entry.kind === 'DA_NOTIFICATION') return `/da-notifications/${entry.id}`;
+  if (entry.kind === 'STRATEGY_DISCUSSION') return `/strategy-discussions/${entry.id}`;
+  return entry.contactId ? `/contacts/${entry.contactId}` : undefined;
+}
+
+// issue 17 item 8: everything the front door knows of one child (GET /api/children/:id, one
+// audited read): who they are, the household, and the whole history as a timeline, newest first
+export function ChildRecord() {
+  const { id = '' } = useParams();
+  const child = useQuery({
+    queryKey: ['child', id],
+    queryFn: () => unwrap(client.GET('/api/children/{id}', { params: { path: { id } } })),
+  });
+  if (child.error) return <NotFound />;
+  const c = child.data;
+  if (!c) {
+    return (
+      <Page title="Child">
+        <p className="govuk-body">Loading the child’s record…</p>
+      </Page>
+    );
+  }
+  const name = `${c.firstName} ${c.lastName}`;
+  const history = [...c.history].reverse();
+  return (
+    <Page title={`${name} – child record`} wide>
+      <Link to="/children" className="govuk-back-link">
+        Find a child
+      </Link>
+      <span className="govuk-caption-l">Child record</span>
+      <h1 className="govuk-heading-l">{name}</h1>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">Who they are</h2>
+          <SummaryList
+            rows={[
+              [
+                'Date of birth',
+                c.dateOfBirth
+                  ? `${dateOnly(c.dateOfBirth)}, ${ageInYears(c.dateOfBirth)} years`
+                  : c.expectedDateOfBirth
+                    ? `Unborn: expected ${dateOnly(c.expectedDateOfBirth)}`
+                    : 'Not known',
+              ],
+              ['NHS number', c.nhsNumber ?? 'Not known'],
+              [
+                'Sex',
+                c.sex === 'M'
+                  ? 'Male'
+                  : c.sex === 'F'
+                    ? 'Female'
+                    : c.sex === 'U'
+                      ? 'Not known'
+                      : 'Not recorded',
+              ],
+              ['Ethnicity', c.ethnicity ?? 'Not recorded'],
+              ['Address', c.address ?? 'Not known'],
+              ['Postcode', c.postcode ?? 'Not known'],
+              ['School', c.school ?? 'Not known'],
+            ]}
+          />
+          <h2 className="govuk-heading-m">Household</h2>
+          {c.household.length === 0 ? (
+            <p className="govuk-body">No other children are named with this child.</p>
+          ) : (
+            <ul className="govuk-list" data-testid="household">
+              {c.household.map((member) => (
+                <li key={member.id}>
+                  <Link className="govuk-link" to={`/children/${member.id}`}>
+                    {member.firstName} {member.lastName}
+                  </Link>
+                  {member.dateOfBirth ? `, born ${dateOnly(member.dateOfBirth)}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">History</h2>
+          {history.length === 0 ? (
+            <p className="govuk-body">Nothing yet.</p>
+          ) : (
+            <ol className="fd-timeline" data-testid="child-history">
+              {history.map((entry) => {
+                const to = linkOf(entry);
+                return (
+                  <li key={`${entry.kind}:${entry.id}`} className="fd-timeline__item">
+                    <p className="govuk-body govuk-!-margin-bottom-1">
+                      <strong>{KIND_WORDS[entry.kind]}</strong>,{' '}
+                      {entry.referralDate ? dateOnly(entry.referralDate) : when(entry.at)}{' '}
+                      {to ? (
+                        <Link className="govuk-link" to={to}>
+                          {entry.reference ?? 'Open'}
+                        </Link>
+                      ) : (
+                        entry.reference
+                      )}{' '}
+                      {entry.rag && <RagTag rag={entry.rag} />}{' '}
+                      {entry.reReferral && (
+                        <strong className="govuk-tag govuk-tag--yellow">Re-referral</strong>
+                      )}
+                    </p>
+                    <p className="govuk-body-s govuk-!-margin-bottom-1">
+                      {entry.status ? (STATUS_WORDS[entry.status] ?? words(entry.status)) : ''}
+                      {entry.outcome ? ` · ${OUTCOME_WORDS[entry.outcome] ?? words(entry.outcome)}` : ''}
+                      {entry.heldAt ? ` · held ${when(entry.heldAt)}` : ''}
+                    </p>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </div>
+      </div>
+    </Page>
+  );
+}
