@@ -77,6 +77,7 @@ export const FLAG_WORDS: Record<string, string> = {
   IMMEDIATE_RISK: 'Immediate risk',
   INJURY: 'Injury',
   RETURNED: 'Returned by manager',
+  NEW_INFORMATION: 'New information',
 };
 export const words = (code: string) =>
   FLAG_WORDS[code] ?? code.charAt(0) + code.slice(1).toLowerCase().replaceAll('_', ' ');

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useContact, type PartnerContact } from '../contact-data';
 import { Page } from '../layout';
+import { PartnerNotes } from '../notes/notes';
 import { outcomeWords, useReferrals, useRereadWhenMoved, useStatusAnnouncement } from '../partner/referrals';
 import { StatusTag, statusWords } from '../partner/status-tag';
 import { LiveStatus } from '../queue';
@@ -54,6 +55,7 @@ export function PartnerView({ contact: first }: { contact: PartnerContact }) {
           The front door tells you the outcome once a decision is made. It will show here.
         </p>
       )}
+      <PartnerNotes contact={contact} reload={() => void refetch()} />
     </Page>
   );
 }
