@@ -310,6 +310,24 @@ describe('strategy to outcome: actions done, the s47 outcome and the ICPC (DOMAI
       expect(again.body.error.code).toBe('STALE_STATE');
     });
 
+    it('should show the s47 outcome and the ICPC with its plan on the child’s record (issue 17 acceptance)', async () => {
+      const sd = await concluded();
+      await icpc(sd.id, {}).expect(200);
+      const contact = (await t.http().get(`/api/contacts/${sd.contactId}`).set(as(screener)).expect(200))
+        .body as {
+        child: { id: string };
+      };
+      const child = (await t.http().get(`/api/children/${contact.child.id}`).set(as(screener)).expect(200))
+        .body as {
+        history: { kind: string; id: string; s47Outcome?: unknown; icpc?: unknown }[];
+      };
+      expect(child.history.find((e) => e.kind === 'STRATEGY_DISCUSSION' && e.id === sd.id)).toMatchObject({
+        outcome: 'S47_JOINT',
+        s47Outcome: { outcome: 'CONCERNS_SUBSTANTIATED_ICPC', concludedAt: '2026-11-27T12:00:00.000Z' },
+        icpc: { heldAt: '2026-12-07T10:00:00.000Z', childProtectionPlan: true, category: 'PHY' },
+      });
+    });
+
     it('should record an ICPC held after the target as late, and one without a plan without a category', async () => {
       const sd = await concluded();
       clock.set('2026-12-16T12:00:00Z');

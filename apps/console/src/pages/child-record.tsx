@@ -13,6 +13,21 @@ const KIND_WORDS: Record<Entry['kind'], string> = {
   STRATEGY_DISCUSSION: 'Strategy discussion',
 };
 
+const S47_WORDS: Record<NonNullable<Entry['s47Outcome']>['outcome'], string> = {
+  CONCERNS_SUBSTANTIATED_ICPC: 'concerns substantiated, conference needed',
+  CONCERNS_SUBSTANTIATED_NO_ICPC: 'concerns substantiated, no conference needed',
+  NOT_SUBSTANTIATED: 'concerns not substantiated',
+};
+
+// CIN census categories of abuse
+const PLAN_WORDS: Record<string, string> = {
+  NEG: 'neglect',
+  PHY: 'physical abuse',
+  SAB: 'sexual abuse',
+  EMO: 'emotional abuse',
+  MUL: 'multiple',
+};
+
 // where an entry of the history is read in full, for the staff who read this page
 function linkOf(entry: Entry): string | undefined {
   if (entry.kind === 'CONTACT') return `/contacts/${entry.id}`;
@@ -123,6 +138,20 @@ export function ChildRecord() {
                       {entry.outcome ? ` · ${OUTCOME_WORDS[entry.outcome] ?? words(entry.outcome)}` : ''}
                       {entry.heldAt ? ` · held ${when(entry.heldAt)}` : ''}
                     </p>
+                    {entry.s47Outcome && (
+                      <p className="govuk-body-s govuk-!-margin-bottom-1">
+                        s47 enquiry concluded {when(entry.s47Outcome.concludedAt)}:{' '}
+                        {S47_WORDS[entry.s47Outcome.outcome] ?? words(entry.s47Outcome.outcome)}
+                      </p>
+                    )}
+                    {entry.icpc && (
+                      <p className="govuk-body-s govuk-!-margin-bottom-1">
+                        Initial child protection conference {when(entry.icpc.heldAt)}:{' '}
+                        {entry.icpc.childProtectionPlan
+                          ? `child protection plan (${PLAN_WORDS[entry.icpc.category ?? ''] ?? entry.icpc.category})`
+                          : 'no plan'}
+                      </p>
+                    )}
                   </li>
                 );
               })}

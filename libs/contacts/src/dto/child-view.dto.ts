@@ -20,6 +20,30 @@ export class HouseholdMemberDto {
 }
 
 // one thing the front door did about the child
+export class ChildS47OutcomeDto {
+  @ApiProperty({
+    enum: ['CONCERNS_SUBSTANTIATED_ICPC', 'CONCERNS_SUBSTANTIATED_NO_ICPC', 'NOT_SUBSTANTIATED'],
+  })
+  outcome: string;
+
+  @ApiProperty({ format: 'date-time' })
+  concludedAt: string;
+}
+
+export class ChildIcpcDto {
+  @ApiProperty({ format: 'date-time' })
+  heldAt: string;
+
+  @ApiProperty({ description: 'the conference made a child protection plan' })
+  childProtectionPlan: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['NEG', 'PHY', 'SAB', 'EMO', 'MUL'],
+    description: 'the plan’s category of abuse',
+  })
+  category?: string;
+}
+
 export class ChildHistoryEntryDto {
   @ApiProperty({ enum: CHILD_HISTORY_KINDS })
   kind: string;
@@ -71,6 +95,18 @@ export class ChildHistoryEntryDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'when a discussion was held' })
   heldAt?: string;
+
+  @ApiPropertyOptional({
+    type: ChildS47OutcomeDto,
+    description: 'a discussion’s s47 enquiry, once concluded',
+  })
+  s47Outcome?: ChildS47OutcomeDto;
+
+  @ApiPropertyOptional({
+    type: ChildIcpcDto,
+    description: 'a discussion’s initial child protection conference, once held',
+  })
+  icpc?: ChildIcpcDto;
 }
 
 // GET /api/children/:id (issue 17 item 2): the child's demographics, household and history
