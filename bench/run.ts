@@ -633,6 +633,27 @@ async function readFigures(w: World): Promise<void> {
     goal: '<= 1.5',
     met: metricsGrowth <= 1.5,
   });
+
+  // figure 12 (issue 17): a page of the contacts list, the newest 50 and the newest 50 decided
+  // (on ix_contact_received and ix_contact_status_received), at 1M vs 10k closed
+  const pages = [
+    get(large, largeManager, '/api/contacts?limit=50'),
+    get(small, smallManager, '/api/contacts?limit=50'),
+    get(large, largeManager, '/api/contacts?status=DECIDED&limit=50'),
+    get(small, smallManager, '/api/contacts?status=DECIDED&limit=50'),
+  ];
+  for (let i = 0; i < 5; i += 1) for (const op of pages) await op();
+  const [list, listSmall, decided, decidedSmall] = await alternating(60, pages);
+  log(`list 1M ${ms(list)}, 10k ${ms(listSmall)}; decided 1M ${ms(decided)}, 10k ${ms(decidedSmall)}`);
+  const listGrowth = Math.max(list.p50 / listSmall.p50, decided.p50 / decidedSmall.p50);
+  rows.push({
+    figure: '12 GET /api/contacts, a page of 50 (newest; newest decided), 1M vs 10k closed',
+    service: `1M: ${ms(list)}; decided ${ms(decided)}`,
+    floor: `10k: ${ms(listSmall)}; decided ${ms(decidedSmall)}`,
+    ratio: listGrowth,
+    goal: '<= 1.3 (the larger of the two)',
+    met: listGrowth <= 1.3,
+  });
 }
 
 // BENCH_ONLY=ingest,claims,sessions,push,reads,memory,storm,child-search,console-render,console-first-render
