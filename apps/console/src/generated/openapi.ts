@@ -268,7 +268,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** List contacts, newest first: every one for MACH staff, its own agency’s for a partner */
+    get: operations['ContactsController_list'];
     put?: never;
     /** Make a contact about a child */
     post: operations['ContactsController_create'];
@@ -340,6 +341,57 @@ export interface paths {
     put?: never;
     /** Change a contact’s RAG rating, with a reason; its decision is then due anew */
     post: operations['ContactsController_rag'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find a child: ranked candidates with a score and the reasons each matched (at least one criterion) */
+    get: operations['ChildrenController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read a child’s record: demographics, household and the whole front-door history, oldest first */
+    get: operations['ChildrenController_view'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/contacts/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a note to a contact: MACH staff any kind; the referring partner what the referrer adds (REFERRER_UPDATE) while the contact is open */
+    post: operations['NotesController_add'];
     delete?: never;
     options?: never;
     head?: never;
@@ -528,6 +580,57 @@ export interface paths {
     put?: never;
     /** Record a strategy discussion as held (or amend the record) */
     post: operations['StrategyController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/strategy-discussions/{id}/actions/{actionId}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark an action of the current record done (once) */
+    post: operations['StrategyController_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/strategy-discussions/{id}/s47-outcome': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record how the s47 enquiry the discussion started concluded (once) */
+    post: operations['StrategyController_s47Outcome'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/strategy-discussions/{id}/icpc': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the initial child protection conference (once), CIN census rules checked at entry */
+    post: operations['StrategyController_icpc'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1252,6 +1355,37 @@ export interface components {
       /** Format: date-time */
       decisionDueAt: string;
     };
+    NoteAgencyDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    NoteAuthorDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      agency: components['schemas']['NoteAgencyDto'];
+    };
+    ContactNoteDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'CASE_NOTE' | 'REFERRER_UPDATE' | 'PHONE_CALL' | 'CONSENT_UPDATE';
+      text: string;
+      author: components['schemas']['NoteAuthorDto'];
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description the earlier note this one corrects
+       */
+      corrects?: string;
+      /**
+       * Format: uuid
+       * @description the later note that corrects this one (the reader sees it: a partner only its own agency’s)
+       */
+      correctedBy?: string;
+    };
     AuthorisationReasonDto: {
       /** @enum {string} */
       code: 'RED_CONTACT_CLOSED' | 'OVERRIDE' | 'REPEAT_CONTACTS';
@@ -1397,6 +1531,8 @@ export interface components {
       /** Format: date-time */
       claimedAt?: string;
       ragHistory: components['schemas']['RagChangeDto'][];
+      /** @description case notes and additional information, oldest first (append-only; corrections point back) */
+      notes?: components['schemas']['ContactNoteDto'][];
       /** @description the standing threshold decision, or the last one (rejected, with the manager’s comment) */
       decision?: components['schemas']['DecisionOutDto'];
       /** @description earlier decisions a manager rejected, newest first */
@@ -1417,12 +1553,110 @@ export interface components {
       status: 'RECEIVED' | 'IN_SCREENING' | 'AWAITING_AUTHORISATION' | 'DECIDED';
       /** Format: date-time */
       receivedAt: string;
+      /** @description the notes your agency added, oldest first */
+      notes?: components['schemas']['ContactNoteDto'][];
       /**
        * @description the outcome, as the referrer is told it
        * @enum {string}
        */
       outcome?: 'NO_FURTHER_ACTION' | 'INFORMATION_AND_ADVICE' | 'EARLY_HELP' | 'SOCIAL_CARE';
       acknowledgement?: components['schemas']['AcknowledgementDto'];
+    };
+    ListedAgencyDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example Acklam Primary School */
+      name: string;
+    };
+    ListedClaimDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    ListedRecipientDto: {
+      name: string;
+      organisation?: string;
+    };
+    ListedAcknowledgementDto: {
+      recipient: components['schemas']['ListedRecipientDto'];
+      /** @enum {string} */
+      outcome: 'NO_FURTHER_ACTION' | 'INFORMATION_AND_ADVICE' | 'EARLY_HELP' | 'SOCIAL_CARE';
+      /** Format: date-time */
+      recordedAt: string;
+    };
+    ContactListItemDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example CON-2026-000123 */
+      reference: string;
+      /**
+       * @description the child, "First Last"
+       * @example Amira Khan
+       */
+      childName: string;
+      /** @enum {string} */
+      status: 'RECEIVED' | 'IN_SCREENING' | 'AWAITING_AUTHORISATION' | 'DECIDED';
+      /** Format: date-time */
+      receivedAt: string;
+      /**
+       * @description MACH staff only
+       * @enum {string}
+       */
+      rag?: 'RED' | 'AMBER' | 'GREEN';
+      /**
+       * @description MACH staff only
+       * @enum {string}
+       */
+      source?:
+        | '1A'
+        | '1B'
+        | '1C'
+        | '1D'
+        | '2A'
+        | '2B'
+        | '3A'
+        | '3B'
+        | '3C'
+        | '3D'
+        | '3E'
+        | '3F'
+        | '4'
+        | '5A'
+        | '5B'
+        | '5C'
+        | '5D'
+        | '6'
+        | '7'
+        | '8'
+        | '9'
+        | '10';
+      /**
+       * Format: date-time
+       * @description MACH staff only
+       */
+      decisionDueAt?: string;
+      /** @description MACH staff only: who made the contact */
+      agency?: components['schemas']['ListedAgencyDto'];
+      /** @description MACH staff only */
+      claimedBy?: components['schemas']['ListedClaimDto'];
+      /**
+       * Format: uuid
+       * @description MACH staff only
+       */
+      childId?: string;
+      /**
+       * @description MACH staff: the decision outcome; a partner: the outcome as the referrer was told it
+       * @example SOCIAL_CARE_ASSESSMENT
+       */
+      outcome?: string;
+      /** @description who was told the outcome, and when */
+      acknowledgement?: components['schemas']['ListedAcknowledgementDto'];
+    };
+    ContactListPageDto: {
+      /** @description newest first (received), then by id */
+      items: components['schemas']['ContactListItemDto'][];
+      /** @description the cursor of the next page; none on the last page */
+      nextCursor?: string;
     };
     ReferrerDto: {
       /** @example Ms J Patel */
@@ -1595,6 +1829,159 @@ export interface components {
       rag: 'RED' | 'AMBER' | 'GREEN';
       /** Format: date-time */
       decisionDueAt: string;
+    };
+    ChildMatchDto: {
+      /** Format: uuid */
+      id: string;
+      firstName: string;
+      lastName: string;
+      /**
+       * Format: date
+       * @description null when not known
+       */
+      dateOfBirth: string | null;
+      /** @description 1 is certain (the NHS number matches) */
+      score: number;
+      /**
+       * @description why the child matched, in words
+       * @example [
+       *       "first name sounds like Aimee",
+       *       "date of birth with day and month swapped"
+       *     ]
+       */
+      reasons: string[];
+    };
+    ChildSearchResultDto: {
+      /** @description best first, at most 20 */
+      items: components['schemas']['ChildMatchDto'][];
+    };
+    HouseholdMemberDto: {
+      /** Format: uuid */
+      id: string;
+      firstName: string;
+      lastName: string;
+      /** Format: date */
+      dateOfBirth?: string;
+    };
+    ChildS47OutcomeDto: {
+      /** @enum {string} */
+      outcome: 'CONCERNS_SUBSTANTIATED_ICPC' | 'CONCERNS_SUBSTANTIATED_NO_ICPC' | 'NOT_SUBSTANTIATED';
+      /** Format: date-time */
+      concludedAt: string;
+    };
+    ChildIcpcDto: {
+      /** Format: date-time */
+      heldAt: string;
+      /** @description the conference made a child protection plan */
+      childProtectionPlan: boolean;
+      /**
+       * @description the plan’s category of abuse
+       * @enum {string}
+       */
+      category?: 'NEG' | 'PHY' | 'SAB' | 'EMO' | 'MUL';
+    };
+    ChildHistoryEntryDto: {
+      /** @enum {string} */
+      kind: 'CONTACT' | 'DA_NOTIFICATION' | 'REFERRAL' | 'STRATEGY_DISCUSSION';
+      /**
+       * Format: uuid
+       * @description the contact’s, notification’s, referral’s or discussion’s id
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description when: a contact received, a notification received, a referral made, a discussion opened
+       */
+      at: string;
+      /** @description the contact reference, or the police reference of a DA notification */
+      reference?: string;
+      /**
+       * @description a contact’s or a DA notification’s RAG
+       * @enum {string}
+       */
+      rag?: 'RED' | 'AMBER' | 'GREEN';
+      /** @description a contact’s status (RECEIVED ... DECIDED), a notification’s (AWAITING_TRIAGE, TRIAGED), a discussion’s (DUE, SCHEDULED, HELD) */
+      status?: string;
+      /** @description a contact’s threshold decision outcome in force, a notification’s triage outcome, a held discussion’s outcome */
+      outcome?: string;
+      /**
+       * Format: date
+       * @description a referral’s date
+       */
+      referralDate?: string;
+      /** @description a referral within 12 months of the child’s previous one */
+      reReferral?: boolean;
+      /**
+       * Format: uuid
+       * @description the contact a referral or discussion came from, or a notification made for this child
+       */
+      contactId?: string;
+      /**
+       * Format: date-time
+       * @description a discussion’s due time
+       */
+      dueAt?: string;
+      /**
+       * Format: date-time
+       * @description when a discussion was held
+       */
+      heldAt?: string;
+      /** @description a discussion’s s47 enquiry, once concluded */
+      s47Outcome?: components['schemas']['ChildS47OutcomeDto'];
+      /** @description a discussion’s initial child protection conference, once held */
+      icpc?: components['schemas']['ChildIcpcDto'];
+    };
+    ChildViewDto: {
+      /** Format: uuid */
+      id: string;
+      firstName: string;
+      lastName: string;
+      /** Format: date */
+      dateOfBirth?: string;
+      /** Format: date */
+      expectedDateOfBirth?: string;
+      /** @enum {string} */
+      sex?: 'M' | 'F' | 'U';
+      ethnicity?: string;
+      postcode?: string;
+      address?: string;
+      nhsNumber?: string;
+      school?: string;
+      /** @description the other children of the households this child’s contacts name, at most 50 */
+      household: components['schemas']['HouseholdMemberDto'][];
+      /** @description contacts, DA notifications, referrals and strategy discussions, oldest first */
+      history: components['schemas']['ChildHistoryEntryDto'][];
+    };
+    AddContactNoteDto: {
+      /**
+       * @description a PARTNER may add REFERRER_UPDATE only (what the referrer adds to its own open contact)
+       * @enum {string}
+       */
+      kind: 'CASE_NOTE' | 'REFERRER_UPDATE' | 'PHONE_CALL' | 'CONSENT_UPDATE';
+      /** @description the note, 1 to 5000 characters once leading and trailing spaces are trimmed */
+      text: string;
+      /**
+       * Format: uuid
+       * @description this note corrects an earlier note of the same contact (notes are never changed or deleted); a note is corrected once, so correct the correction
+       */
+      corrects?: string;
+    };
+    AddNoteResultDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'CASE_NOTE' | 'REFERRER_UPDATE' | 'PHONE_CALL' | 'CONSENT_UPDATE';
+      text: string;
+      author: components['schemas']['NoteAuthorDto'];
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description the earlier note this one corrects
+       */
+      corrects?: string;
+      /** Format: uuid */
+      contactId: string;
     };
     RecordDecisionDto: {
       /** @description 1 Universal, 2 Early help, 3 Child in need (s17), 4 Child protection (s47) */
@@ -1928,12 +2315,29 @@ export interface components {
       /** @enum {string} */
       status: 'ATTENDED' | 'APOLOGIES' | 'ABSENT';
     };
-    ActionDto: {
+    ActionCompletionDto: {
+      /** Format: date-time */
+      completedAt: string;
+      /**
+       * Format: uuid
+       * @description the user who marked it done
+       */
+      completedBy: string;
+      note: string;
+    };
+    RecordedActionDto: {
+      /**
+       * Format: uuid
+       * @description kept across the record’s amendments (decision 0023)
+       */
+      id: string;
       description: string;
       /** @enum {string} */
       ownerAgency: 'LA_SOCIAL_CARE' | 'POLICE' | 'HEALTH' | 'EDUCATION' | 'PROBATION' | 'OTHER';
       /** Format: date */
       dueDate: string;
+      /** @description once the action is done */
+      completion?: components['schemas']['ActionCompletionDto'];
     };
     StrategyRecordViewDto: {
       /** @description 1, then one more for each amendment */
@@ -1958,7 +2362,7 @@ export interface components {
        */
       icpcDueDate?: string;
       /** @description by due date */
-      actions: components['schemas']['ActionDto'][];
+      actions: components['schemas']['RecordedActionDto'][];
       /** @description why this record replaced the one before */
       amendmentReason?: string;
       /**
@@ -1976,6 +2380,49 @@ export interface components {
        */
       id: string;
       reason: string;
+    };
+    S47OutcomeViewDto: {
+      /** Format: date-time */
+      concludedAt: string;
+      /** @enum {string} */
+      outcome: 'CONCERNS_SUBSTANTIATED_ICPC' | 'CONCERNS_SUBSTANTIATED_NO_ICPC' | 'NOT_SUBSTANTIATED';
+      rationale: string;
+      /**
+       * Format: uuid
+       * @description the user who recorded it
+       */
+      recordedBy: string;
+      /** Format: date-time */
+      recordedAt: string;
+    };
+    IcpcViewDto: {
+      /** Format: date-time */
+      heldAt: string;
+      /**
+       * Format: date
+       * @description CIN census DateOfInitialCPC (the London date)
+       */
+      heldDate: string;
+      childProtectionPlan: boolean;
+      /**
+       * @description with a plan only
+       * @enum {string}
+       */
+      category?: 'NEG' | 'PHY' | 'SAB' | 'EMO' | 'MUL';
+      /**
+       * Format: date
+       * @description CIN census InitialCPCtarget: 15 working days from the s47 start
+       */
+      icpcDueDate: string;
+      /** @description held on or before icpcDueDate */
+      heldWithinTarget: boolean;
+      /**
+       * Format: uuid
+       * @description the user who recorded it
+       */
+      recordedBy: string;
+      /** Format: date-time */
+      recordedAt: string;
     };
     DiscussionViewDto: {
       /** Format: uuid */
@@ -1997,12 +2444,28 @@ export interface components {
       history?: components['schemas']['StrategyRecordViewDto'][];
       /** @description a manager started it for a decided contact, and why */
       startedBy?: components['schemas']['StartedByDto'];
+      /** @description how the s47 enquiry concluded */
+      s47Outcome?: components['schemas']['S47OutcomeViewDto'];
+      /** @description the initial child protection conference, once held */
+      icpc?: components['schemas']['IcpcViewDto'];
     };
     ScheduleDto: {
       /** Format: date-time */
       scheduledFor: string;
       /** @description must include LA_SOCIAL_CARE, POLICE and HEALTH */
       invitees: components['schemas']['InviteeDto'][];
+    };
+    ActionDto: {
+      /**
+       * Format: uuid
+       * @description in an amendment, the id of the current action this one is (it keeps its id and completion); without it an action with the same description and owner agency keeps its id
+       */
+      id?: string;
+      description: string;
+      /** @enum {string} */
+      ownerAgency: 'LA_SOCIAL_CARE' | 'POLICE' | 'HEALTH' | 'EDUCATION' | 'PROBATION' | 'OTHER';
+      /** Format: date */
+      dueDate: string;
     };
     RecordDto: {
       /** Format: date-time */
@@ -2030,6 +2493,92 @@ export interface components {
        * @description CIN census InitialCPCtarget: 15 working days on
        */
       icpcDueDate?: string;
+    };
+    CompleteActionDto: {
+      /** @description what was done */
+      note: string;
+    };
+    ActionCompletionResultDto: {
+      /** Format: date-time */
+      completedAt: string;
+      /**
+       * Format: uuid
+       * @description the user who marked it done
+       */
+      completedBy: string;
+      note: string;
+      /**
+       * Format: uuid
+       * @description the action
+       */
+      id: string;
+    };
+    RecordS47OutcomeDto: {
+      /**
+       * Format: date-time
+       * @description when the enquiry concluded: not before the s47 start
+       */
+      concludedAt: string;
+      /** @enum {string} */
+      outcome: 'CONCERNS_SUBSTANTIATED_ICPC' | 'CONCERNS_SUBSTANTIATED_NO_ICPC' | 'NOT_SUBSTANTIATED';
+      rationale: string;
+    };
+    S47OutcomeResultDto: {
+      /** Format: date-time */
+      concludedAt: string;
+      /** @enum {string} */
+      outcome: 'CONCERNS_SUBSTANTIATED_ICPC' | 'CONCERNS_SUBSTANTIATED_NO_ICPC' | 'NOT_SUBSTANTIATED';
+      rationale: string;
+      /**
+       * Format: uuid
+       * @description the user who recorded it
+       */
+      recordedBy: string;
+      /** Format: date-time */
+      recordedAt: string;
+    };
+    RecordIcpcDto: {
+      /**
+       * Format: date-time
+       * @description CIN census DateOfInitialCPC: not before the s47 start, not on a weekend
+       */
+      heldAt: string;
+      /** @description the conference made a child protection plan */
+      childProtectionPlan: boolean;
+      /**
+       * @description CIN census InitialCategoryOfAbuse: required with a plan, refused without one
+       * @enum {string}
+       */
+      category?: 'NEG' | 'PHY' | 'SAB' | 'EMO' | 'MUL';
+    };
+    IcpcResultDto: {
+      /** Format: date-time */
+      heldAt: string;
+      /**
+       * Format: date
+       * @description CIN census DateOfInitialCPC (the London date)
+       */
+      heldDate: string;
+      childProtectionPlan: boolean;
+      /**
+       * @description with a plan only
+       * @enum {string}
+       */
+      category?: 'NEG' | 'PHY' | 'SAB' | 'EMO' | 'MUL';
+      /**
+       * Format: date
+       * @description CIN census InitialCPCtarget: 15 working days from the s47 start
+       */
+      icpcDueDate: string;
+      /** @description held on or before icpcDueDate */
+      heldWithinTarget: boolean;
+      /**
+       * Format: uuid
+       * @description the user who recorded it
+       */
+      recordedBy: string;
+      /** Format: date-time */
+      recordedAt: string;
     };
     StartDiscussionDto: {
       /** @description why a decided contact needs a strategy discussion now */
@@ -2120,8 +2669,10 @@ export interface components {
       quorate: components['schemas']['RatioDto'];
       /** @description held in the last 30 days: attended / expected, per agency */
       attendanceByAgency: components['schemas']['AgencyAttendanceDto'][];
-      /** @description actions of current records past their due date */
+      /** @description actions of current records past their due date and not marked done */
       actionsPastDue: number;
+      /** @description ICPCs held in the last 30 days: held within 15 working days of the s47 start (CIN census InitialCPCtarget) */
+      icpcHeldWithinTarget: components['schemas']['RatioDto'];
     };
     ScreeningMetricsDto: {
       /**
@@ -3162,6 +3713,100 @@ export interface operations {
       };
     };
   };
+  ContactsController_list: {
+    parameters: {
+      query?: {
+        status?: 'RECEIVED' | 'IN_SCREENING' | 'AWAITING_AUTHORISATION' | 'DECIDED';
+        /** @description MACH staff only */
+        rag?: 'RED' | 'AMBER' | 'GREEN';
+        /** @description CIN census referral source code; MACH staff only */
+        source?:
+          | '1A'
+          | '1B'
+          | '1C'
+          | '1D'
+          | '2A'
+          | '2B'
+          | '3A'
+          | '3B'
+          | '3C'
+          | '3D'
+          | '3E'
+          | '3F'
+          | '4'
+          | '5A'
+          | '5B'
+          | '5C'
+          | '5D'
+          | '6'
+          | '7'
+          | '8'
+          | '9'
+          | '10';
+        /** @description the agency that made the contact; MACH staff only */
+        agencyId?: string;
+        /** @description the child the contacts are about; MACH staff only */
+        childId?: string;
+        /** @description received at or after (inclusive) */
+        from?: string;
+        /** @description received before (exclusive) */
+        to?: string;
+        /** @description page on: the nextCursor of the previous page */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactListPageDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the request is not valid (unknown fields too); `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
   ContactsController_create: {
     parameters: {
       query?: never;
@@ -3527,6 +4172,225 @@ export interface operations {
       };
       /** @description PAYLOAD_TOO_LARGE: the body is over 256 kB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ChildrenController_search: {
+    parameters: {
+      query?: {
+        /** @description first and last name; one word is either */
+        name?: string;
+        dateOfBirth?: string;
+        /** @description 10 digits, mod-11 valid; spaces allowed */
+        nhsNumber?: string;
+        postcode?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChildSearchResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: no criterion, or a date of birth, NHS number or postcode that is not one */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ChildrenController_view: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChildViewDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  NotesController_add: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description same key + same contact and body: the first response again */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddContactNoteDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AddNoteResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the kind, the text (1 to 5000 characters) or `corrects` (no earlier note of this contact) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role adds no notes, or a PARTNER sent a kind other than REFERRER_UPDATE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description STALE_STATE: a PARTNER’s contact is no longer open, or the corrected note has been corrected already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is over 256 kB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another contact or body */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -4395,6 +5259,271 @@ export interface operations {
         };
       };
       /** @description STALE_STATE: recorded already; send amendmentReason to amend */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is over 256 kB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  StrategyController_complete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        actionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompleteActionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionCompletionResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the request is not valid (unknown fields too); `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description STALE_STATE: the action is marked done already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is over 256 kB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  StrategyController_s47Outcome: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordS47OutcomeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['S47OutcomeResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the request is not valid (unknown fields too); `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description STALE_STATE: the discussion was not held with an s47 outcome, or the outcome is recorded already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is over 256 kB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  StrategyController_icpc: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordIcpcDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IcpcResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the request is not valid (unknown fields too); `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description STALE_STATE: the s47 enquiry has not concluded CONCERNS_SUBSTANTIATED_ICPC, or the ICPC is recorded already */
       409: {
         headers: {
           [name: string]: unknown;
