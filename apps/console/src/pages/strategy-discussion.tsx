@@ -1,18 +1,30 @@
-import { Link, Route, Routes, useLocation, useParams } from 'react-router';
+import { memo, useState } from 'react';
+import { Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiFailure } from '../api';
 import { isStaffView, useContact } from '../contact-data';
 import { NotFound, Page } from '../layout';
 import { useNow } from '../live';
 import { useQueue } from '../queue';
+import { ActionsDone } from '../strategy/actions';
 import { useDiscussion, useStaffName } from '../strategy/data';
+import { IcpcForm, icpcTiming, planInWords } from '../strategy/icpc';
 import { RecordJourney } from '../strategy/record';
 import { EarlierVersions, RecordSummary } from '../strategy/record-summary';
+import { S47OutcomeForm } from '../strategy/s47-outcome';
 import { ScheduleForm } from '../strategy/schedule';
-import { AGENCY_WORDS, DISCUSSION_STATUS_WORDS, type Discussion } from '../strategy/words';
-import { Banner, countdown, RagTag, TimelinessTag, when } from '../ui';
+import {
+  AGENCY_WORDS,
+  DISCUSSION_STATUS_WORDS,
+  S47_OUTCOME_WORDS,
+  startsS47,
+  type Discussion,
+} from '../strategy/words';
+import { Banner, countdown, dateOnly, RagTag, SummaryList, TimelinessTag, when } from '../ui';
 
-// CONSOLE.md S8: one strategy discussion as a GOV.UK task list (schedule it, record it), with
-// its record, the earlier versions amendments replaced, and the forms under it
+// CONSOLE.md S8: one strategy discussion as a GOV.UK task list (schedule it, record it; once held
+// with an s47 enquiry, its outcome and the initial child protection conference, decision 0023),
+// with its record, its actions (each marked done with a note), the earlier versions amendments
+// replaced, and the forms under it
 export function StrategyDiscussion() {
   const { id = '' } = useParams();
   const discussion = useDiscussion(id);
@@ -54,6 +66,7 @@ function WithChild({ discussion, reload }: { discussion: Discussion; reload(): P
             childName={childName}
             reference={staff?.reference}
             rag={staff?.rag}
+            reload={reload}
           />
         }
       />
@@ -71,37 +84,63 @@ function WithChild({ discussion, reload }: { discussion: Discussion; reload(): P
         path="record/*"
         element={<RecordJourney discussion={discussion} childName={childName} reload={reload} />}
       />
+      <Route
+        path="s47-outcome"
+        element={<S47OutcomeForm discussion={discussion} childName={childName} onRecorded={reload} />}
+      />
+      <Route
+        path="icpc"
+        element={<IcpcForm discussion={discussion} childName={childName} onRecorded={reload} />}
+      />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
 }
+
+// the success banner takes focus once, when it appears: the page's live clock re-renders the
+// page, and a form opened under the banner keeps its focus
+const Flash = memo(function Flash({ text }: { text: string }) {
+  return (
+    <Banner kind="success" title="Success" focus>
+      <p className="govuk-notification-banner__heading">{text}</p>
+    </Banner>
+  );
+});
 
 function Overview({
   discussion,
   childName,
   reference,
   rag,
+  reload,
 }: {
   discussion: Discussion;
   childName: string;
   reference?: string;
   rag?: string;
+  reload(): Promise<void>;
 }) {
   const now = useNow();
   const staffName = useStaffName();
-  const flash = (useLocation().state as { banner?: string } | null)?.banner;
+  const navigate = useNavigate();
+  const location = useLocation();
+  const flash = (location.state as { banner?: string } | null)?.banner;
+  // the action whose "Mark as done" form is open (one at a time)
+  const [marking, setMarking] = useState<string>();
   // the live strategy queue knows its timeliness while it is open
   const live = useQueue('strategy').items?.find((i) => i.id === discussion.id);
   const held = discussion.status === 'HELD';
   const scheduled = Boolean(discussion.scheduledFor);
   const invited = discussion.invitees.map((i) => AGENCY_WORDS[i.agency] + (i.name ? ` (${i.name})` : ''));
+  const record = discussion.record;
+  // decision 0023: held with an s47 enquiry, its outcome follows; a conference when it says so
+  const s47 = held && startsS47(record?.outcome) ? record : undefined;
+  const concluded = discussion.s47Outcome;
+  const icpcCalled = concluded?.outcome === 'CONCERNS_SUBSTANTIATED_ICPC';
+  const icpc = discussion.icpc;
   return (
     <Page title={`Strategy discussion – ${childName}`}>
-      {flash && (
-        <Banner kind="success" title="Success" focus>
-          <p className="govuk-notification-banner__heading">{flash}</p>
-        </Banner>
-      )}
+      {flash && <Flash key={location.key} text={flash} />}
       <span className="govuk-caption-l">Strategy discussion{reference ? ` · contact ${reference}` : ''}</span>
       <h1 className="govuk-heading-l">{childName}</h1>
       <p className="govuk-body" data-testid="discussion-header">
@@ -180,7 +219,108 @@ function Overview({
                 {held ? 'Held' : <strong className="govuk-tag">Not started</strong>}
               </div>
             </li>
+            {s47 && (
+              <li className={`govuk-task-list__item${concluded ? '' : ' govuk-task-list__item--with-link'}`}>
+                <div className="govuk-task-list__name-and-hint">
+                  {concluded ? (
+                    <div>Record the outcome of the s47 enquiry</div>
+                  ) : (
+                    <Link
+                      className="govuk-link govuk-task-list__link"
+                      to="s47-outcome"
+                      aria-describedby="s47-outcome-hint s47-outcome-status"
+                    >
+                      Record the outcome of the s47 enquiry
+                    </Link>
+                  )}
+                  <div id="s47-outcome-hint" className="govuk-task-list__hint">
+                    {concluded
+                      ? `Concluded ${when(concluded.concludedAt)}: ${S47_OUTCOME_WORDS[concluded.outcome]}`
+                      : `The enquiry started ${dateOnly(s47.s47StartDate)}: when it concluded, what it found and why`}
+                  </div>
+                </div>
+                <div className="govuk-task-list__status" id="s47-outcome-status">
+                  {concluded ? 'Completed' : <strong className="govuk-tag">Not started</strong>}
+                </div>
+              </li>
+            )}
+            {s47 && icpcCalled && (
+              <li className={`govuk-task-list__item${icpc ? '' : ' govuk-task-list__item--with-link'}`}>
+                <div className="govuk-task-list__name-and-hint">
+                  {icpc ? (
+                    <div>Record the initial child protection conference</div>
+                  ) : (
+                    <Link
+                      className="govuk-link govuk-task-list__link"
+                      to="icpc"
+                      aria-describedby="icpc-hint icpc-status"
+                    >
+                      Record the initial child protection conference
+                    </Link>
+                  )}
+                  <div id="icpc-hint" className="govuk-task-list__hint">
+                    {icpc
+                      ? icpcTiming(icpc)
+                      : `Due by ${dateOnly(s47.icpcDueDate)} (15 working days from the s47 start): when it was held and any child protection plan`}
+                  </div>
+                </div>
+                <div className="govuk-task-list__status" id="icpc-status">
+                  {icpc ? 'Completed' : <strong className="govuk-tag">Due</strong>}
+                </div>
+              </li>
+            )}
           </ul>
+
+          {concluded && (
+            <section data-testid="s47-outcome">
+              <h2 className="govuk-heading-m">Outcome of the section 47 enquiry</h2>
+              <SummaryList
+                rows={[
+                  ['Concluded', <time dateTime={concluded.concludedAt}>{when(concluded.concludedAt)}</time>],
+                  ['Outcome', S47_OUTCOME_WORDS[concluded.outcome] ?? concluded.outcome],
+                  ['Rationale', <span className="fd-preserve-lines">{concluded.rationale}</span>],
+                  ['Recorded', `${staffName(concluded.recordedBy)}, ${when(concluded.recordedAt)}`],
+                ]}
+              />
+            </section>
+          )}
+          {icpc && (
+            <section data-testid="icpc">
+              <h2 className="govuk-heading-m">Initial child protection conference</h2>
+              <SummaryList
+                rows={[
+                  ['Held', <time dateTime={icpc.heldAt}>{when(icpc.heldAt)}</time>],
+                  [
+                    'Held within the target',
+                    <span data-testid="icpc-within-target">
+                      {icpc.heldWithinTarget ? 'Yes' : 'No'}: held {dateOnly(icpc.heldDate)}, due by{' '}
+                      {dateOnly(icpc.icpcDueDate)} (15 working days from the s47 start)
+                    </span>,
+                  ],
+                  ['Child protection plan', <span data-testid="icpc-plan">{planInWords(icpc)}</span>],
+                  ['Recorded', `${staffName(icpc.recordedBy)}, ${when(icpc.recordedAt)}`],
+                ]}
+              />
+            </section>
+          )}
+
+          {record && (
+            <ActionsDone
+              discussion={discussion}
+              staffName={staffName}
+              open={marking}
+              onOpen={setMarking}
+              reload={reload}
+              onDone={async (action) => {
+                await reload();
+                setMarking(undefined);
+                void navigate('.', {
+                  replace: true,
+                  state: { banner: `Action marked as done: ${action.description}.` },
+                });
+              }}
+            />
+          )}
 
           {discussion.record && (
             <section data-testid="current-record">

@@ -56,6 +56,7 @@ export function recordRows(
           {record.actions.map((a, i) => (
             <li key={i}>
               {a.description} ({AGENCY_WORDS[a.ownerAgency] ?? a.ownerAgency}, due {dateOnly(a.dueDate)})
+              {a.completion && `: done ${when(a.completion.completedAt)}`}
             </li>
           ))}
         </ul>

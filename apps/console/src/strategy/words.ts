@@ -82,3 +82,42 @@ export function quorumExplained(
   if (missing.length === 0) return 'Not quorate';
   return `Not quorate: ${missing.join('; ')}`;
 }
+
+// --- after the discussion (decision 0023): actions done, the s47 outcome, the ICPC -------------
+
+export type RecordedAction = StrategyRecord['actions'][number];
+export type S47Outcome = Schema<'RecordS47OutcomeDto'>['outcome'];
+export type AbuseCategory = NonNullable<Schema<'RecordIcpcDto'>['category']>;
+
+// the discussion outcomes that start a section 47 enquiry
+export const startsS47 = (outcome: StrategyOutcome | undefined) =>
+  outcome === 'S47_SINGLE_AGENCY' || outcome === 'S47_JOINT';
+
+export const S47_OUTCOME_WORDS: Record<S47Outcome, string> = {
+  CONCERNS_SUBSTANTIATED_ICPC: 'Concerns substantiated: an initial child protection conference is needed',
+  CONCERNS_SUBSTANTIATED_NO_ICPC: 'Concerns substantiated: no conference is needed',
+  NOT_SUBSTANTIATED: 'Concerns not substantiated',
+};
+export const S47_OUTCOME_HINTS: Record<S47Outcome, string> = {
+  CONCERNS_SUBSTANTIATED_ICPC:
+    'The child is suffering, or likely to suffer, significant harm; a conference follows',
+  CONCERNS_SUBSTANTIATED_NO_ICPC: 'Harm was found, but the child can be kept safe without a conference',
+  NOT_SUBSTANTIATED: 'The enquiry did not find the concerns it looked into',
+};
+export const S47_OUTCOMES = Object.keys(S47_OUTCOME_WORDS) as S47Outcome[];
+
+// CIN census InitialCategoryOfAbuse
+export const CATEGORY_WORDS: Record<AbuseCategory, string> = {
+  NEG: 'Neglect',
+  PHY: 'Physical abuse',
+  SAB: 'Sexual abuse',
+  EMO: 'Emotional abuse',
+  MUL: 'Multiple categories',
+};
+export const CATEGORIES = Object.keys(CATEGORY_WORDS) as AbuseCategory[];
+
+// a YYYY-MM-DD calendar date falls on a Saturday or a Sunday (CIN census 8875)
+export function isWeekend(date: string): boolean {
+  const day = new Date(`${date.slice(0, 10)}T12:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+}
