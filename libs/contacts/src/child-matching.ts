@@ -46,10 +46,17 @@ export async function matchOrCreateChild(
       ['postcode', input.postcode],
       ['address', input.address],
       ['school', input.school],
+      ['upn', input.upn],
+      ['firstLanguage', input.firstLanguage],
     ];
     for (const [field, value] of gaps) {
       if (value && found[field] === null) Object.assign(fill, { [field]: value });
     }
+    // decision 0027: the demographics fill the same way (a false is an answer, an empty list none)
+    if (input.interpreterNeeded !== undefined && found.interpreterNeeded === null)
+      fill.interpreterNeeded = input.interpreterNeeded;
+    if (input.disabilities && input.disabilities.length > 0 && found.disabilities.length === 0)
+      fill.disabilities = input.disabilities;
     if (fill.dateOfBirth && !found.matchKey)
       fill.matchKey = childMatchKey(found.firstName, found.lastName, fill.dateOfBirth);
     if (Object.keys(fill).length > 0) {
@@ -70,6 +77,10 @@ export async function matchOrCreateChild(
     postcode: input.postcode ?? null,
     address: input.address ?? null,
     school: input.school ?? null,
+    disabilities: input.disabilities ?? [],
+    upn: input.upn ?? null,
+    firstLanguage: input.firstLanguage ?? null,
+    interpreterNeeded: input.interpreterNeeded ?? null,
     matchKey: key,
     createdAt: now,
     updatedAt: now,

@@ -1,11 +1,13 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { DomainError } from '@app/core';
 import { ApiErrors } from '@app/core/openapi';
 import { ChildSearchResultDto, SearchChildrenQueryDto } from './dto/child-search.dto';
 import { ChildViewDto } from './dto/child-view.dto';
+import { ChildUpdateResultDto, UpdateChildDto } from './dto/update-child.dto';
 import { SearchChildren } from './use-cases/search-children';
+import { UpdateChild } from './use-cases/update-child';
 import { ViewChild } from './use-cases/view-child';
 
 // ids that are not UUIDs name no child: 404, like any other unknown id
@@ -20,6 +22,7 @@ export class ChildrenController {
   constructor(
     private readonly searchChildren: SearchChildren,
     private readonly viewChild: ViewChild,
+    private readonly updateChild: UpdateChild,
   ) {}
 
   // before ':id', so "search" is not read as an id
@@ -52,5 +55,30 @@ export class ChildrenController {
   @ApiErrors(401, 403, 404, 429)
   view(@Param('id', ChildId()) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ChildViewDto> {
     return this.viewChild.execute(user, { id });
+  }
+
+  @Patch(':id')
+  @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({
+    summary:
+      'Correct a child’s record: the fields to change and why; each field’s change kept with who and when (audited as CHILD_UPDATED, by field name)',
+  })
+  @ApiOkResponse({ type: ChildUpdateResultDto })
+  @ApiErrors(
+    [
+      400,
+      'VALIDATION_FAILED: no reason, a code outside the CIN census lists, a UPN whose check letter is wrong, or nothing to change',
+    ],
+    401,
+    403,
+    404,
+    429,
+  )
+  update(
+    @Param('id', ChildId()) id: string,
+    @Body() body: UpdateChildDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ChildUpdateResultDto> {
+    return this.updateChild.execute(user, { ...body, id });
   }
 }

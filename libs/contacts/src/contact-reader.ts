@@ -190,6 +190,11 @@ export function childDto(child: ChildEntity): ChildDto {
     address: child.address,
     nhsNumber: child.nhsNumber,
     school: child.school,
+    upn: child.upn,
+    firstLanguage: child.firstLanguage,
+    interpreterNeeded: child.interpreterNeeded,
+    // decision 0027: an empty list is "not known", shown as nothing
+    disabilities: child.disabilities?.length ? child.disabilities : null,
   };
   return {
     id: child.id,

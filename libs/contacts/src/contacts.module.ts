@@ -24,6 +24,7 @@ import { ReleaseContact } from './use-cases/release-contact';
 import { ListContacts } from './use-cases/list-contacts';
 import { ViewContact } from './use-cases/view-contact';
 import { SearchChildren } from './use-cases/search-children';
+import { UpdateChild } from './use-cases/update-child';
 import { ViewChild } from './use-cases/view-child';
 
 @Module({
@@ -38,6 +39,7 @@ import { ViewChild } from './use-cases/view-child';
     ViewContact,
     SearchChildren,
     ViewChild,
+    UpdateChild,
     ListContacts,
     ClaimContact,
     ReleaseContact,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RAG_RATINGS } from '@app/core';
 import { ChildDto } from './contact-response.dto';
+import { ChildChangeDto } from './update-child.dto';
 
 export const CHILD_HISTORY_KINDS = ['CONTACT', 'DA_NOTIFICATION', 'REFERRAL', 'STRATEGY_DISCUSSION'] as const;
 
@@ -122,4 +123,10 @@ export class ChildViewDto extends ChildDto {
     description: 'contacts, DA notifications, referrals and strategy discussions, oldest first',
   })
   history: ChildHistoryEntryDto[];
+
+  @ApiProperty({
+    type: [ChildChangeDto],
+    description: 'the changes made to the record (PATCH), newest first, at most 500',
+  })
+  changes: ChildChangeDto[];
 }

@@ -45,6 +45,21 @@ export class ChildDto {
 
   @ApiPropertyOptional()
   school?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'CIN census disability codes (NONE: no disability); absent when not known',
+  })
+  disabilities?: string[];
+
+  @ApiPropertyOptional({ description: 'Unique Pupil Number (13 characters)' })
+  upn?: string;
+
+  @ApiPropertyOptional({ description: 'first language, in words' })
+  firstLanguage?: string;
+
+  @ApiPropertyOptional({ description: 'an interpreter is needed' })
+  interpreterNeeded?: boolean;
 }
 
 export class HistoryItemDto {

@@ -29,8 +29,12 @@ import {
   TrimUpperCase,
 } from '@app/core';
 import type { ConsentStatus } from '../entities/contact.entity';
+import { DISABILITY_CODES } from '../policy/child-demographics';
 import {
   ETHNICITY_CODES,
+  IsDisabilityList,
+  IsUpn,
+  NormaliseUpn,
   IsNhsNumber,
   NormaliseNhsNumber,
   PHONE,
@@ -133,6 +137,40 @@ export class ChildInputDto {
   @IsString()
   @MaxLength(200)
   school?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    enum: DISABILITY_CODES,
+    description: 'CIN census disability codes, each once; NONE (no disability) alone',
+    example: ['HEAR'],
+  })
+  @IsOptional()
+  @IsDisabilityList()
+  disabilities?: string[];
+
+  @ApiPropertyOptional({
+    example: 'A123456789012',
+    description: 'Unique Pupil Number: 13 characters, the first its DfE check letter; spaces allowed',
+  })
+  @IsOptional()
+  @NormaliseUpn()
+  @IsUpn()
+  upn?: string;
+
+  @ApiPropertyOptional({
+    example: 'Polish',
+    description: 'the child’s first language, in words (1 to 100 characters)',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 100)
+  firstLanguage?: string;
+
+  @ApiPropertyOptional({ description: 'the child or family needs an interpreter' })
+  @IsOptional()
+  @IsBoolean()
+  interpreterNeeded?: boolean;
 }
 
 export class ConsentDto {

@@ -1,6 +1,8 @@
 import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { disabilitiesProblem } from '../policy/child-demographics';
 import { isValidNhsNumber, normaliseNhsNumber } from '../policy/nhs-number';
+import { isValidUpn, normaliseUpn } from '../policy/upn';
 
 export { Trim } from '@app/core';
 
@@ -16,6 +18,39 @@ export function IsNhsNumber(options?: ValidationOptions) {
       propertyName,
       options: { message: 'must be a valid 10-digit NHS number (mod-11 check digit)', ...options },
       validator: { validate: (value: unknown) => typeof value === 'string' && isValidNhsNumber(value) },
+    });
+}
+
+// a UPN is written with spaces sometimes, and in either case; stored as 13 upper-case characters
+export const NormaliseUpn = () =>
+  Transform(({ value }) => (typeof value === 'string' ? normaliseUpn(value) : value));
+
+export function IsUpn(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isUpn',
+      target: target.constructor,
+      propertyName,
+      options: {
+        message: 'must be a 13-character UPN with its check letter (DfE algorithm)',
+        ...options,
+      },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isValidUpn(value) },
+    });
+}
+
+// CIN census disability codes, each once, NONE alone; the message says which rule failed
+export function IsDisabilityList(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDisabilityList',
+      target: target.constructor,
+      propertyName,
+      options: {
+        message: (args) => disabilitiesProblem(args.value) ?? 'must be CIN census disability codes',
+        ...options,
+      },
+      validator: { validate: (value: unknown) => disabilitiesProblem(value) === null },
     });
 }
 

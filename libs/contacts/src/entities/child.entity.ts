@@ -35,6 +35,19 @@ export class ChildEntity {
   @Column({ type: 'text', nullable: true })
   school: string | null;
 
+  // CIN census disability codes (decision 0027); empty when not known
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  disabilities: string[];
+
+  @Column({ type: 'char', length: 13, nullable: true })
+  upn: string | null;
+
+  @Column({ name: 'first_language', type: 'text', nullable: true })
+  firstLanguage: string | null;
+
+  @Column({ name: 'interpreter_needed', type: 'boolean', nullable: true })
+  interpreterNeeded: boolean | null;
+
   @Column({ name: 'match_key', type: 'text', nullable: true })
   matchKey: string | null;
 

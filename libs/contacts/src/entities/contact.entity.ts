@@ -47,7 +47,7 @@ export class ContactEntity {
 
   // the child as the referrer described them, kept apart from the matched child record
   @Column({ name: 'child_reported', type: 'jsonb' })
-  childReported: Record<string, string | undefined>;
+  childReported: Record<string, string | string[] | boolean | undefined>;
 
   @Column({ type: 'text' })
   concerns: string;

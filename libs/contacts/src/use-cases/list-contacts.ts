@@ -49,6 +49,8 @@ function staffItem(row: ListedContact): ContactListItemDto {
 // issue 17 item 5: MACH staff list every contact by the filters; a partner its own agency's.
 // The list names children, so each page read is audited (its filters by name, never their
 // values, and how many came back)
+export type ListContactsCommand = ListContactsQueryDto;
+
 @Injectable()
 export class ListContacts {
   constructor(
@@ -56,7 +58,7 @@ export class ListContacts {
     private readonly journal: Journal,
   ) {}
 
-  async execute(user: AuthenticatedUser, query: ListContactsQueryDto): Promise<ContactListPageDto> {
+  async execute(user: AuthenticatedUser, query: ListContactsCommand): Promise<ContactListPageDto> {
     const staff = isMachStaff(user);
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     const problems: FieldError[] = [

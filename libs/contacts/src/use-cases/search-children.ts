@@ -11,6 +11,8 @@ import { criteriaGiven, rankCandidates, type SearchCriteria } from '../policy/ch
 // issue 17 item 1: ranked candidates, each with its score and reasons. Every search is audited
 // with which criteria were given and how many children it found, never the terms: a name or an
 // NHS number in the audit trail would be personal data kept for as long as the trail
+export type SearchChildrenCommand = SearchCriteria;
+
 @Injectable()
 export class SearchChildren {
   constructor(
@@ -18,7 +20,7 @@ export class SearchChildren {
     private readonly journal: Journal,
   ) {}
 
-  async execute(user: AuthenticatedUser, query: SearchCriteria): Promise<ChildSearchResultDto> {
+  async execute(user: AuthenticatedUser, query: SearchChildrenCommand): Promise<ChildSearchResultDto> {
     const criteria = criteriaGiven(query);
     if (criteria.length === 0) {
       throw DomainError.validation(

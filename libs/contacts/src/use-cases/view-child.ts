@@ -5,9 +5,14 @@ import type { AuthenticatedUser } from '@app/access';
 import { DomainError } from '@app/core';
 import { Journal } from '@app/live';
 import { childHistoryEntries, householdMembers } from '../child-record-reader';
+import { childChangeHistory } from '../children.repository';
 import { childDto } from '../contact-reader';
 import type { ChildViewDto } from '../dto/child-view.dto';
 import { ChildEntity } from '../entities/child.entity';
+
+export interface ViewChildCommand {
+  id: string;
+}
 
 // issue 17 item 2: everything the front door knows of a child. The read is audited, and so is
 // each other household child it shows (their names and dates of birth are a read of their
@@ -19,12 +24,13 @@ export class ViewChild {
     private readonly journal: Journal,
   ) {}
 
-  async execute(user: AuthenticatedUser, { id }: { id: string }): Promise<ChildViewDto> {
+  async execute(user: AuthenticatedUser, { id }: ViewChildCommand): Promise<ChildViewDto> {
     return this.dataSource.transaction(async (manager) => {
       const child = await manager.getRepository(ChildEntity).findOne({ where: { id } });
       if (!child) throw DomainError.notFound('child');
       const household = await householdMembers(manager, child.id);
       const history = await childHistoryEntries(manager, child.id);
+      const changes = await childChangeHistory(manager, child.id);
       this.journal.write(manager, user, [
         { action: 'CHILD_RECORD_VIEWED', entityType: 'child', entityId: child.id },
         ...household.map((member) => ({
@@ -34,7 +40,7 @@ export class ViewChild {
           details: { childId: child.id },
         })),
       ]);
-      return { ...childDto(child), household, history };
+      return { ...childDto(child), household, history, changes };
     });
   }
 }

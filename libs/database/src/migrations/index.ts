@@ -12,6 +12,7 @@ import { ChildSearch1764633600000 } from './1764633600000-child-search';
 import { StrategyOutcomes1764720000000 } from './1764720000000-strategy-outcomes';
 import { ContactNotes1764806400000 } from './1764806400000-contact-notes';
 import { ContactList1764892800000 } from './1764892800000-contact-list';
+import { ChildDemographics1764979200000 } from './1764979200000-child-demographics';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ContactNotes1764806400000,
   StrategyOutcomes1764720000000,
   ContactList1764892800000,
+  ChildDemographics1764979200000,
 ];
