@@ -21,6 +21,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // a sign-out outranks any read of /me begun before it: its answer (the session as it was)
   // must not bring the person back in
   const signOuts = useRef(0);
+  // while this tab signs out, the server's word that the session ended (the socket's
+  // session.ended often beats the logout's own answer) is that sign-out, not an ended session
+  const signingOut = useRef(false);
   const refresh = useCallback(async () => {
     const before = signOuts.current;
     try {
@@ -38,6 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   const signOut = useCallback(async () => {
     signOuts.current += 1;
+    signingOut.current = true;
     await api('POST', '/api/auth/logout').catch(() => undefined);
     rememberCsrf(undefined, undefined);
     // signing out on purpose leaves nothing behind in the tab (CONSOLE.md 4)
@@ -45,12 +49,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (key.startsWith('draft:')) sessionStorage.removeItem(key);
     setEnded(false);
     setMe(null);
+    signingOut.current = false;
   }, []);
   useEffect(() => {
     void refresh();
     // the server ended the session (signed out elsewhere, deactivated, lapsed): a live
     // session.ended or a 401 on a call; /api/auth/me then says so and the page goes
     const lost = () => {
+      if (signingOut.current) return;
       setEnded(true);
       void refresh().catch(() => setMe(null));
     };

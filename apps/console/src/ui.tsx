@@ -1,4 +1,4 @@
-import { useCallback, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import type { FieldErrors, FieldValues, Path, UseFormRegister, UseFormSetError } from 'react-hook-form';
 import { ApiFailure } from './api';
 import type { Schema } from './api-client';
@@ -163,13 +163,20 @@ export function Banner({
   children: ReactNode;
   focus?: boolean;
 }) {
+  // focus once, when the banner appears (a new message is a new banner: key it by the message):
+  // a ref callback made anew each render took focus back on every render, and a page's ticking
+  // clock re-renders it every 15 s
+  const banner = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) banner.current?.focus();
+  }, [focus]);
   return (
     <div
       className={`govuk-notification-banner${kind === 'success' ? ' govuk-notification-banner--success' : ''}`}
       role={kind === 'success' ? 'alert' : 'region'}
       aria-label={title}
       tabIndex={focus ? -1 : undefined}
-      ref={focus ? (el) => el?.focus() : undefined}
+      ref={banner}
     >
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title">{title}</h2>

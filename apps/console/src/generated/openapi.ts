@@ -378,7 +378,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Correct a child’s record: the fields to change and why; each field’s change kept with who and when (audited as CHILD_UPDATED, by field name) */
+    patch: operations['ChildrenController_update'];
     trace?: never;
   };
   '/api/contacts/{id}/notes': {
@@ -1288,6 +1289,14 @@ export interface components {
       address?: string;
       nhsNumber?: string;
       school?: string;
+      /** @description CIN census disability codes (NONE: no disability); absent when not known */
+      disabilities?: string[];
+      /** @description Unique Pupil Number (13 characters) */
+      upn?: string;
+      /** @description first language, in words */
+      firstLanguage?: string;
+      /** @description an interpreter is needed */
+      interpreterNeeded?: boolean;
     };
     HistoryItemDto: {
       /** @enum {string} */
@@ -1721,6 +1730,39 @@ export interface components {
       nhsNumber?: string;
       /** @example Acklam Primary School */
       school?: string;
+      /**
+       * @description CIN census disability codes, each once; NONE (no disability) alone
+       * @example [
+       *       "HEAR"
+       *     ]
+       */
+      disabilities?: (
+        | 'NONE'
+        | 'MOB'
+        | 'HAND'
+        | 'PC'
+        | 'INC'
+        | 'COMM'
+        | 'LD'
+        | 'HEAR'
+        | 'VIS'
+        | 'BEH'
+        | 'CON'
+        | 'AUT'
+        | 'DDA'
+      )[];
+      /**
+       * @description Unique Pupil Number: 13 characters, the first its DfE check letter; spaces allowed
+       * @example A123456789012
+       */
+      upn?: string;
+      /**
+       * @description the child’s first language, in words (1 to 100 characters)
+       * @example Polish
+       */
+      firstLanguage?: string;
+      /** @description the child or family needs an interpreter */
+      interpreterNeeded?: boolean;
     };
     ConsentDto: {
       /** @enum {string} */
@@ -1931,6 +1973,36 @@ export interface components {
       /** @description a discussion’s initial child protection conference, once held */
       icpc?: components['schemas']['ChildIcpcDto'];
     };
+    ChildChangeAuthorDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    ChildChangeDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      field:
+        | 'firstName'
+        | 'lastName'
+        | 'sex'
+        | 'ethnicity'
+        | 'disabilities'
+        | 'upn'
+        | 'firstLanguage'
+        | 'interpreterNeeded'
+        | 'address'
+        | 'postcode'
+        | 'school';
+      /** @description the value before (null: none) */
+      before: (string | null) | boolean | string[];
+      /** @description the value after */
+      after: (string | null) | boolean | string[];
+      reason: string;
+      changedBy: components['schemas']['ChildChangeAuthorDto'];
+      /** Format: date-time */
+      changedAt: string;
+    };
     ChildViewDto: {
       /** Format: uuid */
       id: string;
@@ -1947,10 +2019,98 @@ export interface components {
       address?: string;
       nhsNumber?: string;
       school?: string;
+      /** @description CIN census disability codes (NONE: no disability); absent when not known */
+      disabilities?: string[];
+      /** @description Unique Pupil Number (13 characters) */
+      upn?: string;
+      /** @description first language, in words */
+      firstLanguage?: string;
+      /** @description an interpreter is needed */
+      interpreterNeeded?: boolean;
       /** @description the other children of the households this child’s contacts name, at most 50 */
       household: components['schemas']['HouseholdMemberDto'][];
       /** @description contacts, DA notifications, referrals and strategy discussions, oldest first */
       history: components['schemas']['ChildHistoryEntryDto'][];
+      /** @description the changes made to the record (PATCH), newest first, at most 500 */
+      changes: components['schemas']['ChildChangeDto'][];
+    };
+    UpdateChildDto: {
+      /**
+       * @description why the record changes (5 to 2000 characters)
+       * @example The school confirmed the spelling of her name.
+       */
+      reason: string;
+      /** @example Amira */
+      firstName?: string;
+      /** @example Khan */
+      lastName?: string;
+      /** @enum {string} */
+      sex?: 'M' | 'F' | 'U';
+      /**
+       * @description CIN census ethnicity code
+       * @enum {string}
+       */
+      ethnicity?:
+        | 'WBRI'
+        | 'WIRI'
+        | 'WIRT'
+        | 'WOTH'
+        | 'WROM'
+        | 'MWBC'
+        | 'MWBA'
+        | 'MWAS'
+        | 'MOTH'
+        | 'AIND'
+        | 'APKN'
+        | 'ABAN'
+        | 'AOTH'
+        | 'BCRB'
+        | 'BAFR'
+        | 'BOTH'
+        | 'CHNE'
+        | 'OOTH'
+        | 'REFU'
+        | 'NOBT';
+      /** @description CIN census disability codes, each once; NONE (no disability) alone; [] for not known */
+      disabilities?: (
+        | 'NONE'
+        | 'MOB'
+        | 'HAND'
+        | 'PC'
+        | 'INC'
+        | 'COMM'
+        | 'LD'
+        | 'HEAR'
+        | 'VIS'
+        | 'BEH'
+        | 'CON'
+        | 'AUT'
+        | 'DDA'
+      )[];
+      /**
+       * @description Unique Pupil Number: 13 characters, the first its DfE check letter; spaces allowed
+       * @example A123456789012
+       */
+      upn?: string;
+      /**
+       * @description first language, in words (1 to 100 characters)
+       * @example Polish
+       */
+      firstLanguage?: string;
+      /** @description an interpreter is needed */
+      interpreterNeeded?: boolean;
+      /** @example 1 High Street, Middlesbrough */
+      address?: string;
+      /** @example TS5 7AA */
+      postcode?: string;
+      /** @example Acklam Primary School */
+      school?: string;
+    };
+    ChildUpdateResultDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description the fields changed */
+      changed: string[];
     };
     AddContactNoteDto: {
       /**
@@ -4269,6 +4429,76 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ChildViewDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ChildrenController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateChildDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChildUpdateResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: no reason, a code outside the CIN census lists, a UPN whose check letter is wrong, or nothing to change */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
       /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */

@@ -96,12 +96,12 @@ function StaffView({ contact, reload }: { contact: StaffContact; reload(): void 
   return (
     <Page title={`${child.firstName} ${child.lastName} – contact ${contact.reference}`} wide>
       {done && (
-        <Banner kind="success" title="Success" focus>
+        <Banner kind="success" title="Success" focus key={done}>
           <p className="govuk-notification-banner__heading">{done}</p>
         </Banner>
       )}
       {problem && (
-        <Banner title="Important" focus>
+        <Banner title="Important" focus key={problem}>
           <p className="govuk-notification-banner__heading">{problem}</p>
         </Banner>
       )}

@@ -44,7 +44,7 @@ export function EncompassQueue() {
   return (
     <Page title="Operation Encompass" wide>
       {sent && (
-        <Banner kind="success" title="Success" focus>
+        <Banner kind="success" title="Success" focus key={sent}>
           <p className="govuk-notification-banner__heading">{sent}</p>
         </Banner>
       )}

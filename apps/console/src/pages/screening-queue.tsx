@@ -98,7 +98,7 @@ export function ScreeningQueue() {
       <LiveStatus state={state} />
       {problem && (
         <div data-testid="claim-problem">
-          <Banner title="Important" focus>
+          <Banner title="Important" focus key={problem}>
             <p className="govuk-notification-banner__heading">{problem}</p>
           </Banner>
         </div>
