@@ -13,7 +13,7 @@ export interface MatchedChild {
 // date of birth (case- and space-insensitive). A name match whose record carries another
 // NHS number is another child. Concurrent intakes of one new child are serialised by
 // advisory locks on the keys, taken in one order (NHS number, then names), so they make
-// one record, not two.
+// one record, not two. A merged duplicate is never matched: its live record is (decision 0028).
 export async function matchOrCreateChild(
   manager: EntityManager,
   input: ChildInputDto,
@@ -28,11 +28,28 @@ export async function matchOrCreateChild(
     key,
   ])) as Record<string, unknown>[];
   const candidates = rows.map((row) => hydrate(manager, ChildEntity, row));
+  // decision 0028: a merged duplicate's tombstone stands for the record it was merged into
+  // (child_candidates returns that record too, locked like the rest)
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const live = (c: ChildEntity): ChildEntity => {
+    let current = c;
+    for (let hop = 0; current.mergedInto !== null && hop < byId.size; hop++)
+      current = byId.get(current.mergedInto) ?? current;
+    return current;
+  };
   const repo = manager.getRepository(ChildEntity);
-  let found: ChildEntity | null = nhs ? (candidates.find((c) => c.nhsNumber === nhs) ?? null) : null;
+  let found: ChildEntity | null = nhs
+    ? (candidates
+        .filter((c) => c.nhsNumber === nhs)
+        .map(live)
+        .find((c) => c.mergedInto === null) ?? null)
+    : null;
   if (!found && key) {
     found =
-      candidates.find((c) => c.matchKey === key && (c.nhsNumber === null || c.nhsNumber === nhs)) ?? null;
+      candidates
+        .filter((c) => c.matchKey === key)
+        .map(live)
+        .find((c) => c.mergedInto === null && (c.nhsNumber === null || c.nhsNumber === nhs)) ?? null;
   }
 
   if (found) {
@@ -82,6 +99,7 @@ export async function matchOrCreateChild(
     firstLanguage: input.firstLanguage ?? null,
     interpreterNeeded: input.interpreterNeeded ?? null,
     matchKey: key,
+    mergedInto: null,
     createdAt: now,
     updatedAt: now,
   });

@@ -9,7 +9,8 @@ import {
 
 // the register's side of child search: the candidates, each found through an index
 // (migration 1764633600000-child-search: the expressions below are the indexed ones), with
-// what the database measures of them; policy/child-search.ts scores and ranks them
+// what the database measures of them; policy/child-search.ts scores and ranks them. A merged
+// duplicate's tombstone is never a candidate (decision 0028): its rows are its kept record's
 
 // the most candidates one way of finding them brings: enough to rank, flat in the register's size
 export const CANDIDATES_PER_WAY = 200;
@@ -46,7 +47,9 @@ export function childSearchStatement(criteria: SearchCriteria): SearchStatement 
   const last = p(name?.last ?? '');
   const ways: string[] = [];
   const way = (where: string, order = '') =>
-    ways.push(`(select ${COLUMNS} from child c where ${where}${order} limit ${CANDIDATES_PER_WAY})`);
+    ways.push(
+      `(select ${COLUMNS} from child c where (${where}) and c.merged_into is null${order} limit ${CANDIDATES_PER_WAY})`,
+    );
 
   if (criteria.nhsNumber) way(`c.nhs_number = ${p(criteria.nhsNumber, 'char(10)')}`);
   let nameLike = '';

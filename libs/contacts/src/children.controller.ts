@@ -1,12 +1,32 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { DomainError } from '@app/core';
 import { ApiErrors } from '@app/core/openapi';
 import { ChildSearchResultDto, SearchChildrenQueryDto } from './dto/child-search.dto';
-import { ChildViewDto } from './dto/child-view.dto';
+import {
+  ChildMergeResultDto,
+  ChildUnmergeResultDto,
+  MergeChildDto,
+  UnmergeChildDto,
+} from './dto/child-merge.dto';
+import { ChildRedirectDto, ChildViewDto } from './dto/child-view.dto';
 import { ChildUpdateResultDto, UpdateChildDto } from './dto/update-child.dto';
+import { MergeChild } from './use-cases/merge-child';
 import { SearchChildren } from './use-cases/search-children';
+import { UnmergeChild } from './use-cases/unmerge-child';
 import { UpdateChild } from './use-cases/update-child';
 import { ViewChild } from './use-cases/view-child';
 
@@ -23,6 +43,8 @@ export class ChildrenController {
     private readonly searchChildren: SearchChildren,
     private readonly viewChild: ViewChild,
     private readonly updateChild: UpdateChild,
+    private readonly mergeChild: MergeChild,
+    private readonly unmergeChild: UnmergeChild,
   ) {}
 
   // before ':id', so "search" is not read as an id
@@ -49,12 +71,25 @@ export class ChildrenController {
   @Get(':id')
   @Roles('SCREENER', 'MANAGER')
   @ApiOperation({
-    summary: 'Read a child’s record: demographics, household and the whole front-door history, oldest first',
+    summary:
+      'Read a child’s record: demographics, household and the whole front-door history, oldest first; a merged duplicate redirects (307) to the record it was merged into',
   })
   @ApiOkResponse({ type: ChildViewDto })
+  @ApiResponse({
+    status: 307,
+    type: ChildRedirectDto,
+    description:
+      'a merged duplicate: Location is the record it was merged into (temporary: a merge can be undone)',
+  })
   @ApiErrors(401, 403, 404, 429)
-  view(@Param('id', ChildId()) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ChildViewDto> {
-    return this.viewChild.execute(user, { id });
+  async view(
+    @Param('id', ChildId()) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ChildViewDto | ChildRedirectDto> {
+    const record = await this.viewChild.execute(user, { id });
+    if ('mergedInto' in record) res.status(307).location(`/api/children/${record.mergedInto}`);
+    return record;
   }
 
   @Patch(':id')
@@ -80,5 +115,56 @@ export class ChildrenController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ChildUpdateResultDto> {
     return this.updateChild.execute(user, { ...body, id });
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @Roles('MANAGER')
+  @ApiOperation({
+    summary:
+      'Merge a duplicate record into this one: every contact, referral and DA notification of the duplicate moves here in one transaction; the duplicate stays as a tombstone that redirects (audited as CHILD_MERGED)',
+  })
+  @ApiOkResponse({ type: ChildMergeResultDto })
+  @ApiErrors(
+    [
+      400,
+      'VALIDATION_FAILED: no or short reason, a duplicateId that is no child, this record itself, or a record with another NHS number',
+    ],
+    401,
+    403,
+    404,
+    [409, 'STALE_STATE: either record has been merged into another already'],
+    429,
+  )
+  merge(
+    @Param('id', ChildId()) id: string,
+    @Body() body: MergeChildDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ChildMergeResultDto> {
+    return this.mergeChild.execute(user, { ...body, id });
+  }
+
+  @Post(':id/unmerge')
+  @HttpCode(200)
+  @Roles('MANAGER')
+  @ApiOperation({
+    summary:
+      'Undo a merge into this record exactly: every row it moved goes back to the duplicate, which is a record again (audited as CHILD_UNMERGED)',
+  })
+  @ApiOkResponse({ type: ChildUnmergeResultDto })
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED: no or short reason, a duplicateId that is no child, or this record itself'],
+    401,
+    403,
+    404,
+    [409, 'STALE_STATE: that record is not merged into this one, or this record has been merged on since'],
+    429,
+  )
+  unmerge(
+    @Param('id', ChildId()) id: string,
+    @Body() body: UnmergeChildDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ChildUnmergeResultDto> {
+    return this.unmergeChild.execute(user, { ...body, id });
   }
 }

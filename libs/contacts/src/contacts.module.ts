@@ -25,6 +25,10 @@ import { ListContacts } from './use-cases/list-contacts';
 import { ViewContact } from './use-cases/view-contact';
 import { SearchChildren } from './use-cases/search-children';
 import { UpdateChild } from './use-cases/update-child';
+import { MergeChild } from './use-cases/merge-child';
+import { UnmergeChild } from './use-cases/unmerge-child';
+import { ChildRowOwners, childRowsProvider } from './child-rows';
+import { contactChildRows } from './child-merges.repository';
 import { ViewChild } from './use-cases/view-child';
 
 @Module({
@@ -40,6 +44,10 @@ import { ViewChild } from './use-cases/view-child';
     SearchChildren,
     ViewChild,
     UpdateChild,
+    MergeChild,
+    UnmergeChild,
+    ChildRowOwners,
+    childRowsProvider('contacts', contactChildRows),
     ListContacts,
     ClaimContact,
     ReleaseContact,
@@ -54,6 +62,6 @@ import { ViewChild } from './use-cases/view-child';
     ContactSubmissions,
     ContactCount,
   ],
-  exports: [ContactSections, ScreeningTransitions, ContactRecorder, ContactCount],
+  exports: [ContactSections, ScreeningTransitions, ContactRecorder, ContactCount, ChildRowOwners],
 })
 export class ContactsModule {}

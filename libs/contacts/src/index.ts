@@ -4,6 +4,7 @@ export * from './screening-transitions';
 export * from './entities/contact.entity';
 export * from './contact-recorder';
 export { matchOrCreateChild } from './child-matching';
+export { ChildRowOwners, childRowsOf, childRowsProvider, type ChildRows } from './child-rows';
 export { asOfIn, childHistory, historyCounts, type AsOf } from './contact-reader';
 export { HistoryDto } from './dto/contact-response.dto';
 export { childMatchKey, normaliseName } from './policy/child-match';

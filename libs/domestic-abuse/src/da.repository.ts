@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { childRowsOf } from '@app/contacts';
 import type { NotificationChildDto } from './dto/submit-notification.dto';
 import { childNamesOf, type NotificationRow } from './notification-reader';
 
@@ -213,3 +214,15 @@ export async function listNotifications(
     [forceAgencyId, status, limit],
   )) as NotificationRow[];
 }
+
+// decision 0028: a merge moves the duplicate's places on notifications and its school
+// notifications to the kept record, an unmerge exactly those back (contacts' ChildRowOwners asks)
+export const notificationChildRows = childRowsOf('da_notification_child', {
+  move: 'update da_notification_child set child_id = $2 where child_id = $1 returning id',
+  restore: 'update da_notification_child set child_id = $3 where id = any($1::uuid[]) and child_id = $2',
+});
+
+export const encompassChildRows = childRowsOf('encompass_notification', {
+  move: 'update encompass_notification set child_id = $2 where child_id = $1 returning id',
+  restore: 'update encompass_notification set child_id = $3 where id = any($1::uuid[]) and child_id = $2',
+});

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ContactsModule } from '@app/contacts';
+import { ContactsModule, childRowsProvider } from '@app/contacts';
+import { encompassChildRows, notificationChildRows } from './da.repository';
 import { LiveModule } from '@app/live';
 import { DaNotificationsController, EncompassController, TriageMatrixController } from './da.controller';
 import { EncompassQueue, TriageQueue } from './da-queues';
@@ -21,6 +22,7 @@ import { ListNotifications, ViewNotification } from './use-cases/view-notificati
     TriageQueue,
     EncompassQueue,
     NotificationSubmissions,
+    childRowsProvider('domestic-abuse', notificationChildRows, encompassChildRows),
   ],
 })
 export class DomesticAbuseModule {}

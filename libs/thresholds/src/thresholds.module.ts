@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ContactsModule } from '@app/contacts';
+import { ContactsModule, childRowsProvider } from '@app/contacts';
 import { LiveModule } from '@app/live';
 import { StrategyMeetingsModule } from '@app/strategy-meetings';
 import { AuthorisationQueue } from './authorisation-queue';
@@ -8,6 +8,7 @@ import { DecisionSection } from './decision-section';
 import { ReferralEntity } from './entities/referral.entity';
 import { ThresholdDecisionEntity } from './entities/threshold-decision.entity';
 import { PutIntoForce } from './put-into-force';
+import { referralChildRows } from './thresholds.repository';
 import { ThresholdCatalogueController, ThresholdsController } from './thresholds.controller';
 import { AuthoriseDecision } from './use-cases/authorise-decision';
 import { RecordDecision } from './use-cases/record-decision';
@@ -20,6 +21,13 @@ import { RecordDecision } from './use-cases/record-decision';
     StrategyMeetingsModule,
   ],
   controllers: [ThresholdsController, ThresholdCatalogueController],
-  providers: [RecordDecision, AuthoriseDecision, PutIntoForce, DecisionSection, AuthorisationQueue],
+  providers: [
+    RecordDecision,
+    AuthoriseDecision,
+    PutIntoForce,
+    DecisionSection,
+    AuthorisationQueue,
+    childRowsProvider('thresholds', referralChildRows),
+  ],
 })
 export class ThresholdsModule {}

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { childRowsOf } from '@app/contacts';
 import { ReferralEntity } from './entities/referral.entity';
 import { ThresholdDecisionEntity, type Acknowledgement } from './entities/threshold-decision.entity';
 
@@ -54,3 +55,10 @@ export async function recordAuthorisation(
 ): Promise<void> {
   await manager.getRepository(ThresholdDecisionEntity).update({ id: decisionId }, answer);
 }
+
+// decision 0028: a merge moves the duplicate's referrals to the kept record, an unmerge exactly
+// those back (contacts' ChildRowOwners asks)
+export const referralChildRows = childRowsOf('referral', {
+  move: 'update referral set child_id = $2 where child_id = $1 returning id',
+  restore: 'update referral set child_id = $3 where id = any($1::uuid[]) and child_id = $2',
+});

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RAG_RATINGS } from '@app/core';
 import { ChildDto } from './contact-response.dto';
+import { ChildMergeDto } from './child-merge.dto';
 import { ChildChangeDto } from './update-child.dto';
 
 export const CHILD_HISTORY_KINDS = ['CONTACT', 'DA_NOTIFICATION', 'REFERRAL', 'STRATEGY_DISCUSSION'] as const;
@@ -129,4 +130,17 @@ export class ChildViewDto extends ChildDto {
     description: 'the changes made to the record (PATCH), newest first, at most 500',
   })
   changes: ChildChangeDto[];
+
+  @ApiProperty({
+    type: [ChildMergeDto],
+    description:
+      'the records merged into this one (decision 0028), newest first, with any undoing; at most 100',
+  })
+  merges: ChildMergeDto[];
+}
+
+// GET /api/children/:id of a merged duplicate (decision 0028): 307, Location the kept record
+export class ChildRedirectDto {
+  @ApiProperty({ format: 'uuid', description: 'the record this one was merged into' })
+  mergedInto: string;
 }

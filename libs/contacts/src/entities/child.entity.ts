@@ -48,6 +48,10 @@ export class ChildEntity {
   @Column({ name: 'interpreter_needed', type: 'boolean', nullable: true })
   interpreterNeeded: boolean | null;
 
+  // decision 0028: a merged duplicate's tombstone names the record it was merged into
+  @Column({ name: 'merged_into', type: 'uuid', nullable: true })
+  mergedInto: string | null;
+
   @Column({ name: 'match_key', type: 'text', nullable: true })
   matchKey: string | null;
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
-import { Clock, DomainError } from '@app/core';
+import { Clock, DomainError, ErrorCode } from '@app/core';
 import { Journal } from '@app/live';
 import { applyChildChanges, lockChild, openContactIdsOf } from '../children.repository';
 import type { ChildUpdateResultDto, UpdateChildDto } from '../dto/update-child.dto';
@@ -47,6 +47,13 @@ export class UpdateChild {
     return this.dataSource.transaction(async (manager) => {
       const child = await lockChild(manager, id);
       if (!child) throw DomainError.notFound('child');
+      if (child.mergedInto !== null)
+        throw new DomainError(
+          ErrorCode.STALE_STATE,
+          'This record was merged into another: correct that one.',
+          undefined,
+          { mergedInto: child.mergedInto },
+        );
       const changes = childChanges(fieldsOf(child), requested);
       if (changes.length === 0)
         throw DomainError.validation([

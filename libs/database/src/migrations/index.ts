@@ -13,6 +13,7 @@ import { StrategyOutcomes1764720000000 } from './1764720000000-strategy-outcomes
 import { ContactNotes1764806400000 } from './1764806400000-contact-notes';
 import { ContactList1764892800000 } from './1764892800000-contact-list';
 import { ChildDemographics1764979200000 } from './1764979200000-child-demographics';
+import { ChildMerge1765065600000 } from './1765065600000-child-merge';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   StrategyOutcomes1764720000000,
   ContactList1764892800000,
   ChildDemographics1764979200000,
+  ChildMerge1765065600000,
 ];
