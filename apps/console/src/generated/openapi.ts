@@ -371,7 +371,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Read a child’s record: demographics, household and the whole front-door history, oldest first */
+    /** Read a child’s record: demographics, household and the whole front-door history, oldest first; a merged duplicate redirects (307) to the record it was merged into */
     get: operations['ChildrenController_view'];
     put?: never;
     post?: never;
@@ -380,6 +380,40 @@ export interface paths {
     head?: never;
     /** Correct a child’s record: the fields to change and why; each field’s change kept with who and when (audited as CHILD_UPDATED, by field name) */
     patch: operations['ChildrenController_update'];
+    trace?: never;
+  };
+  '/api/children/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Merge a duplicate record into this one: every contact, referral and DA notification of the duplicate moves here in one transaction; the duplicate stays as a tombstone that redirects (audited as CHILD_MERGED) */
+    post: operations['ChildrenController_merge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/unmerge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Undo a merge into this record exactly: every row it moved goes back to the duplicate, which is a record again (audited as CHILD_UNMERGED) */
+    post: operations['ChildrenController_unmerge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/contacts/{id}/notes': {
@@ -2003,6 +2037,38 @@ export interface components {
       /** Format: date-time */
       changedAt: string;
     };
+    ChildMergeDuplicateDto: {
+      /**
+       * Format: uuid
+       * @description the tombstone (GET redirects to the kept record)
+       */
+      id: string;
+      firstName: string;
+      lastName: string;
+      /** Format: date */
+      dateOfBirth?: string;
+      /** @description its own NHS number (one that moved with the merge is the kept record’s) */
+      nhsNumber?: string;
+    };
+    ChildMergeUndoneDto: {
+      reason: string;
+      by: components['schemas']['ChildChangeAuthorDto'];
+      /** Format: date-time */
+      at: string;
+    };
+    ChildMergeDto: {
+      /** Format: uuid */
+      id: string;
+      duplicate: components['schemas']['ChildMergeDuplicateDto'];
+      reason: string;
+      mergedBy: components['schemas']['ChildChangeAuthorDto'];
+      /** Format: date-time */
+      mergedAt: string;
+      /** @description how many rows (contacts, referrals, notifications) the merge moved */
+      rowsMoved: number;
+      /** @description present once the merge is undone */
+      undone?: components['schemas']['ChildMergeUndoneDto'];
+    };
     ChildViewDto: {
       /** Format: uuid */
       id: string;
@@ -2033,6 +2099,15 @@ export interface components {
       history: components['schemas']['ChildHistoryEntryDto'][];
       /** @description the changes made to the record (PATCH), newest first, at most 500 */
       changes: components['schemas']['ChildChangeDto'][];
+      /** @description the records merged into this one (decision 0028), newest first, with any undoing; at most 100 */
+      merges: components['schemas']['ChildMergeDto'][];
+    };
+    ChildRedirectDto: {
+      /**
+       * Format: uuid
+       * @description the record this one was merged into
+       */
+      mergedInto: string;
     };
     UpdateChildDto: {
       /**
@@ -2111,6 +2186,64 @@ export interface components {
       id: string;
       /** @description the fields changed */
       changed: string[];
+    };
+    MergeChildDto: {
+      /**
+       * Format: uuid
+       * @description the duplicate record: merged into this one (merge), or taken back out of it (unmerge)
+       */
+      duplicateId: string;
+      /**
+       * @description why (5 to 2000 characters)
+       * @example The same child: one referral spelt her name Aimee, the school confirms Amy.
+       */
+      reason: string;
+    };
+    ChildRowsMovedDto: {
+      /**
+       * @description the table whose rows moved
+       * @example contact
+       */
+      table: string;
+      count: number;
+    };
+    ChildMergeResultDto: {
+      /**
+       * Format: uuid
+       * @description the merge (child_merge)
+       */
+      mergeId: string;
+      /** Format: uuid */
+      keptId: string;
+      /** Format: uuid */
+      duplicateId: string;
+      /** @description the rows moved, table by table */
+      moved: components['schemas']['ChildRowsMovedDto'][];
+    };
+    UnmergeChildDto: {
+      /**
+       * Format: uuid
+       * @description the duplicate record: merged into this one (merge), or taken back out of it (unmerge)
+       */
+      duplicateId: string;
+      /**
+       * @description why (5 to 2000 characters)
+       * @example The same child: one referral spelt her name Aimee, the school confirms Amy.
+       */
+      reason: string;
+    };
+    ChildUnmergeResultDto: {
+      /**
+       * Format: uuid
+       * @description the merge (child_merge)
+       */
+      mergeId: string;
+      /** Format: uuid */
+      keptId: string;
+      /** Format: uuid */
+      duplicateId: string;
+      /** @description the rows moved, table by table */
+      moved: components['schemas']['ChildRowsMovedDto'][];
     };
     AddContactNoteDto: {
       /**
@@ -4431,6 +4564,15 @@ export interface operations {
           'application/json': components['schemas']['ChildViewDto'];
         };
       };
+      /** @description a merged duplicate: Location is the record it was merged into (temporary: a merge can be undone) */
+      307: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChildRedirectDto'];
+        };
+      };
       /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
       401: {
         headers: {
@@ -4521,6 +4663,164 @@ export interface operations {
       };
       /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ChildrenController_merge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MergeChildDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChildMergeResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: no or short reason, a duplicateId that is no child, this record itself, or a record with another NHS number */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description STALE_STATE: either record has been merged into another already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ChildrenController_unmerge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UnmergeChildDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChildUnmergeResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: no or short reason, a duplicateId that is no child, or this record itself */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description STALE_STATE: that record is not merged into this one, or this record has been merged on since */
+      409: {
         headers: {
           [name: string]: unknown;
         };
