@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { contactBody, type Body } from '../support/contacts';
+import { strategyDiscussionFor } from '../strategy/support';
 
 // issue 17 item 3 (decision 0027): the demographics the returns need, on intake and editable on
 // the child with a reason; each field's change kept with who, when and why, the journal naming
@@ -204,6 +205,26 @@ describe('children: demographics and corrections (issue 17 item 3)', () => {
     // the new name is the match key: the next contact for the renamed child matches it
     const again = await intake({ firstName: made.child.firstName, lastName, dateOfBirth: '2016-05-04' });
     expect(again.child.id).toBe(made.child.id);
+  });
+
+  it('should show a new name on the strategy queue too, publishing the discussion’s change', async () => {
+    const discussion = await strategyDiscussionFor(t, screener);
+    const contact = (
+      await t.http().get(`/api/contacts/${discussion.contactId}`).set(bearer(screener)).expect(200)
+    ).body as { child: { id: string; firstName: string } };
+    const lastName = `Renamed${randomUUID().slice(0, 6)}`;
+    await patch(contact.child.id, { reason: REASON, lastName }).expect(200);
+    const queue = (await t.http().get('/api/queues/strategy').set(bearer(screener)).expect(200)).body as {
+      items: { id: string; childName: string }[];
+    };
+    expect(queue.items.find((i) => i.id === discussion.id)?.childName).toBe(
+      `${contact.child.firstName} ${lastName}`,
+    );
+    const events = (await t.dataSource.query(
+      `select type from live_event where payload->>'id' = $1 order by seq`,
+      [discussion.id],
+    )) as { type: string }[];
+    expect(events.map((e) => e.type)).toContain('child.updated');
   });
 
   it.each`

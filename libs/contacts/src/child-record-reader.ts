@@ -116,3 +116,21 @@ export async function householdMembers(
     ...(r.date_of_birth ? { dateOfBirth: r.date_of_birth } : {}),
   }));
 }
+
+// the queue items that name a child, so a new name (a correction, a merge) shows on them: its
+// open contacts (the screening and authorisation queues) and the strategy discussions of its
+// contacts (the strategy queue; one it no longer shows is a no-op there)
+export async function queueItemsNaming(
+  manager: EntityManager,
+  childId: string,
+): Promise<{ entity: 'contact' | 'strategy_discussion'; id: string }[]> {
+  const rows = (await manager.query(
+    `(select 'contact' as entity, c.id from contact c
+       where c.child_id = $1 and c.status <> 'DECIDED' order by c.received_at, c.id limit 500)
+     union all
+     (select 'strategy_discussion', s.id from contact c join strategy_discussion s on s.contact_id = c.id
+       where c.child_id = $1 order by s.created_at, s.id limit 500)`,
+    [childId],
+  )) as { entity: 'contact' | 'strategy_discussion'; id: string }[];
+  return rows;
+}

@@ -68,15 +68,6 @@ export async function applyChildChanges(
   );
 }
 
-// the open contacts of a child (the queues that name the child show these)
-export async function openContactIdsOf(manager: EntityManager, childId: string): Promise<string[]> {
-  const rows = (await manager.query(
-    `select id from contact where child_id = $1 and status <> 'DECIDED' order by received_at, id limit 500`,
-    [childId],
-  )) as { id: string }[];
-  return rows.map((r) => r.id);
-}
-
 const CHANGES_SHOWN = 500;
 
 // the record's change history, newest first (ix_child_change_child)

@@ -4,9 +4,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { Clock, DomainError, ErrorCode } from '@app/core';
 import { Journal } from '@app/live';
+import { queueItemsNaming } from '../child-record-reader';
 import { lockChildren, recordMerge, recordMovedRows, tombstoneChild } from '../child-merges.repository';
 import { ChildRowOwners } from '../child-rows';
-import { openContactIdsOf } from '../children.repository';
 import type { ChildMergeResultDto, MergeChildDto } from '../dto/child-merge.dto';
 import type { ChildEntity } from '../entities/child.entity';
 import { mergeRefusal, movesNhsNumber, type MergeRefusal } from '../policy/child-merge';
@@ -76,7 +76,7 @@ export class MergeChild {
         moved.push({ table: owner.table, count: ids.length });
       }
       await tombstoneChild(manager, { duplicateId, keptId: id, movedNhsNumber });
-      const queued = await openContactIdsOf(manager, id);
+      const queued = await queueItemsNaming(manager, id);
       this.journal.write(
         manager,
         user,
@@ -91,7 +91,7 @@ export class MergeChild {
             tables: moved.filter((m) => m.count > 0).map((m) => m.table),
           },
         },
-        queued.map((contactId) => ({ type: 'child.updated', entity: 'contact', id: contactId })),
+        queued.map((item) => ({ type: 'child.updated', ...item })),
       );
       return { mergeId, keptId: id, duplicateId, moved };
     });

@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { Clock } from '@app/core';
 import { Journal } from '@app/live';
+import { queueItemsNaming } from '../child-record-reader';
 import { mergeInForce, movedRowsOf, recordUnmerge, reviveChild } from '../child-merges.repository';
 import { ChildRowOwners } from '../child-rows';
-import { openContactIdsOf } from '../children.repository';
 import type { ChildUnmergeResultDto, UnmergeChildDto } from '../dto/child-merge.dto';
 import { unmergeRefusal } from '../policy/child-merge';
 import { lockPair, refused } from './merge-child';
@@ -55,7 +55,7 @@ export class UnmergeChild {
         movedNhsNumber: merge.nhsNumberMoved ? kept.nhsNumber : null,
       });
       await recordUnmerge(manager, { mergeId: merge.id, reason, unmergedBy: user.id, unmergedAt: now });
-      const queued = await openContactIdsOf(manager, duplicateId);
+      const queued = await queueItemsNaming(manager, duplicateId);
       this.journal.write(
         manager,
         user,
@@ -70,7 +70,7 @@ export class UnmergeChild {
             tables: moved.filter((m) => m.count > 0).map((m) => m.table),
           },
         },
-        queued.map((contactId) => ({ type: 'child.updated', entity: 'contact', id: contactId })),
+        queued.map((item) => ({ type: 'child.updated', ...item })),
       );
       return { mergeId: merge.id, keptId: id, duplicateId, moved };
     });

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { Clock, DomainError, ErrorCode } from '@app/core';
 import { Journal } from '@app/live';
-import { applyChildChanges, lockChild, openContactIdsOf } from '../children.repository';
+import { queueItemsNaming } from '../child-record-reader';
+import { applyChildChanges, lockChild } from '../children.repository';
 import type { ChildUpdateResultDto, UpdateChildDto } from '../dto/update-child.dto';
 import type { ChildEntity } from '../entities/child.entity';
 import { changesName, childChanges, type ChildFields } from '../policy/child-demographics';
@@ -73,12 +74,12 @@ export class UpdateChild {
         changedAt: now,
       });
       const fields = changes.map((c) => c.field);
-      const queued = changesName(changes) ? await openContactIdsOf(manager, id) : [];
+      const queued = changesName(changes) ? await queueItemsNaming(manager, id) : [];
       this.journal.write(
         manager,
         user,
         { action: 'CHILD_UPDATED', entityType: 'child', entityId: id, details: { fields } },
-        queued.map((contactId) => ({ type: 'child.updated', entity: 'contact', id: contactId })),
+        queued.map((item) => ({ type: 'child.updated', ...item })),
       );
       return { id, changed: fields };
     });
