@@ -162,10 +162,16 @@ describe('children: merge and unmerge (issue 17 item 4)', () => {
       dup_nhs: null,
     });
 
-    // the tombstone redirects; the kept record shows both histories and the merge
-    const redirect = await t.http().get(`/api/children/${p.duplicateId}`).set(bearer(screener)).expect(307);
-    expect(redirect.headers.location).toBe(`/api/children/${p.keptId}`);
-    expect(redirect.body).toEqual({ mergedInto: p.keptId });
+    // the tombstone leads to the kept record (its own names, nothing else); the kept record shows
+    // both histories and the merge
+    const tombstone = await t.http().get(`/api/children/${p.duplicateId}`).set(bearer(screener)).expect(200);
+    expect(tombstone.body).toMatchObject({
+      id: p.duplicateId,
+      firstName: p.duplicateChild.firstName,
+      mergedInto: p.keptId,
+      history: [],
+      household: [],
+    });
     const record = await t.http().get(`/api/children/${p.keptId}`).set(bearer(screener)).expect(200);
     expect(record.body.nhsNumber).toBe(p.nhsNumber);
     expect((record.body.history as { kind: string }[]).map((e) => e.kind).sort()).toEqual([
@@ -191,7 +197,9 @@ describe('children: merge and unmerge (issue 17 item 4)', () => {
     expect(after.body.mergeId).toBe(merged.body.mergeId);
     // row by row, every column: as before the merge
     expect(await snapshot([p.keptId, p.duplicateId])).toEqual(before);
-    await t.http().get(`/api/children/${p.duplicateId}`).set(bearer(screener)).expect(200);
+    const revived = await t.http().get(`/api/children/${p.duplicateId}`).set(bearer(screener)).expect(200);
+    expect(revived.body.mergedInto).toBeUndefined();
+    expect(revived.body.history).toHaveLength(4);
     const undone = await t.http().get(`/api/children/${p.keptId}`).set(bearer(screener)).expect(200);
     expect(undone.body.merges[0].undone).toMatchObject({
       reason: 'Not the same child after all: the health visitor knows both.',

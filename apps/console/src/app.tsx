@@ -28,6 +28,8 @@ import { StrategyDiscussion } from './pages/strategy-discussion';
 import { StrategyQueue } from './pages/strategy-queue';
 import { TriageQueue } from './pages/triage-queue';
 import { SessionProvider, useSession } from './session';
+import { MergeChild } from './children/merge-child';
+import { UnmergeChild } from './children/unmerge-child';
 
 // server state: never refetched behind the user's back (every read of a child's record is
 // audited), never prefetched; a failed read is shown, not retried three times
@@ -48,6 +50,8 @@ const ROUTES: { path: string; roles: string[]; element: ReactElement }[] = [
   { path: '/contacts/:id/decision/*', roles: MACH, element: <RecordDecision /> },
   { path: '/contacts/:id/authorise', roles: ['MANAGER'], element: <Authorise /> },
   { path: '/children', roles: MACH, element: <FindChild /> },
+  { path: '/children/:id/merge/*', roles: ['MANAGER'], element: <MergeChild /> },
+  { path: '/children/:id/unmerge/:duplicateId', roles: ['MANAGER'], element: <UnmergeChild /> },
   { path: '/children/:id', roles: MACH, element: <ChildRecord /> },
   { path: '/triage', roles: MACH, element: <TriageQueue /> },
   { path: '/da-notifications', roles: ['POLICE'], element: <PoliceNotifications /> },

@@ -1,17 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { DomainError } from '@app/core';
 import { ApiErrors } from '@app/core/openapi';
@@ -22,7 +10,7 @@ import {
   MergeChildDto,
   UnmergeChildDto,
 } from './dto/child-merge.dto';
-import { ChildRedirectDto, ChildViewDto } from './dto/child-view.dto';
+import { ChildViewDto } from './dto/child-view.dto';
 import { ChildUpdateResultDto, UpdateChildDto } from './dto/update-child.dto';
 import { MergeChild } from './use-cases/merge-child';
 import { SearchChildren } from './use-cases/search-children';
@@ -72,24 +60,12 @@ export class ChildrenController {
   @Roles('SCREENER', 'MANAGER')
   @ApiOperation({
     summary:
-      'Read a child’s record: demographics, household and the whole front-door history, oldest first; a merged duplicate redirects (307) to the record it was merged into',
+      'Read a child’s record: demographics, household and the whole front-door history, oldest first; a merged duplicate answers its names and mergedInto, the record to read instead',
   })
   @ApiOkResponse({ type: ChildViewDto })
-  @ApiResponse({
-    status: 307,
-    type: ChildRedirectDto,
-    description:
-      'a merged duplicate: Location is the record it was merged into (temporary: a merge can be undone)',
-  })
   @ApiErrors(401, 403, 404, 429)
-  async view(
-    @Param('id', ChildId()) id: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ChildViewDto | ChildRedirectDto> {
-    const record = await this.viewChild.execute(user, { id });
-    if ('mergedInto' in record) res.status(307).location(`/api/children/${record.mergedInto}`);
-    return record;
+  view(@Param('id', ChildId()) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ChildViewDto> {
+    return this.viewChild.execute(user, { id });
   }
 
   @Patch(':id')

@@ -371,7 +371,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Read a child’s record: demographics, household and the whole front-door history, oldest first; a merged duplicate redirects (307) to the record it was merged into */
+    /** Read a child’s record: demographics, household and the whole front-door history, oldest first; a merged duplicate answers its names and mergedInto, the record to read instead */
     get: operations['ChildrenController_view'];
     put?: never;
     post?: never;
@@ -2101,13 +2101,11 @@ export interface components {
       changes: components['schemas']['ChildChangeDto'][];
       /** @description the records merged into this one (decision 0028), newest first, with any undoing; at most 100 */
       merges: components['schemas']['ChildMergeDto'][];
-    };
-    ChildRedirectDto: {
       /**
        * Format: uuid
-       * @description the record this one was merged into
+       * @description a merged duplicate (decision 0028): the record it was merged into, to read instead; the tombstone shows its own names and nothing else (its history is there)
        */
-      mergedInto: string;
+      mergedInto?: string;
     };
     UpdateChildDto: {
       /**
@@ -4562,15 +4560,6 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ChildViewDto'];
-        };
-      };
-      /** @description a merged duplicate: Location is the record it was merged into (temporary: a merge can be undone) */
-      307: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ChildRedirectDto'];
         };
       };
       /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */

@@ -1,8 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { DoneBanner } from '../admin/common';
+import { MergedRecords } from '../children/merges';
+import { useSession } from '../session';
 import { client, unwrap, type Schema } from '../api-client';
 import { NotFound, Page } from '../layout';
-import { ageInYears, dateOnly, OUTCOME_WORDS, RagTag, STATUS_WORDS, SummaryList, when, words } from '../ui';
+import {
+  ageInYears,
+  Banner,
+  dateOnly,
+  OUTCOME_WORDS,
+  RagTag,
+  STATUS_WORDS,
+  SummaryList,
+  when,
+  words,
+} from '../ui';
 
 type Entry = Schema<'ChildHistoryEntryDto'>;
 
@@ -44,9 +58,17 @@ export function ChildRecord() {
     queryKey: ['child', id],
     queryFn: () => unwrap(client.GET('/api/children/{id}', { params: { path: { id } } })),
   });
+  const navigate = useNavigate();
+  const mergedFrom = (useLocation().state as { mergedFrom?: string } | null)?.mergedFrom;
+  const { me } = useSession();
+  // decision 0028: a merged duplicate's record names the record it was merged into: go there
+  const keptId = child.data?.mergedInto;
+  useEffect(() => {
+    if (keptId) void navigate(`/children/${keptId}`, { replace: true, state: { mergedFrom: id } });
+  }, [keptId, id, navigate]);
   if (child.error) return <NotFound />;
   const c = child.data;
-  if (!c) {
+  if (!c || c.mergedInto) {
     return (
       <Page title="Child">
         <p className="govuk-body">Loading the child’s record…</p>
@@ -60,6 +82,14 @@ export function ChildRecord() {
       <Link to="/children" className="govuk-back-link">
         Find a child
       </Link>
+      <DoneBanner />
+      {mergedFrom && (
+        <Banner key={mergedFrom} title="Important" focus>
+          <p className="govuk-notification-banner__heading">
+            The record you opened was merged into this one.
+          </p>
+        </Banner>
+      )}
       <span className="govuk-caption-l">Child record</span>
       <h1 className="govuk-heading-l">{name}</h1>
       <div className="govuk-grid-row">
@@ -107,6 +137,7 @@ export function ChildRecord() {
               ))}
             </ul>
           )}
+          <MergedRecords childId={c.id} merges={c.merges} manager={me?.user.role === 'MANAGER'} />
         </div>
         <div className="govuk-grid-column-one-half">
           <h2 className="govuk-heading-m">History</h2>

@@ -137,10 +137,11 @@ export class ChildViewDto extends ChildDto {
       'the records merged into this one (decision 0028), newest first, with any undoing; at most 100',
   })
   merges: ChildMergeDto[];
-}
 
-// GET /api/children/:id of a merged duplicate (decision 0028): 307, Location the kept record
-export class ChildRedirectDto {
-  @ApiProperty({ format: 'uuid', description: 'the record this one was merged into' })
-  mergedInto: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'a merged duplicate (decision 0028): the record it was merged into, to read instead; the tombstone shows its own names and nothing else (its history is there)',
+  })
+  mergedInto?: string;
 }

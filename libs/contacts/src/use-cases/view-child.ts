@@ -8,7 +8,7 @@ import { childHistoryEntries, householdMembers } from '../child-record-reader';
 import { mergesInto } from '../child-merges.repository';
 import { childChangeHistory } from '../children.repository';
 import { childDto } from '../contact-reader';
-import type { ChildRedirectDto, ChildViewDto } from '../dto/child-view.dto';
+import type { ChildViewDto } from '../dto/child-view.dto';
 import { ChildEntity } from '../entities/child.entity';
 
 export interface ViewChildCommand {
@@ -18,7 +18,7 @@ export interface ViewChildCommand {
 // issue 17 item 2: everything the front door knows of a child. The read is audited, and so is
 // each other household child it shows (their names and dates of birth are a read of their
 // records too, as on the contact view). A merged duplicate's tombstone answers with the record it
-// was merged into (decision 0028: the controller redirects), audited as a read of the tombstone.
+// was merged into (decision 0028), audited as a read of the tombstone.
 @Injectable()
 export class ViewChild {
   constructor(
@@ -26,7 +26,7 @@ export class ViewChild {
     private readonly journal: Journal,
   ) {}
 
-  async execute(user: AuthenticatedUser, { id }: ViewChildCommand): Promise<ChildViewDto | ChildRedirectDto> {
+  async execute(user: AuthenticatedUser, { id }: ViewChildCommand): Promise<ChildViewDto> {
     return this.dataSource.transaction(async (manager) => {
       const child = await manager.getRepository(ChildEntity).findOne({ where: { id } });
       if (!child) throw DomainError.notFound('child');
@@ -37,7 +37,14 @@ export class ViewChild {
           entityId: child.id,
           details: { mergedInto: child.mergedInto },
         });
-        return { mergedInto: child.mergedInto };
+        return {
+          ...childDto(child),
+          household: [],
+          history: [],
+          changes: [],
+          merges: [],
+          mergedInto: child.mergedInto,
+        };
       }
       const household = await householdMembers(manager, child.id);
       const history = await childHistoryEntries(manager, child.id);
