@@ -28,6 +28,7 @@ import { StrategyDiscussion } from './pages/strategy-discussion';
 import { StrategyQueue } from './pages/strategy-queue';
 import { TriageQueue } from './pages/triage-queue';
 import { SessionProvider, useSession } from './session';
+import { EditChild } from './children/edit-child';
 import { MergeChild } from './children/merge-child';
 import { UnmergeChild } from './children/unmerge-child';
 
@@ -52,6 +53,7 @@ const ROUTES: { path: string; roles: string[]; element: ReactElement }[] = [
   { path: '/children', roles: MACH, element: <FindChild /> },
   { path: '/children/:id/merge/*', roles: ['MANAGER'], element: <MergeChild /> },
   { path: '/children/:id/unmerge/:duplicateId', roles: ['MANAGER'], element: <UnmergeChild /> },
+  { path: '/children/:id/edit/*', roles: MACH, element: <EditChild /> },
   { path: '/children/:id', roles: MACH, element: <ChildRecord /> },
   { path: '/triage', roles: MACH, element: <TriageQueue /> },
   { path: '/da-notifications', roles: ['POLICE'], element: <PoliceNotifications /> },

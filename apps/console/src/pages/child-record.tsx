@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { DoneBanner } from '../admin/common';
+import { ChildChanges } from '../children/changes';
+import { disabilitiesWords, ethnicityWords, SEX_WORDS } from '../children/demographics';
 import { MergedRecords } from '../children/merges';
 import { useSession } from '../session';
 import { client, unwrap, type Schema } from '../api-client';
@@ -106,22 +108,25 @@ export function ChildRecord() {
                     : 'Not known',
               ],
               ['NHS number', c.nhsNumber ?? 'Not known'],
+              ['Sex', c.sex ? SEX_WORDS[c.sex] : 'Not recorded'],
+              ['Ethnicity', ethnicityWords(c.ethnicity) ?? 'Not recorded'],
+              ['Disabilities', disabilitiesWords(c.disabilities) ?? 'Not known'],
+              ['Unique pupil number (UPN)', c.upn ?? 'Not known'],
+              ['First language', c.firstLanguage ?? 'Not known'],
               [
-                'Sex',
-                c.sex === 'M'
-                  ? 'Male'
-                  : c.sex === 'F'
-                    ? 'Female'
-                    : c.sex === 'U'
-                      ? 'Not known'
-                      : 'Not recorded',
+                'Interpreter needed',
+                c.interpreterNeeded === undefined ? 'Not known' : c.interpreterNeeded ? 'Yes' : 'No',
               ],
-              ['Ethnicity', c.ethnicity ?? 'Not recorded'],
               ['Address', c.address ?? 'Not known'],
               ['Postcode', c.postcode ?? 'Not known'],
               ['School', c.school ?? 'Not known'],
             ]}
           />
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/children/${c.id}/edit`}>
+              Correct this record
+            </Link>
+          </p>
           <h2 className="govuk-heading-m">Household</h2>
           {c.household.length === 0 ? (
             <p className="govuk-body">No other children are named with this child.</p>
@@ -137,6 +142,7 @@ export function ChildRecord() {
               ))}
             </ul>
           )}
+          <ChildChanges changes={c.changes} />
           <MergedRecords childId={c.id} merges={c.merges} manager={me?.user.role === 'MANAGER'} />
         </div>
         <div className="govuk-grid-column-one-half">
