@@ -12,6 +12,7 @@ import { LiveModule, liveConfig } from '@app/live';
 import { ThresholdsModule } from '@app/thresholds';
 import { DomesticAbuseModule } from '@app/domestic-abuse';
 import { StrategyMeetingsModule } from '@app/strategy-meetings';
+import { InformationSharingModule } from '@app/information-sharing';
 import { ReportingModule } from '@app/reporting';
 import { AccountsModule } from '@app/accounts';
 import { appConfig } from './config/app.config';
@@ -61,6 +62,7 @@ export class AppModule {
         ThresholdsModule,
         DomesticAbuseModule,
         StrategyMeetingsModule,
+        InformationSharingModule,
         ReportingModule,
         AccountsModule,
         HealthModule,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
 import { LiveModule } from '@app/live';
+import { ContactFactsReader } from './contact-facts';
 import { ContactRecorder } from './contact-recorder';
 import { ContactSections } from './contact-sections';
 import { ContactSubmissions } from './contact-submissions';
@@ -61,7 +62,15 @@ import { ViewChild } from './use-cases/view-child';
     ContactRecorder,
     ContactSubmissions,
     ContactCount,
+    ContactFactsReader,
   ],
-  exports: [ContactSections, ScreeningTransitions, ContactRecorder, ContactCount, ChildRowOwners],
+  exports: [
+    ContactSections,
+    ScreeningTransitions,
+    ContactRecorder,
+    ContactCount,
+    ChildRowOwners,
+    ContactFactsReader,
+  ],
 })
 export class ContactsModule {}

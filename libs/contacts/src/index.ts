@@ -14,3 +14,4 @@ export { canActOnClaim, isOpenForScreening, overridesClaims } from './policy/scr
 export { CreateContact } from './use-cases/create-contact';
 export { ClaimContact } from './use-cases/claim-contact';
 export { ContactCount } from './demo/contact-count';
+export { ContactFactsReader, type ContactFacts, type SharedChild, type SharedPerson } from './contact-facts';

@@ -689,6 +689,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/contacts/{id}/information-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask partner agencies what they know about the contact’s child: one request per agency, due by the contact’s rating (the claim holder or a manager) */
+    post: operations['InformationRequestsController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/information-requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read a request: the front door’s staff the whole of it; the asked agency the child, the questions and its own answers; anyone else 404 */
+    get: operations['InformationRequestsController_view'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/information-requests/{id}/response': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Answer a request to your agency: append-only, an amendment is the next version */
+    post: operations['InformationRequestsController_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/information-requests/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline an open request to your agency, with why */
+    post: operations['InformationRequestsController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/information-requests/{id}/chase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Chase an open request (who asked, or a manager); recorded */
+    post: operations['InformationRequestsController_chase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/metrics': {
     parameters: {
       query?: never;
@@ -1496,6 +1581,83 @@ export interface components {
       /** Format: date-time */
       dueAt: string;
     };
+    PersonDto: {
+      firstName: string;
+      lastName: string;
+      /** Format: date */
+      dateOfBirth?: string;
+    };
+    SharedChildDto: {
+      firstName: string;
+      lastName: string;
+      /** Format: date */
+      dateOfBirth?: string;
+      address?: string;
+      postcode?: string;
+      /** @description the other children of the household */
+      household: components['schemas']['PersonDto'][];
+    };
+    PersonRefDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    InformationResponseDto: {
+      /** Format: uuid */
+      id: string;
+      version: number;
+      /** @enum {string} */
+      kind: 'ANSWER' | 'DECLINE';
+      summary?: string;
+      knownToAgency?: boolean;
+      details?: string;
+      attachmentsNote?: string;
+      declineReason?: string;
+      respondedBy: components['schemas']['PersonRefDto'];
+      /** Format: date-time */
+      respondedAt: string;
+    };
+    InformationChaseDto: {
+      /** Format: uuid */
+      id: string;
+      note?: string;
+      chasedBy: components['schemas']['PersonRefDto'];
+      /** Format: date-time */
+      chasedAt: string;
+    };
+    InformationRequestViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description the contact’s reference, to quote */
+      reference: string;
+      /** @enum {string} */
+      status: 'OPEN' | 'ANSWERED' | 'DECLINED';
+      /** @enum {string} */
+      rag: 'RED' | 'AMBER' | 'GREEN';
+      /** Format: date-time */
+      requestedAt: string;
+      /** Format: date-time */
+      dueAt: string;
+      /**
+       * @description while open; an answered request’s is its last
+       * @enum {string}
+       */
+      timeliness: 'ON_TRACK' | 'DUE_SOON' | 'OVERDUE';
+      questions: string;
+      /** @enum {string} */
+      lawfulBasis: 'CONSENT' | 'PUBLIC_TASK_S17' | 'PUBLIC_TASK_S47' | 'VITAL_INTERESTS';
+      consentOverrideReason?: string;
+      child: components['schemas']['SharedChildDto'];
+      /** @description the agency’s answers, oldest first */
+      responses: components['schemas']['InformationResponseDto'][];
+      /** Format: uuid */
+      contactId: string;
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      requestedBy: components['schemas']['PersonRefDto'];
+      chases: components['schemas']['InformationChaseDto'][];
+    };
     ContactDto: {
       /** Format: uuid */
       id: string;
@@ -1584,6 +1746,8 @@ export interface components {
       referral?: components['schemas']['ReferralOutDto'];
       /** @description the strategy discussion the decision started */
       strategyDiscussion?: components['schemas']['StrategyDiscussionRefDto'];
+      /** @description what the front door asked partner agencies about this contact, and their answers (issue 18) */
+      informationRequests?: components['schemas']['InformationRequestViewDto'][];
     };
     PartnerContactDto: {
       /** Format: uuid */
@@ -2874,6 +3038,97 @@ export interface components {
     StartDiscussionDto: {
       /** @description why a decided contact needs a strategy discussion now */
       reason: string;
+    };
+    RequestInformationDto: {
+      /** @description the agencies to ask: one request each (1 to 20) */
+      agencies: string[];
+      /**
+       * @description what the front door asks each agency (10 to 5000 characters); they see the child's and household's names, dates of birth and address with it, never the concerns
+       * @example Is the family known to you? Any incidents at the address in the last 12 months?
+       */
+      questions: string;
+      /**
+       * @description why the front door may share and ask (UK GDPR)
+       * @enum {string}
+       */
+      lawfulBasis: 'CONSENT' | 'PUBLIC_TASK_S17' | 'PUBLIC_TASK_S47' | 'VITAL_INTERESTS';
+      /** @description why information is shared without consent: required with any basis but CONSENT (10 to 2000 characters) */
+      consentOverrideReason?: string;
+    };
+    InformationRequestRefDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      /** @enum {string} */
+      status: 'OPEN' | 'ANSWERED' | 'DECLINED';
+      /**
+       * Format: date-time
+       * @description when the agency’s answer is due
+       */
+      dueAt: string;
+    };
+    InformationRequestsResultDto: {
+      requests: components['schemas']['InformationRequestRefDto'][];
+    };
+    PartnerInformationRequestViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description the contact’s reference, to quote */
+      reference: string;
+      /** @enum {string} */
+      status: 'OPEN' | 'ANSWERED' | 'DECLINED';
+      /** @enum {string} */
+      rag: 'RED' | 'AMBER' | 'GREEN';
+      /** Format: date-time */
+      requestedAt: string;
+      /** Format: date-time */
+      dueAt: string;
+      /**
+       * @description while open; an answered request’s is its last
+       * @enum {string}
+       */
+      timeliness: 'ON_TRACK' | 'DUE_SOON' | 'OVERDUE';
+      questions: string;
+      /** @enum {string} */
+      lawfulBasis: 'CONSENT' | 'PUBLIC_TASK_S17' | 'PUBLIC_TASK_S47' | 'VITAL_INTERESTS';
+      consentOverrideReason?: string;
+      child: components['schemas']['SharedChildDto'];
+      /** @description the agency’s answers, oldest first */
+      responses: components['schemas']['InformationResponseDto'][];
+    };
+    RespondToRequestDto: {
+      /** @description what the agency holds, in short (1 to 5000 characters) */
+      summary: string;
+      /** @description the child or household is known to the agency */
+      knownToAgency: boolean;
+      /** @description more detail (up to 5000 characters) */
+      details?: string;
+      /** @description what is sent separately, and how (no files here) */
+      attachmentsNote?: string;
+    };
+    ResponseVersionResultDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description the answer’s version: 1, then one more each amendment */
+      version: number;
+      /** @enum {string} */
+      status: 'OPEN' | 'ANSWERED' | 'DECLINED';
+    };
+    DeclineRequestDto: {
+      /** @description why the agency does not answer (10 to 2000 characters) */
+      reason: string;
+    };
+    ChaseRequestDto: {
+      /** @description how it was chased, or what was said (up to 2000 characters) */
+      note?: string;
+    };
+    ChaseResultDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description how many times the request has been chased */
+      chases: number;
     };
     RagCountsDto: {
       RED: number;
@@ -6142,6 +6397,372 @@ export interface operations {
       };
       /** @description PAYLOAD_TOO_LARGE: the body is over 256 kB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  InformationRequestsController_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestInformationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InformationRequestsResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: no agencies, an unknown one, one asked already, no questions, CONSENT without consent given, or another basis without consentOverrideReason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: not the claim holder or a manager */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description STALE_STATE: the contact is decided */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  InformationRequestsController_view: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['InformationRequestViewDto']
+            | components['schemas']['PartnerInformationRequestViewDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  InformationRequestsController_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RespondToRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResponseVersionResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: no summary, or knownToAgency not true or false */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  InformationRequestsController_decline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclineRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResponseVersionResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: no reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description STALE_STATE: answered or declined already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  InformationRequestsController_chase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChaseRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChaseResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the request is not valid (unknown fields too); `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: neither who asked nor a manager */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description STALE_STATE: answered or declined */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -7,6 +7,8 @@ export const DEMO_AGENCIES: { name: string; kind: AgencyKind }[] = [
   { name: 'Cleveland Police', kind: 'POLICE' },
   { name: 'Durham Police', kind: 'POLICE' },
   { name: 'Acklam Primary School', kind: 'EDUCATION' },
+  // issue 18: a health partner the front door asks what it knows
+  { name: 'South Tees Health', kind: 'HEALTH' },
 ];
 
 export const DEMO_USERS: { email: string; name: string; role: Role; agency: string }[] = [
@@ -21,6 +23,7 @@ export const DEMO_USERS: { email: string; name: string; role: Role; agency: stri
   },
   { email: 'police@durham.example', name: 'PC Drew Durham', role: 'POLICE', agency: 'Durham Police' },
   { email: 'school@partner.example', name: 'Pat Partner', role: 'PARTNER', agency: 'Acklam Primary School' },
+  { email: 'health@partner.example', name: 'Hana Health', role: 'PARTNER', agency: 'South Tees Health' },
   { email: 'admin@mach.example', name: 'Alex Admin', role: 'ADMIN', agency: 'MACH' },
 ];
 

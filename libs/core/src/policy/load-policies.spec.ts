@@ -17,10 +17,11 @@ describe('loadPolicies', () => {
   describe('with the shipped config folder', () => {
     const policies = loadPolicies(SHIPPED);
 
-    it('should load all five policy files when the folder is the shipped one', () => {
+    it('should load all six policy files when the folder is the shipped one', () => {
       expect(Object.keys(policies).sort()).toEqual([
         'calendar',
         'daTriage',
+        'informationSharing',
         'rag',
         'thresholds',
         'timeliness',
@@ -38,26 +39,27 @@ describe('loadPolicies', () => {
     });
 
     it.each`
-      read                                                                  | expected                                             | rule
-      ${() => policies.rag.dueSoonFraction}                                 | ${0.25}                                              | ${'DOMAIN.md Clocks: due soon with under a quarter of the time left'}
-      ${() => policies.rag.suggestion.red.immediateRisk}                    | ${true}                                              | ${'DOMAIN.md RAG: immediate risk suggests RED'}
-      ${() => policies.rag.suggestion.red.categories}                       | ${['SEXUAL_ABUSE', 'FGM', 'CSE', 'CCE', 'MISSING']}  | ${'DOMAIN.md RAG: categories that suggest RED'}
-      ${() => policies.rag.suggestion.amber.priorContactsInLast12Months}    | ${2}                                                 | ${'DOMAIN.md RAG: two prior contacts suggest AMBER'}
-      ${() => policies.daTriage.urgentContact.dashScoreAtLeast}             | ${14}                                                | ${'DOMAIN.md DA notification triage: DASH 14+ is an urgent contact'}
-      ${() => policies.daTriage.urgentContact.riskLevels}                   | ${['HIGH']}                                          | ${'DOMAIN.md DA notification triage: HIGH risk is an urgent contact'}
-      ${() => policies.daTriage.contact.dashScoreAtLeast}                   | ${10}                                                | ${'DOMAIN.md DA notification triage: DASH 10+ is a contact'}
-      ${() => policies.daTriage.triageDue.URGENT_CONTACT}                   | ${{ kind: 'elapsedHours', amount: 4 }}               | ${'DOMAIN.md DA notification triage: urgent within 4 hours'}
-      ${() => policies.daTriage.marac.policeIncidentsInLast12MonthsAtLeast} | ${3}                                                 | ${'SafeLives MARAC: three incidents in 12 months'}
-      ${() => policies.daTriage.encompass}                                  | ${{ schoolAgeFrom: 4, schoolAgeTo: 17 }}             | ${'Operation Encompass: school-age children'}
-      ${() => policies.thresholds.consistentOutcomes['4']}                  | ${['STRATEGY_DISCUSSION']}                           | ${'DOMAIN.md Threshold decisions: level 4 means a strategy discussion'}
-      ${() => policies.thresholds.consistentOutcomes['1']}                  | ${['NFA', 'INFORMATION_AND_ADVICE']}                 | ${'DOMAIN.md Threshold decisions: level 1 outcomes'}
-      ${() => Object.keys(policies.thresholds.levels).sort()}               | ${['1', '2', '3', '4']}                              | ${'DOMAIN.md Threshold decisions: four levels'}
-      ${() => policies.thresholds.rationaleMinLength}                       | ${50}                                                | ${'DOMAIN.md Threshold decisions: rationale of 50 characters or more'}
-      ${() => policies.thresholds.referralOutcomes}                         | ${['SOCIAL_CARE_ASSESSMENT', 'STRATEGY_DISCUSSION']} | ${'DfE CIN census: outcomes that make a referral'}
-      ${() => policies.thresholds.singleAssessmentDue}                      | ${{ kind: 'workingDays', amount: 45 }}               | ${'Working Together 2023: assessment within 45 working days'}
-      ${() => policies.thresholds.icpcDueWorkingDays}                       | ${15}                                                | ${'CIN census: ICPC within 15 working days'}
-      ${() => policies.calendar.timeZone}                                   | ${'Europe/London'}                                   | ${'DOMAIN.md Clocks: London local time'}
-      ${() => policies.calendar.officeHours}                                | ${{ start: '09:00', end: '17:00' }}                  | ${'DOMAIN.md Clocks: office hours 09:00 to 17:00'}
+      read                                                                  | expected                                                                                                                              | rule
+      ${() => policies.rag.dueSoonFraction}                                 | ${0.25}                                                                                                                               | ${'DOMAIN.md Clocks: due soon with under a quarter of the time left'}
+      ${() => policies.rag.suggestion.red.immediateRisk}                    | ${true}                                                                                                                               | ${'DOMAIN.md RAG: immediate risk suggests RED'}
+      ${() => policies.rag.suggestion.red.categories}                       | ${['SEXUAL_ABUSE', 'FGM', 'CSE', 'CCE', 'MISSING']}                                                                                   | ${'DOMAIN.md RAG: categories that suggest RED'}
+      ${() => policies.rag.suggestion.amber.priorContactsInLast12Months}    | ${2}                                                                                                                                  | ${'DOMAIN.md RAG: two prior contacts suggest AMBER'}
+      ${() => policies.daTriage.urgentContact.dashScoreAtLeast}             | ${14}                                                                                                                                 | ${'DOMAIN.md DA notification triage: DASH 14+ is an urgent contact'}
+      ${() => policies.daTriage.urgentContact.riskLevels}                   | ${['HIGH']}                                                                                                                           | ${'DOMAIN.md DA notification triage: HIGH risk is an urgent contact'}
+      ${() => policies.daTriage.contact.dashScoreAtLeast}                   | ${10}                                                                                                                                 | ${'DOMAIN.md DA notification triage: DASH 10+ is a contact'}
+      ${() => policies.daTriage.triageDue.URGENT_CONTACT}                   | ${{ kind: 'elapsedHours', amount: 4 }}                                                                                                | ${'DOMAIN.md DA notification triage: urgent within 4 hours'}
+      ${() => policies.daTriage.marac.policeIncidentsInLast12MonthsAtLeast} | ${3}                                                                                                                                  | ${'SafeLives MARAC: three incidents in 12 months'}
+      ${() => policies.daTriage.encompass}                                  | ${{ schoolAgeFrom: 4, schoolAgeTo: 17 }}                                                                                              | ${'Operation Encompass: school-age children'}
+      ${() => policies.thresholds.consistentOutcomes['4']}                  | ${['STRATEGY_DISCUSSION']}                                                                                                            | ${'DOMAIN.md Threshold decisions: level 4 means a strategy discussion'}
+      ${() => policies.thresholds.consistentOutcomes['1']}                  | ${['NFA', 'INFORMATION_AND_ADVICE']}                                                                                                  | ${'DOMAIN.md Threshold decisions: level 1 outcomes'}
+      ${() => Object.keys(policies.thresholds.levels).sort()}               | ${['1', '2', '3', '4']}                                                                                                               | ${'DOMAIN.md Threshold decisions: four levels'}
+      ${() => policies.thresholds.rationaleMinLength}                       | ${50}                                                                                                                                 | ${'DOMAIN.md Threshold decisions: rationale of 50 characters or more'}
+      ${() => policies.thresholds.referralOutcomes}                         | ${['SOCIAL_CARE_ASSESSMENT', 'STRATEGY_DISCUSSION']}                                                                                  | ${'DfE CIN census: outcomes that make a referral'}
+      ${() => policies.thresholds.singleAssessmentDue}                      | ${{ kind: 'workingDays', amount: 45 }}                                                                                                | ${'Working Together 2023: assessment within 45 working days'}
+      ${() => policies.thresholds.icpcDueWorkingDays}                       | ${15}                                                                                                                                 | ${'CIN census: ICPC within 15 working days'}
+      ${() => policies.informationSharing.timescales}                       | ${{ RED: { kind: 'elapsedHours', amount: 4 }, AMBER: { kind: 'workingDays', amount: 1 }, GREEN: { kind: 'workingDays', amount: 3 } }} | ${'DOMAIN.md Information sharing: RED 4 hours elapsed, AMBER 1 working day, GREEN 3'}
+      ${() => policies.calendar.timeZone}                                   | ${'Europe/London'}                                                                                                                    | ${'DOMAIN.md Clocks: London local time'}
+      ${() => policies.calendar.officeHours}                                | ${{ start: '09:00', end: '17:00' }}                                                                                                   | ${'DOMAIN.md Clocks: office hours 09:00 to 17:00'}
     `('should return $expected when the shipped policy is read ($rule)', ({ read, expected }) => {
       expect((read as () => unknown)()).toEqual(expected);
     });
@@ -95,34 +97,38 @@ describe('loadPolicies', () => {
 
     // load-policies.ts: a council's typo stops the service with the file and the field named
     it.each`
-      file                       | change                                                                            | field                                               | rule
-      ${POLICY_FILES.rag}        | ${(d: Mapping) => (d.dueSoonFractoin = 0.2)}                                      | ${'dueSoonFractoin: unknown field'}                 | ${'an unknown key is a typo, not ignored'}
-      ${POLICY_FILES.rag}        | ${(d: Mapping) => (at(d, 'timescales', 'RED').hours = 4)}                         | ${'timescales.RED.hours: unknown field'}            | ${'an unknown nested key is a typo too'}
-      ${POLICY_FILES.daTriage}   | ${(d: Mapping) => (at(d, 'urgentContact').dashScore = 14)}                        | ${'urgentContact.dashScore: unknown field'}         | ${'an unknown key in the triage matrix'}
-      ${POLICY_FILES.timeliness} | ${(d: Mapping) => (d.dueSoonFraction = 'soon')}                                   | ${'dueSoonFraction: '}                              | ${'a wrong type'}
-      ${POLICY_FILES.timeliness} | ${(d: Mapping) => (d.dueSoonFraction = 1.5)}                                      | ${'dueSoonFraction: '}                              | ${'a fraction above 0.99'}
-      ${POLICY_FILES.timeliness} | ${(d: Mapping) => (d.dueSoonFractoin = 0.2)}                                      | ${'dueSoonFractoin: unknown field'}                 | ${'an unknown key in timeliness.yml'}
-      ${POLICY_FILES.rag}        | ${(d: Mapping) => (at(d, 'timescales', 'AMBER').kind = 'hours')}                  | ${'timescales.AMBER.kind: '}                        | ${'a timescale kind that does not exist'}
-      ${POLICY_FILES.rag}        | ${(d: Mapping) => (at(d, 'suggestion', 'red').categories = ['CSE', 'BURGLARY'])}  | ${'suggestion.red.categories: '}                    | ${'an unknown category in the RAG suggestion'}
-      ${POLICY_FILES.rag}        | ${(d: Mapping) => (at(d, 'suggestion', 'amber').priorContactsInLast12Months = 0)} | ${'suggestion.amber.priorContactsInLast12Months: '} | ${'at least one prior contact'}
-      ${POLICY_FILES.daTriage}   | ${(d: Mapping) => (at(d, 'urgentContact').dashScoreAtLeast = 28)}                 | ${'urgentContact.dashScoreAtLeast: '}               | ${'DASH scores run 0 to 27'}
-      ${POLICY_FILES.daTriage}   | ${(d: Mapping) => (at(d, 'contact').riskLevels = ['LOW'])}                        | ${'contact.riskLevels: '}                           | ${'an unknown risk level'}
-      ${POLICY_FILES.daTriage}   | ${(d: Mapping) => (at(d, 'triageDue').otherwise = 'tomorrow')}                    | ${'triageDue.otherwise: '}                          | ${'a timescale must be a mapping'}
-      ${POLICY_FILES.thresholds} | ${(d: Mapping) => delete at(d, 'levels')['3']}                                    | ${'levels.3: '}                                     | ${'every level 1 to 4 must be named'}
-      ${POLICY_FILES.thresholds} | ${(d: Mapping) => delete at(d, 'consistentOutcomes')['2']}                        | ${'consistentOutcomes.2: '}                         | ${'every level lists its consistent outcomes'}
-      ${POLICY_FILES.thresholds} | ${(d: Mapping) => (at(d, 'consistentOutcomes')['4'] = ['ADOPTION'])}              | ${'consistentOutcomes.4: unknown outcome ADOPTION'} | ${'an unknown outcome'}
-      ${POLICY_FILES.thresholds} | ${(d: Mapping) => (at(d, 'consistentOutcomes')['1'] = [])}                        | ${'consistentOutcomes.1: '}                         | ${'an empty list of outcomes'}
-      ${POLICY_FILES.thresholds} | ${(d: Mapping) => delete at(d, 'guidance')['2']}                                  | ${'guidance.2.means: '}                             | ${'every level says what it means'}
-      ${POLICY_FILES.thresholds} | ${(d: Mapping) => (at(at(d, 'guidance'), '3')['examples'] = [])}                  | ${'guidance.3.examples: '}                          | ${'every level gives an example'}
-      ${POLICY_FILES.thresholds} | ${(d: Mapping) => (at(d, 'guidance')['5'] = { means: 'x', examples: ['y'] })}     | ${'5: levels are 1 to 4'}                           | ${'guidance for a level that does not exist'}
-      ${POLICY_FILES.thresholds} | ${(d: Mapping) => delete d.rationaleMinLength}                                    | ${'rationaleMinLength: '}                           | ${'a missing setting'}
-      ${POLICY_FILES.thresholds} | ${(d: Mapping) => (d.referralOutcomes = ['REFERRAL'])}                            | ${'referralOutcomes: '}                             | ${'an unknown referral outcome'}
-      ${POLICY_FILES.calendar}   | ${(d: Mapping) => (d.bankHolidays as string[]).push('2026-13-01')}                | ${'bankHolidays['}                                  | ${'a bank holiday that is not a real date'}
-      ${POLICY_FILES.calendar}   | ${(d: Mapping) => (d.bankHolidays as string[]).push('1 May 2026')}                | ${'bankHolidays: '}                                 | ${'a bank holiday not written YYYY-MM-DD'}
-      ${POLICY_FILES.calendar}   | ${(d: Mapping) => (d.timeZone = 'Europe/Atlantis')}                               | ${'timeZone'}                                       | ${'an unknown time zone'}
-      ${POLICY_FILES.calendar}   | ${(d: Mapping) => (at(d, 'officeHours').start = '18:00')}                         | ${'officeHours.start'}                              | ${'office hours start before they end'}
-      ${POLICY_FILES.calendar}   | ${(d: Mapping) => (at(d, 'officeHours').end = '25:00')}                           | ${'officeHours.end: '}                              | ${'a time that is not HH:mm'}
-      ${POLICY_FILES.calendar}   | ${(d: Mapping) => (d.schoolTerms = [{ start: '2026-09-02', end: '2026-02-30' }])} | ${'schoolTerms[0].end'}                             | ${'a school term end that is not a real date'}
+      file                               | change                                                                                           | field                                               | rule
+      ${POLICY_FILES.rag}                | ${(d: Mapping) => (d.dueSoonFractoin = 0.2)}                                                     | ${'dueSoonFractoin: unknown field'}                 | ${'an unknown key is a typo, not ignored'}
+      ${POLICY_FILES.rag}                | ${(d: Mapping) => (at(d, 'timescales', 'RED').hours = 4)}                                        | ${'timescales.RED.hours: unknown field'}            | ${'an unknown nested key is a typo too'}
+      ${POLICY_FILES.daTriage}           | ${(d: Mapping) => (at(d, 'urgentContact').dashScore = 14)}                                       | ${'urgentContact.dashScore: unknown field'}         | ${'an unknown key in the triage matrix'}
+      ${POLICY_FILES.timeliness}         | ${(d: Mapping) => (d.dueSoonFraction = 'soon')}                                                  | ${'dueSoonFraction: '}                              | ${'a wrong type'}
+      ${POLICY_FILES.timeliness}         | ${(d: Mapping) => (d.dueSoonFraction = 1.5)}                                                     | ${'dueSoonFraction: '}                              | ${'a fraction above 0.99'}
+      ${POLICY_FILES.timeliness}         | ${(d: Mapping) => (d.dueSoonFractoin = 0.2)}                                                     | ${'dueSoonFractoin: unknown field'}                 | ${'an unknown key in timeliness.yml'}
+      ${POLICY_FILES.rag}                | ${(d: Mapping) => (at(d, 'timescales', 'AMBER').kind = 'hours')}                                 | ${'timescales.AMBER.kind: '}                        | ${'a timescale kind that does not exist'}
+      ${POLICY_FILES.rag}                | ${(d: Mapping) => (at(d, 'suggestion', 'red').categories = ['CSE', 'BURGLARY'])}                 | ${'suggestion.red.categories: '}                    | ${'an unknown category in the RAG suggestion'}
+      ${POLICY_FILES.rag}                | ${(d: Mapping) => (at(d, 'suggestion', 'amber').priorContactsInLast12Months = 0)}                | ${'suggestion.amber.priorContactsInLast12Months: '} | ${'at least one prior contact'}
+      ${POLICY_FILES.daTriage}           | ${(d: Mapping) => (at(d, 'urgentContact').dashScoreAtLeast = 28)}                                | ${'urgentContact.dashScoreAtLeast: '}               | ${'DASH scores run 0 to 27'}
+      ${POLICY_FILES.daTriage}           | ${(d: Mapping) => (at(d, 'contact').riskLevels = ['LOW'])}                                       | ${'contact.riskLevels: '}                           | ${'an unknown risk level'}
+      ${POLICY_FILES.daTriage}           | ${(d: Mapping) => (at(d, 'triageDue').otherwise = 'tomorrow')}                                   | ${'triageDue.otherwise: '}                          | ${'a timescale must be a mapping'}
+      ${POLICY_FILES.thresholds}         | ${(d: Mapping) => delete at(d, 'levels')['3']}                                                   | ${'levels.3: '}                                     | ${'every level 1 to 4 must be named'}
+      ${POLICY_FILES.thresholds}         | ${(d: Mapping) => delete at(d, 'consistentOutcomes')['2']}                                       | ${'consistentOutcomes.2: '}                         | ${'every level lists its consistent outcomes'}
+      ${POLICY_FILES.thresholds}         | ${(d: Mapping) => (at(d, 'consistentOutcomes')['4'] = ['ADOPTION'])}                             | ${'consistentOutcomes.4: unknown outcome ADOPTION'} | ${'an unknown outcome'}
+      ${POLICY_FILES.thresholds}         | ${(d: Mapping) => (at(d, 'consistentOutcomes')['1'] = [])}                                       | ${'consistentOutcomes.1: '}                         | ${'an empty list of outcomes'}
+      ${POLICY_FILES.thresholds}         | ${(d: Mapping) => delete at(d, 'guidance')['2']}                                                 | ${'guidance.2.means: '}                             | ${'every level says what it means'}
+      ${POLICY_FILES.thresholds}         | ${(d: Mapping) => (at(at(d, 'guidance'), '3')['examples'] = [])}                                 | ${'guidance.3.examples: '}                          | ${'every level gives an example'}
+      ${POLICY_FILES.thresholds}         | ${(d: Mapping) => (at(d, 'guidance')['5'] = { means: 'x', examples: ['y'] })}                    | ${'5: levels are 1 to 4'}                           | ${'guidance for a level that does not exist'}
+      ${POLICY_FILES.thresholds}         | ${(d: Mapping) => delete d.rationaleMinLength}                                                   | ${'rationaleMinLength: '}                           | ${'a missing setting'}
+      ${POLICY_FILES.thresholds}         | ${(d: Mapping) => (d.referralOutcomes = ['REFERRAL'])}                                           | ${'referralOutcomes: '}                             | ${'an unknown referral outcome'}
+      ${POLICY_FILES.informationSharing} | ${(d: Mapping) => delete at(d, 'timescales').GREEN}                                              | ${'timescales.GREEN: '}                             | ${'every rating has a timescale'}
+      ${POLICY_FILES.informationSharing} | ${(d: Mapping) => (d.byAgencyKind = { HEALTH: { PURPLE: { kind: 'workingDays', amount: 1 } } })} | ${'byAgencyKind.HEALTH.PURPLE: '}                   | ${'an override of a rating that does not exist'}
+      ${POLICY_FILES.informationSharing} | ${(d: Mapping) => (d.byAgencyKind = { HEALTH: { RED: { kind: 'workingDays', amount: 0.5 } } })}  | ${'byAgencyKind.HEALTH.RED.amount: '}               | ${'working days are whole'}
+      ${POLICY_FILES.informationSharing} | ${(d: Mapping) => (d.byAgencyKind = { HEALTH: { RED: 'soon' } })}                                | ${'byAgencyKind.HEALTH.RED: '}                      | ${'an override must be a timescale'}
+      ${POLICY_FILES.calendar}           | ${(d: Mapping) => (d.bankHolidays as string[]).push('2026-13-01')}                               | ${'bankHolidays['}                                  | ${'a bank holiday that is not a real date'}
+      ${POLICY_FILES.calendar}           | ${(d: Mapping) => (d.bankHolidays as string[]).push('1 May 2026')}                               | ${'bankHolidays: '}                                 | ${'a bank holiday not written YYYY-MM-DD'}
+      ${POLICY_FILES.calendar}           | ${(d: Mapping) => (d.timeZone = 'Europe/Atlantis')}                                              | ${'timeZone'}                                       | ${'an unknown time zone'}
+      ${POLICY_FILES.calendar}           | ${(d: Mapping) => (at(d, 'officeHours').start = '18:00')}                                        | ${'officeHours.start'}                              | ${'office hours start before they end'}
+      ${POLICY_FILES.calendar}           | ${(d: Mapping) => (at(d, 'officeHours').end = '25:00')}                                          | ${'officeHours.end: '}                              | ${'a time that is not HH:mm'}
+      ${POLICY_FILES.calendar}           | ${(d: Mapping) => (d.schoolTerms = [{ start: '2026-09-02', end: '2026-02-30' }])}                | ${'schoolTerms[0].end'}                             | ${'a school term end that is not a real date'}
     `(
       'should throw a PolicyError naming $file and $field when the policy has $rule',
       ({ file, change, field }: { file: PolicyFile; change: (doc: Mapping) => void; field: string }) => {

@@ -9,9 +9,12 @@ import {
   CalendarPolicySchema,
   DaTriagePolicySchema,
   DECISION_OUTCOMES,
+  InformationSharingPolicySchema,
+  RAG_RATINGS,
   RagPolicySchema,
   ThresholdCatalogueSchema,
   TimelinessPolicySchema,
+  TimescaleSchema,
   type DecisionOutcome,
   type LevelGuidance,
 } from './policy-schema';
@@ -24,6 +27,7 @@ export interface Policies {
   daTriage: DaTriagePolicySchema;
   thresholds: ThresholdCatalogueSchema;
   timeliness: TimelinessPolicySchema;
+  informationSharing: InformationSharingPolicySchema;
 }
 
 export const POLICY_FILES = {
@@ -32,6 +36,7 @@ export const POLICY_FILES = {
   daTriage: 'da-triage-matrix.yml',
   thresholds: 'threshold-catalogue.yml',
   timeliness: 'timeliness.yml',
+  informationSharing: 'information-sharing.yml',
 } as const;
 
 export class PolicyError extends Error {
@@ -108,6 +113,34 @@ function checkThresholds(path: string, t: ThresholdCatalogueSchema): void {
   if (problems.length) throw new PolicyError(path, problems);
 }
 
+// each override a mapping of ratings to timescales (which kinds of agency there are is the
+// information-sharing module's to check: core knows no agency)
+function checkInformationSharing(path: string, policy: InformationSharingPolicySchema): void {
+  const problems: string[] = [];
+  for (const [kind, overrides] of Object.entries(policy.byAgencyKind ?? {})) {
+    if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) {
+      problems.push(`byAgencyKind.${kind}: give ratings (RED, AMBER, GREEN) and their timescales`);
+      continue;
+    }
+    for (const [rating, timescale] of Object.entries(overrides)) {
+      if (!(RAG_RATINGS as readonly string[]).includes(rating)) {
+        problems.push(`byAgencyKind.${kind}.${rating}: ratings are RED, AMBER and GREEN`);
+        continue;
+      }
+      const instance = plainToInstance(TimescaleSchema, timescale);
+      const errors =
+        timescale !== null && typeof timescale === 'object'
+          ? validateSync(instance, { whitelist: true, forbidNonWhitelisted: true })
+          : [];
+      if (timescale === null || typeof timescale !== 'object')
+        problems.push(`byAgencyKind.${kind}.${rating}: give { kind, amount }`);
+      for (const e of flattenValidationErrors(errors))
+        problems.push(`byAgencyKind.${kind}.${rating}.${e.field}: ${e.message}`);
+    }
+  }
+  if (problems.length) throw new PolicyError(path, problems);
+}
+
 export function loadPolicies(dir: string): Policies {
   const root = resolve(dir);
   const calendar = readPolicy(root, POLICY_FILES.calendar, CalendarPolicySchema);
@@ -122,12 +155,19 @@ export function loadPolicies(dir: string): Policies {
   const thresholds = readPolicy(root, POLICY_FILES.thresholds, ThresholdCatalogueSchema);
   checkThresholds(join(root, POLICY_FILES.thresholds), thresholds);
   const { rag, timeliness } = readRagAndTimeliness(root);
+  const informationSharing = readPolicy(
+    root,
+    POLICY_FILES.informationSharing,
+    InformationSharingPolicySchema,
+  );
+  checkInformationSharing(join(root, POLICY_FILES.informationSharing), informationSharing);
   return {
     calendar,
     rag: Object.assign(rag, { dueSoonFraction: timeliness.dueSoonFraction }),
     daTriage: readPolicy(root, POLICY_FILES.daTriage, DaTriagePolicySchema),
     thresholds,
     timeliness,
+    informationSharing,
   };
 }
 

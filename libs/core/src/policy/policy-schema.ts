@@ -202,6 +202,20 @@ export class TimelinessPolicySchema {
   dueSoonFraction: number;
 }
 
+// --- information-sharing.yml (issue 18): how long an asked agency has to answer, by the
+// contact's rating; byAgencyKind overrides any rating for a kind of agency (checked in
+// load-policies.ts: the kinds and ratings are known, each timescale valid)
+export class InformationSharingPolicySchema {
+  @IsDefined({ message: 'is required' })
+  @ValidateNested()
+  @Type(() => RagTimescalesSchema)
+  timescales: RagTimescalesSchema;
+
+  @IsOptional()
+  @IsObject()
+  byAgencyKind?: Record<string, Record<string, unknown>>;
+}
+
 // --- da-triage-matrix.yml
 export class UrgentContactRuleSchema {
   @IsArray()

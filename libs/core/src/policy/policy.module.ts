@@ -10,6 +10,8 @@ export const POLICIES = Symbol('POLICIES');
 export const RAG_POLICY = Symbol('RAG_POLICY');
 export const DA_TRIAGE_POLICY = Symbol('DA_TRIAGE_POLICY');
 export const THRESHOLD_CATALOGUE = Symbol('THRESHOLD_CATALOGUE');
+// config/information-sharing.yml: how long an asked agency has to answer (issue 18)
+export const INFORMATION_SHARING_POLICY = Symbol('INFORMATION_SHARING_POLICY');
 
 // policies are data, loaded and validated once at boot; a bad file stops the service.
 // The calendar is the WorkingCalendar, the DUE_SOON fraction the TimelinessClock.
@@ -29,6 +31,11 @@ export const THRESHOLD_CATALOGUE = Symbol('THRESHOLD_CATALOGUE');
       useFactory: (policies: Policies) => policies.thresholds,
     },
     {
+      provide: INFORMATION_SHARING_POLICY,
+      inject: [POLICIES],
+      useFactory: (policies: Policies) => policies.informationSharing,
+    },
+    {
       provide: WorkingCalendar,
       inject: [POLICIES],
       useFactory: (policies: Policies) => new WorkingCalendar(policies.calendar),
@@ -39,6 +46,14 @@ export const THRESHOLD_CATALOGUE = Symbol('THRESHOLD_CATALOGUE');
       useFactory: (policies: Policies) => new TimelinessClock(policies.timeliness.dueSoonFraction),
     },
   ],
-  exports: [POLICIES, RAG_POLICY, DA_TRIAGE_POLICY, THRESHOLD_CATALOGUE, WorkingCalendar, TimelinessClock],
+  exports: [
+    POLICIES,
+    RAG_POLICY,
+    DA_TRIAGE_POLICY,
+    THRESHOLD_CATALOGUE,
+    INFORMATION_SHARING_POLICY,
+    WorkingCalendar,
+    TimelinessClock,
+  ],
 })
 export class PolicyModule {}

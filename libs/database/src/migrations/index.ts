@@ -14,6 +14,7 @@ import { ContactNotes1764806400000 } from './1764806400000-contact-notes';
 import { ContactList1764892800000 } from './1764892800000-contact-list';
 import { ChildDemographics1764979200000 } from './1764979200000-child-demographics';
 import { ChildMerge1765065600000 } from './1765065600000-child-merge';
+import { InformationRequests1765152000000 } from './1765152000000-information-requests';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ContactList1764892800000,
   ChildDemographics1764979200000,
   ChildMerge1765065600000,
+  InformationRequests1765152000000,
 ];

@@ -1,0 +1,150 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
+import { DomainError } from '@app/core';
+import { ApiErrors } from '@app/core/openapi';
+import {
+  ChaseRequestDto,
+  ChaseResultDto,
+  DeclineRequestDto,
+  InformationRequestsResultDto,
+  InformationRequestViewDto,
+  PartnerInformationRequestViewDto,
+  RequestInformationDto,
+  RespondToRequestDto,
+  ResponseVersionResultDto,
+} from './dto/information-request.dto';
+import { AnswerInformationRequest } from './use-cases/answer-information-request';
+import { ChaseInformationRequest } from './use-cases/chase-information-request';
+import { DeclineInformationRequest } from './use-cases/decline-information-request';
+import { RequestInformation } from './use-cases/request-information';
+import { ViewInformationRequest } from './use-cases/view-information-request';
+
+const Id = (what: string) => new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound(what) });
+
+// issue 18 (decision 0029): the front door asks partner agencies; they answer
+@ApiTags('information-sharing')
+@ApiBearerAuth()
+@Controller()
+export class InformationRequestsController {
+  constructor(
+    private readonly requestInformation: RequestInformation,
+    private readonly viewRequest: ViewInformationRequest,
+    private readonly answerRequest: AnswerInformationRequest,
+    private readonly declineRequest: DeclineInformationRequest,
+    private readonly chaseRequest: ChaseInformationRequest,
+  ) {}
+
+  @Post('contacts/:id/information-requests')
+  @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({
+    summary:
+      'Ask partner agencies what they know about the contact’s child: one request per agency, due by the contact’s rating (the claim holder or a manager)',
+  })
+  @ApiCreatedResponse({ type: InformationRequestsResultDto })
+  @ApiErrors(
+    [
+      400,
+      'VALIDATION_FAILED: no agencies, an unknown one, one asked already, no questions, CONSENT without consent given, or another basis without consentOverrideReason',
+    ],
+    401,
+    [403, 'FORBIDDEN: not the claim holder or a manager'],
+    404,
+    [409, 'STALE_STATE: the contact is decided'],
+    429,
+  )
+  request(
+    @Param('id', Id('contact')) contactId: string,
+    @Body() body: RequestInformationDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<InformationRequestsResultDto> {
+    return this.requestInformation.execute(user, { ...body, contactId });
+  }
+
+  @Get('information-requests/:id')
+  @Roles('SCREENER', 'MANAGER', 'PARTNER', 'POLICE')
+  @ApiOperation({
+    summary:
+      'Read a request: the front door’s staff the whole of it; the asked agency the child, the questions and its own answers; anyone else 404',
+  })
+  @ApiExtraModels(InformationRequestViewDto, PartnerInformationRequestViewDto)
+  @ApiOkResponse({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(InformationRequestViewDto) },
+        { $ref: getSchemaPath(PartnerInformationRequestViewDto) },
+      ],
+    },
+  })
+  @ApiErrors(401, 403, 404, 429)
+  view(
+    @Param('id', Id('information request')) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<InformationRequestViewDto | PartnerInformationRequestViewDto> {
+    return this.viewRequest.execute(user, { id });
+  }
+
+  @Post('information-requests/:id/response')
+  @Roles('PARTNER', 'POLICE')
+  @ApiOperation({
+    summary: 'Answer a request to your agency: append-only, an amendment is the next version',
+  })
+  @ApiCreatedResponse({ type: ResponseVersionResultDto })
+  @ApiErrors([400, 'VALIDATION_FAILED: no summary, or knownToAgency not true or false'], 401, 403, 404, 429)
+  answer(
+    @Param('id', Id('information request')) id: string,
+    @Body() body: RespondToRequestDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ResponseVersionResultDto> {
+    return this.answerRequest.execute(user, { ...body, id });
+  }
+
+  @Post('information-requests/:id/decline')
+  @Roles('PARTNER', 'POLICE')
+  @ApiOperation({ summary: 'Decline an open request to your agency, with why' })
+  @ApiCreatedResponse({ type: ResponseVersionResultDto })
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED: no reason'],
+    401,
+    403,
+    404,
+    [409, 'STALE_STATE: answered or declined already'],
+    429,
+  )
+  decline(
+    @Param('id', Id('information request')) id: string,
+    @Body() body: DeclineRequestDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ResponseVersionResultDto> {
+    return this.declineRequest.execute(user, { ...body, id });
+  }
+
+  @Post('information-requests/:id/chase')
+  @HttpCode(201)
+  @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({ summary: 'Chase an open request (who asked, or a manager); recorded' })
+  @ApiCreatedResponse({ type: ChaseResultDto })
+  @ApiErrors(
+    400,
+    401,
+    [403, 'FORBIDDEN: neither who asked nor a manager'],
+    404,
+    [409, 'STALE_STATE: answered or declined'],
+    429,
+  )
+  chase(
+    @Param('id', Id('information request')) id: string,
+    @Body() body: ChaseRequestDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ChaseResultDto> {
+    return this.chaseRequest.execute(user, { ...body, id });
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { ContactsModule } from '@app/contacts';
+import { LiveModule } from '@app/live';
+import { InformationRequestsController } from './information-requests.controller';
+import { InformationSection } from './information-section';
+import { RequestTimescales } from './request-timescales';
+import { AnswerInformationRequest } from './use-cases/answer-information-request';
+import { ChaseInformationRequest } from './use-cases/chase-information-request';
+import { DeclineInformationRequest } from './use-cases/decline-information-request';
+import { RequestInformation } from './use-cases/request-information';
+import { ViewInformationRequest } from './use-cases/view-information-request';
+
+// issue 18 (decision 0029): multi-agency information sharing, over contacts
+@Module({
+  imports: [LiveModule, ContactsModule],
+  controllers: [InformationRequestsController],
+  providers: [
+    RequestTimescales,
+    RequestInformation,
+    ViewInformationRequest,
+    AnswerInformationRequest,
+    DeclineInformationRequest,
+    ChaseInformationRequest,
+    InformationSection,
+  ],
+})
+export class InformationSharingModule {}
