@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { contactBody, type Body } from '../support/contacts';
+import { connectLive, record, subscribe, waitFor, type QueueChanged } from '../support/live-client';
 
 // issue 18 items 1-3 (decision 0029): the front door asks police and health what they know about
 // a contact's child; each asked agency reads only its own request, with the child's and
@@ -21,7 +22,7 @@ describe('information sharing: requests and answers (issue 18)', () => {
   let agencies: Record<string, string>;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { LOG_LEVEL: 'error' } });
+    t = await createTestApp({ listen: true });
     [screener, screener2, manager, police, durham, health, school] = await Promise.all([
       t.login('screener@mach.example'),
       t.login('screener2@mach.example'),
@@ -160,6 +161,107 @@ describe('information sharing: requests and answers (issue 18)', () => {
       requestedBy: { name: 'Sam Screener' },
       chases: [],
     });
+  });
+
+  it('should flag the screening item live: AWAITING_INFORMATION when asked, INFORMATION_RECEIVED when an answer comes', async () => {
+    const c = await claimed();
+    const socket = await connectLive(t.url, screener2);
+    try {
+      const seen = record(socket);
+      await subscribe(socket, 'screening');
+      const flagged = (flags: (f: string[]) => boolean) => (m: QueueChanged) =>
+        m.view === 'screening' && m.op === 'upsert' && m.item.id === c.id && flags(m.item.flags as string[]);
+      const [policeRequest, healthRequest] = (await askBoth(c.id).expect(201)).body.requests as {
+        id: string;
+      }[];
+      await waitFor(
+        seen,
+        flagged((f) => f.includes('AWAITING_INFORMATION') && !f.includes('INFORMATION_RECEIVED')),
+        5000,
+      );
+      await t
+        .http()
+        .post(`/api/information-requests/${policeRequest.id}/response`)
+        .set(bearer(police))
+        .send({ summary: 'Known: one call-out.', knownToAgency: true })
+        .expect(201);
+      // one answered, one still open: both flags
+      await waitFor(
+        seen,
+        flagged((f) => f.includes('AWAITING_INFORMATION') && f.includes('INFORMATION_RECEIVED')),
+        5000,
+      );
+      await t
+        .http()
+        .post(`/api/information-requests/${healthRequest.id}/response`)
+        .set(bearer(health))
+        .send({ summary: 'Not known to us.', knownToAgency: false })
+        .expect(201);
+      await waitFor(
+        seen,
+        flagged((f) => !f.includes('AWAITING_INFORMATION') && f.includes('INFORMATION_RECEIVED')),
+        5000,
+      );
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('should need openRequestsReason for a decision while requests are open, and keep it on the decision', async () => {
+    const rationale = 'Bruising explained by the school; the family engaged at once and accept early help.';
+    const decide = (contactId: string, body: Body = {}) =>
+      t
+        .http()
+        .post(`/api/contacts/${contactId}/decision`)
+        .set(bearer(screener))
+        .send({ level: 2, outcome: 'EARLY_HELP', rationale, ...body });
+    const c = await claimed();
+    const [policeRequest] = (
+      await ask(c.id, {
+        agencies: [agencies['Cleveland Police']],
+        questions: QUESTIONS,
+        lawfulBasis: 'CONSENT',
+      }).expect(201)
+    ).body.requests as { id: string }[];
+    const refused = await decide(c.id).expect(400);
+    expect(refused.body.error.details).toEqual([
+      {
+        field: 'openRequestsReason',
+        message: expect.stringContaining('1 information request is not answered'),
+      },
+    ]);
+    await decide(c.id, { openRequestsReason: 'short' }).expect(400);
+    const status = async () =>
+      (
+        (await t.dataSource.query(`select status from contact where id = $1`, [c.id])) as { status: string }[]
+      )[0].status;
+    expect(await status()).toBe('IN_SCREENING');
+    const decided = await decide(c.id, {
+      openRequestsReason: 'Police said on the phone they hold nothing recent.',
+    }).expect(201);
+    expect(decided.body.decision.openRequestsReason).toBe(
+      'Police said on the phone they hold nothing recent.',
+    );
+    // once answered, no reason is asked (and none kept)
+    const d = await claimed();
+    const [answered] = (
+      await ask(d.id, {
+        agencies: [agencies['Cleveland Police']],
+        questions: QUESTIONS,
+        lawfulBasis: 'CONSENT',
+      }).expect(201)
+    ).body.requests as { id: string }[];
+    await t
+      .http()
+      .post(`/api/information-requests/${answered.id}/response`)
+      .set(bearer(police))
+      .send({ summary: 'Nothing held.', knownToAgency: false })
+      .expect(201);
+    const plain = await decide(d.id, { openRequestsReason: 'Not needed any more but sent anyway.' }).expect(
+      201,
+    );
+    expect(plain.body.decision.openRequestsReason).toBeUndefined();
+    expect(policeRequest.id).toBeDefined();
   });
 
   it('should take answers as versions, a refusal with its reason, and show both on the contact', async () => {

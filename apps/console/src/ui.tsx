@@ -78,6 +78,8 @@ export const FLAG_WORDS: Record<string, string> = {
   INJURY: 'Injury',
   RETURNED: 'Returned by manager',
   NEW_INFORMATION: 'New information',
+  AWAITING_INFORMATION: 'Awaiting partners',
+  INFORMATION_RECEIVED: 'Partner answered',
 };
 export const words = (code: string) =>
   FLAG_WORDS[code] ?? code.charAt(0) + code.slice(1).toLowerCase().replaceAll('_', ' ');

@@ -19,11 +19,22 @@ interface Row {
   immediate_risk: boolean;
   unborn: boolean;
   new_information: boolean;
+  awaiting_information: boolean;
+  information_received: boolean;
 }
 
 // flags a screener scans for; a repeat contact is one with an earlier contact in 12 months
 export function screeningFlags(
-  row: Pick<Row, 'prior_contacts_12m' | 'consent_status' | 'immediate_risk' | 'unborn' | 'new_information'>,
+  row: Pick<
+    Row,
+    | 'prior_contacts_12m'
+    | 'consent_status'
+    | 'immediate_risk'
+    | 'unborn'
+    | 'new_information'
+    | 'awaiting_information'
+    | 'information_received'
+  >,
 ): string[] {
   const flags: string[] = [];
   if (row.immediate_risk) flags.push('IMMEDIATE_RISK');
@@ -33,6 +44,9 @@ export function screeningFlags(
   if (row.unborn) flags.push('UNBORN');
   // decision 0024: the referrer added something no MACH staff member has read yet
   if (row.new_information) flags.push('NEW_INFORMATION');
+  // issue 18 (decision 0029): partner agencies asked and not all answered; an answer has come
+  if (row.awaiting_information) flags.push('AWAITING_INFORMATION');
+  if (row.information_received) flags.push('INFORMATION_RECEIVED');
   return flags;
 }
 
@@ -41,7 +55,11 @@ const SCREENING_SELECT = `
          ${isoTimestamp('c.received_at')} as received_at, ${isoTimestamp('c.decision_due_at')} as decision_due_at,
          c.claimed_by, u.name as claimed_by_name, c.prior_contacts_12m, c.consent_status, c.immediate_risk,
          (ch.date_of_birth is null and ch.expected_date_of_birth is not null) as unborn,
-         (c.new_information_since is not null) as new_information
+         (c.new_information_since is not null) as new_information,
+         exists (select 1 from information_request r where r.contact_id = c.id and r.status = 'OPEN')
+           as awaiting_information,
+         exists (select 1 from information_request r where r.contact_id = c.id and r.first_response_at is not null)
+           as information_received
     from contact c
     join child ch on ch.id = c.child_id
     left join app_user u on u.id = c.claimed_by

@@ -1,1 +1,2 @@
 export * from './information-sharing.module';
+export { OpenInformationRequests } from './open-information-requests';

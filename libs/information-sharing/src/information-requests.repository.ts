@@ -263,3 +263,11 @@ export async function chasesOf(
   }
   return out;
 }
+
+export async function openRequestCount(manager: EntityManager, contactId: string): Promise<number> {
+  const rows = (await manager.query(
+    `select count(*)::int as n from information_request where contact_id = $1 and status = 'OPEN'`,
+    [contactId],
+  )) as { n: number }[];
+  return rows[0].n;
+}

@@ -3,6 +3,7 @@ import { ContactsModule } from '@app/contacts';
 import { LiveModule } from '@app/live';
 import { InformationRequestsController } from './information-requests.controller';
 import { InformationSection } from './information-section';
+import { OpenInformationRequests } from './open-information-requests';
 import { RequestTimescales } from './request-timescales';
 import { AnswerInformationRequest } from './use-cases/answer-information-request';
 import { ChaseInformationRequest } from './use-cases/chase-information-request';
@@ -22,6 +23,9 @@ import { ViewInformationRequest } from './use-cases/view-information-request';
     DeclineInformationRequest,
     ChaseInformationRequest,
     InformationSection,
+    OpenInformationRequests,
   ],
+  // a threshold decision asks whether requests are open
+  exports: [OpenInformationRequests],
 })
 export class InformationSharingModule {}

@@ -29,6 +29,7 @@ export async function decisionDtos(
     ...(d.primaryNeedCode ? { primaryNeedCode: d.primaryNeedCode } : {}),
     factors: d.factors,
     ...(d.overrideReason ? { overrideReason: d.overrideReason } : {}),
+    ...(d.openRequestsReason ? { openRequestsReason: d.openRequestsReason } : {}),
     decidedAt: d.decidedAt.toISOString(),
     decidedBy: { id: d.decidedBy, name: who.get(d.decidedBy) ?? '' },
     withinTimescale: d.withinTimescale,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContactsModule, childRowsProvider } from '@app/contacts';
+import { InformationSharingModule } from '@app/information-sharing';
 import { LiveModule } from '@app/live';
 import { StrategyMeetingsModule } from '@app/strategy-meetings';
 import { AuthorisationQueue } from './authorisation-queue';
@@ -19,6 +20,7 @@ import { RecordDecision } from './use-cases/record-decision';
     LiveModule,
     ContactsModule,
     StrategyMeetingsModule,
+    InformationSharingModule,
   ],
   controllers: [ThresholdsController, ThresholdCatalogueController],
   providers: [

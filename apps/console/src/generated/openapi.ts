@@ -1514,73 +1514,6 @@ export interface components {
        */
       correctedBy?: string;
     };
-    AuthorisationReasonDto: {
-      /** @enum {string} */
-      code: 'RED_CONTACT_CLOSED' | 'OVERRIDE' | 'REPEAT_CONTACTS';
-      text: string;
-    };
-    RecipientDto: {
-      /** @example Ms J Patel */
-      name: string;
-      /** @example Acklam Primary School */
-      organisation: string;
-    };
-    AcknowledgementDto: {
-      /** @description the referrer told of the outcome */
-      recipient: components['schemas']['RecipientDto'];
-      /** @enum {string} */
-      outcome: 'NO_FURTHER_ACTION' | 'INFORMATION_AND_ADVICE' | 'EARLY_HELP' | 'SOCIAL_CARE';
-      /** Format: date-time */
-      recordedAt: string;
-    };
-    DecisionOutDto: {
-      /** Format: uuid */
-      id: string;
-      level: number;
-      /** @enum {string} */
-      outcome:
-        'NFA' | 'INFORMATION_AND_ADVICE' | 'EARLY_HELP' | 'SOCIAL_CARE_ASSESSMENT' | 'STRATEGY_DISCUSSION';
-      rationale: string;
-      primaryNeedCode?: string;
-      factors: string[];
-      overrideReason?: string;
-      /** Format: date-time */
-      decidedAt: string;
-      decidedBy: components['schemas']['UserRefDto'];
-      /** @description decided by the contact decisionDueAt */
-      withinTimescale: boolean;
-      /** @description minutes from receipt to decision */
-      minutesTaken: number;
-      /** @enum {string} */
-      status: 'DECIDED' | 'AWAITING_AUTHORISATION' | 'APPROVED' | 'REJECTED';
-      authorisationReasons: components['schemas']['AuthorisationReasonDto'][];
-      authorisedBy?: components['schemas']['UserRefDto'];
-      /** Format: date-time */
-      authorisedAt?: string;
-      authorisationComment?: string;
-      acknowledgement?: components['schemas']['AcknowledgementDto'];
-    };
-    ReferralOutDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: date */
-      referralDate: string;
-      /**
-       * Format: date
-       * @description single assessment due: 45 working days after the referral date
-       */
-      assessmentDueDate: string;
-      /** @description a referral within 12 months of the previous one */
-      reReferral: boolean;
-      primaryNeedCode: string;
-      source: string;
-    };
-    StrategyDiscussionRefDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: date-time */
-      dueAt: string;
-    };
     PersonDto: {
       firstName: string;
       lastName: string;
@@ -1657,6 +1590,75 @@ export interface components {
       agencyName: string;
       requestedBy: components['schemas']['PersonRefDto'];
       chases: components['schemas']['InformationChaseDto'][];
+    };
+    AuthorisationReasonDto: {
+      /** @enum {string} */
+      code: 'RED_CONTACT_CLOSED' | 'OVERRIDE' | 'REPEAT_CONTACTS';
+      text: string;
+    };
+    RecipientDto: {
+      /** @example Ms J Patel */
+      name: string;
+      /** @example Acklam Primary School */
+      organisation: string;
+    };
+    AcknowledgementDto: {
+      /** @description the referrer told of the outcome */
+      recipient: components['schemas']['RecipientDto'];
+      /** @enum {string} */
+      outcome: 'NO_FURTHER_ACTION' | 'INFORMATION_AND_ADVICE' | 'EARLY_HELP' | 'SOCIAL_CARE';
+      /** Format: date-time */
+      recordedAt: string;
+    };
+    DecisionOutDto: {
+      /** Format: uuid */
+      id: string;
+      level: number;
+      /** @enum {string} */
+      outcome:
+        'NFA' | 'INFORMATION_AND_ADVICE' | 'EARLY_HELP' | 'SOCIAL_CARE_ASSESSMENT' | 'STRATEGY_DISCUSSION';
+      rationale: string;
+      primaryNeedCode?: string;
+      factors: string[];
+      overrideReason?: string;
+      /** @description why it was decided while information requests were open */
+      openRequestsReason?: string;
+      /** Format: date-time */
+      decidedAt: string;
+      decidedBy: components['schemas']['UserRefDto'];
+      /** @description decided by the contact decisionDueAt */
+      withinTimescale: boolean;
+      /** @description minutes from receipt to decision */
+      minutesTaken: number;
+      /** @enum {string} */
+      status: 'DECIDED' | 'AWAITING_AUTHORISATION' | 'APPROVED' | 'REJECTED';
+      authorisationReasons: components['schemas']['AuthorisationReasonDto'][];
+      authorisedBy?: components['schemas']['UserRefDto'];
+      /** Format: date-time */
+      authorisedAt?: string;
+      authorisationComment?: string;
+      acknowledgement?: components['schemas']['AcknowledgementDto'];
+    };
+    ReferralOutDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      referralDate: string;
+      /**
+       * Format: date
+       * @description single assessment due: 45 working days after the referral date
+       */
+      assessmentDueDate: string;
+      /** @description a referral within 12 months of the previous one */
+      reReferral: boolean;
+      primaryNeedCode: string;
+      source: string;
+    };
+    StrategyDiscussionRefDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      dueAt: string;
     };
     ContactDto: {
       /** Format: uuid */
@@ -1738,6 +1740,8 @@ export interface components {
       ragHistory: components['schemas']['RagChangeDto'][];
       /** @description case notes and additional information, oldest first (append-only; corrections point back) */
       notes?: components['schemas']['ContactNoteDto'][];
+      /** @description what the front door asked partner agencies about this contact, and their answers (issue 18) */
+      informationRequests?: components['schemas']['InformationRequestViewDto'][];
       /** @description the standing threshold decision, or the last one (rejected, with the manager’s comment) */
       decision?: components['schemas']['DecisionOutDto'];
       /** @description earlier decisions a manager rejected, newest first */
@@ -1746,8 +1750,6 @@ export interface components {
       referral?: components['schemas']['ReferralOutDto'];
       /** @description the strategy discussion the decision started */
       strategyDiscussion?: components['schemas']['StrategyDiscussionRefDto'];
-      /** @description what the front door asked partner agencies about this contact, and their answers (issue 18) */
-      informationRequests?: components['schemas']['InformationRequestViewDto'][];
     };
     PartnerContactDto: {
       /** Format: uuid */
@@ -2461,6 +2463,8 @@ export interface components {
       factors?: string[];
       /** @description required when the level and outcome are not a usual pair */
       overrideReason?: string;
+      /** @description required while partner agencies have not answered the contact’s information requests: why the decision does not wait (10 to 2000 characters) */
+      openRequestsReason?: string;
     };
     DecisionResultDto: {
       decision: components['schemas']['DecisionOutDto'];

@@ -15,6 +15,7 @@ import { ContactList1764892800000 } from './1764892800000-contact-list';
 import { ChildDemographics1764979200000 } from './1764979200000-child-demographics';
 import { ChildMerge1765065600000 } from './1765065600000-child-merge';
 import { InformationRequests1765152000000 } from './1765152000000-information-requests';
+import { OpenRequestsReason1765238400000 } from './1765238400000-open-requests-reason';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ChildDemographics1764979200000,
   ChildMerge1765065600000,
   InformationRequests1765152000000,
+  OpenRequestsReason1765238400000,
 ];

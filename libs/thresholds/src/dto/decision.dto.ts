@@ -65,6 +65,16 @@ export class RecordDecisionDto {
   @IsString()
   @MaxLength(2000)
   overrideReason?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'required while partner agencies have not answered the contact’s information requests: why the decision does not wait (10 to 2000 characters)',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(10, 2000, { message: 'must be 10 to 2000 characters' })
+  openRequestsReason?: string;
 }
 
 export class AuthoriseDecisionDto {
@@ -137,6 +147,9 @@ export class DecisionOutDto {
 
   @ApiPropertyOptional()
   overrideReason?: string;
+
+  @ApiPropertyOptional({ description: 'why it was decided while information requests were open' })
+  openRequestsReason?: string;
 
   @ApiProperty({ format: 'date-time' })
   decidedAt: string;

@@ -40,6 +40,10 @@ export class ThresholdDecisionEntity {
   @Column({ type: 'boolean' })
   overridden: boolean;
 
+  // issue 18: why the decision did not wait for the partner agencies' open requests
+  @Column({ name: 'open_requests_reason', type: 'text', nullable: true })
+  openRequestsReason: string | null;
+
   @Column({ name: 'decided_by', type: 'uuid' })
   decidedBy: string;
 

@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '@app/access';
 import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode, THRESHOLD_CATALOGUE, type ThresholdCatalogueSchema } from '@app/core';
 import { isOpenForScreening, ScreeningTransitions } from '@app/contacts';
+import { OpenInformationRequests } from '@app/information-sharing';
 import { decisionDtos } from '../decision-view';
 import type { DecisionResultDto, RecordDecisionDto } from '../dto/decision.dto';
 import { ThresholdDecisionEntity } from '../entities/threshold-decision.entity';
@@ -22,6 +23,7 @@ export class RecordDecision {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transitions: ScreeningTransitions,
     private readonly putIntoForce: PutIntoForce,
+    private readonly openRequests: OpenInformationRequests,
     private readonly journal: Journal,
     private readonly clock: Clock,
     @Inject(THRESHOLD_CATALOGUE) private readonly catalogue: ThresholdCatalogueSchema,
@@ -42,6 +44,15 @@ export class RecordDecision {
           `The contact is ${contact.status}: it has been decided already.`,
         );
       }
+      // issue 18: partners asked and not all answered: say why the decision does not wait
+      const openRequests = await this.openRequests.count(manager, contactId);
+      if (openRequests > 0 && !dto.openRequestsReason)
+        throw DomainError.validation([
+          {
+            field: 'openRequestsReason',
+            message: `is required: ${openRequests} information ${openRequests === 1 ? 'request is' : 'requests are'} not answered yet`,
+          },
+        ]);
       const overridden = !isConsistentPair(dto.level, dto.outcome, catalogue);
       const reasons = authorisationReasons(
         {
@@ -75,6 +86,7 @@ export class RecordDecision {
         factors: dto.factors ?? [],
         overrideReason: overridden ? (dto.overrideReason ?? null) : null,
         overridden,
+        openRequestsReason: openRequests > 0 ? (dto.openRequestsReason ?? null) : null,
         decidedBy: user.id,
         decidedAt: now,
         // Working Together 2023: timeliness is measured against the contact's deadline
@@ -106,6 +118,7 @@ export class RecordDecision {
               status,
               withinTimescale: decision.withinTimescale,
               authorisationReasons: reasons.map((r) => r.code),
+              openRequests,
             },
           },
           ...(inForce?.audit ?? []),
