@@ -163,6 +163,16 @@ describe('information sharing: requests and answers (issue 18)', () => {
     });
   });
 
+  it('should list the agencies the front door may ask, to its staff only', async () => {
+    const res = await t.http().get('/api/information-requests/agencies').set(bearer(screener)).expect(200);
+    const names = (res.body.items as { name: string }[]).map((a) => a.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['Cleveland Police', 'South Tees Health', 'Acklam Primary School']),
+    );
+    expect(names).not.toContain('MACH');
+    await t.http().get('/api/information-requests/agencies').set(bearer(police)).expect(403);
+  });
+
   it('should flag the screening item live: AWAITING_INFORMATION when asked, INFORMATION_RECEIVED when an answer comes', async () => {
     const c = await claimed();
     const socket = await connectLive(t.url, screener2);

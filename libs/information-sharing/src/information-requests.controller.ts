@@ -12,6 +12,7 @@ import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { DomainError } from '@app/core';
 import { ApiErrors } from '@app/core/openapi';
 import {
+  AskableAgenciesDto,
   ChaseRequestDto,
   ChaseResultDto,
   DeclineRequestDto,
@@ -25,6 +26,7 @@ import {
 import { AnswerInformationRequest } from './use-cases/answer-information-request';
 import { ChaseInformationRequest } from './use-cases/chase-information-request';
 import { DeclineInformationRequest } from './use-cases/decline-information-request';
+import { ListAskableAgencies } from './use-cases/list-askable-agencies';
 import { RequestInformation } from './use-cases/request-information';
 import { ViewInformationRequest } from './use-cases/view-information-request';
 
@@ -41,6 +43,7 @@ export class InformationRequestsController {
     private readonly answerRequest: AnswerInformationRequest,
     private readonly declineRequest: DeclineInformationRequest,
     private readonly chaseRequest: ChaseInformationRequest,
+    private readonly listAgencies: ListAskableAgencies,
   ) {}
 
   @Post('contacts/:id/information-requests')
@@ -67,6 +70,16 @@ export class InformationRequestsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<InformationRequestsResultDto> {
     return this.requestInformation.execute(user, { ...body, contactId });
+  }
+
+  // before ':id', so "agencies" is not read as an id
+  @Get('information-requests/agencies')
+  @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({ summary: 'The partner agencies the front door may ask (every agency but its own)' })
+  @ApiOkResponse({ type: AskableAgenciesDto })
+  @ApiErrors(401, 403, 429)
+  agencies(@CurrentUser() user: AuthenticatedUser): Promise<AskableAgenciesDto> {
+    return this.listAgencies.execute(user, {});
   }
 
   @Get('information-requests/:id')

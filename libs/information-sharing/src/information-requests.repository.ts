@@ -271,3 +271,10 @@ export async function openRequestCount(manager: EntityManager, contactId: string
   )) as { n: number }[];
   return rows[0].n;
 }
+
+// the agencies the front door may ask: every agency but the local authority's own, by name
+export async function askableAgencies(manager: EntityManager): Promise<AgencyRow[]> {
+  return (await manager.query(
+    `select id, name, kind from agency where kind <> 'LA_SOCIAL_CARE' order by lower(name), id`,
+  )) as AgencyRow[];
+}

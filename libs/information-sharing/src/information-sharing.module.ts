@@ -8,6 +8,7 @@ import { RequestTimescales } from './request-timescales';
 import { AnswerInformationRequest } from './use-cases/answer-information-request';
 import { ChaseInformationRequest } from './use-cases/chase-information-request';
 import { DeclineInformationRequest } from './use-cases/decline-information-request';
+import { ListAskableAgencies } from './use-cases/list-askable-agencies';
 import { RequestInformation } from './use-cases/request-information';
 import { ViewInformationRequest } from './use-cases/view-information-request';
 
@@ -24,6 +25,7 @@ import { ViewInformationRequest } from './use-cases/view-information-request';
     ChaseInformationRequest,
     InformationSection,
     OpenInformationRequests,
+    ListAskableAgencies,
   ],
   // a threshold decision asks whether requests are open
   exports: [OpenInformationRequests],

@@ -706,6 +706,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/information-requests/agencies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The partner agencies the front door may ask (every agency but its own) */
+    get: operations['InformationRequestsController_agencies'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/information-requests/{id}': {
     parameters: {
       query?: never;
@@ -3075,6 +3092,16 @@ export interface components {
     };
     InformationRequestsResultDto: {
       requests: components['schemas']['InformationRequestRefDto'][];
+    };
+    AskableAgencyDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'POLICE' | 'EDUCATION' | 'HEALTH' | 'PROBATION' | 'HOUSING' | 'OTHER';
+    };
+    AskableAgenciesDto: {
+      items: components['schemas']['AskableAgencyDto'][];
     };
     PartnerInformationRequestViewDto: {
       /** Format: uuid */
@@ -6480,6 +6507,52 @@ export interface operations {
       };
       /** @description STALE_STATE: the contact is decided */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  InformationRequestsController_agencies: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AskableAgenciesDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -61,6 +61,22 @@ export class RequestInformationDto {
   consentOverrideReason?: string;
 }
 
+export class AskableAgencyDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ enum: ['POLICE', 'EDUCATION', 'HEALTH', 'PROBATION', 'HOUSING', 'OTHER'] })
+  kind: string;
+}
+
+export class AskableAgenciesDto {
+  @ApiProperty({ type: [AskableAgencyDto] })
+  items: AskableAgencyDto[];
+}
+
 export class InformationRequestRefDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
