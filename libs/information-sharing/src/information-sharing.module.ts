@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ContactsModule } from '@app/contacts';
 import { LiveModule } from '@app/live';
+import { InformationRequestQueue } from './information-request-queue';
 import { InformationRequestsController } from './information-requests.controller';
 import { InformationSection } from './information-section';
 import { OpenInformationRequests } from './open-information-requests';
@@ -18,6 +19,7 @@ import { ViewInformationRequest } from './use-cases/view-information-request';
   controllers: [InformationRequestsController],
   providers: [
     RequestTimescales,
+    InformationRequestQueue,
     RequestInformation,
     ViewInformationRequest,
     AnswerInformationRequest,

@@ -71,7 +71,8 @@ export function messagesFor(view: string, rows: EventRow[], user?: Authenticated
   }
   return rows.flatMap((row) =>
     (row.payload.changes ?? [])
-      .filter((c) => c.view === view)
+      // an agency view's change goes to that agency's people only
+      .filter((c) => c.view === view && (c.agencyId === undefined || c.agencyId === user?.agencyId))
       .map((c) => ({
         event: 'queue.changed' as const,
         message: { view: c.view, seq: jsonSeq(row.seq), op: c.op, item: c.item },
@@ -197,8 +198,10 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
   private deliver(row: EventRow): void {
     const seq = row.seq;
     for (const [view, subscribers] of this.subscriptions) {
-      if (view === SUBMISSIONS_VIEW) {
-        // each submitter hears only of its own agency's submissions
+      const perAgency = (row.payload.changes ?? []).some((c) => c.view === view && c.agencyId !== undefined);
+      if (view === SUBMISSIONS_VIEW || perAgency) {
+        // each submitter hears only of its own agency's submissions; an agency view's people
+        // only of their own agency's items
         for (const sub of subscribers.values()) {
           if (seq <= sub.lastSeq) continue;
           const outgoing = messagesFor(view, [row], sub.user);

@@ -146,7 +146,7 @@ export class LiveGateway
         }
       }
       // one read and one encoding for everyone subscribing to the view at the same time
-      const snapshot = await this.snapshots.shared(view);
+      const snapshot = await this.snapshots.shared(view, user.agencyId);
       // the queue shows children's names: every subscriber's read is audited
       await this.viewed(user, view.name, { items: snapshot.body.items.length, seq: snapshot.body.seq });
       return { body: snapshot.encoded, follow: { view: view.name, seq: snapshot.seq } };

@@ -41,11 +41,15 @@ export class Outbox {
       if (views.length === 0 && !source)
         throw new Error(`live change ${ref.type}: no queue shows a ${ref.entity}`);
       for (const view of views) {
+        // an agency's view: the change is that agency's alone (none when it names no agency)
+        const agencyId = view.audience === 'agency' ? await view.agencyOf?.(manager, ref.id) : undefined;
+        if (agencyId === null) continue;
+        const audience = agencyId ? { agencyId } : {};
         const item = await view.readOne(manager, ref.id, now);
         changes.push(
           item
-            ? { view: view.name, op: 'upsert', item }
-            : { view: view.name, op: 'remove', item: { id: ref.id } },
+            ? { view: view.name, op: 'upsert', item, ...audience }
+            : { view: view.name, op: 'remove', item: { id: ref.id }, ...audience },
         );
       }
       const sent = source ? await source.readOne(manager, ref.id) : null;

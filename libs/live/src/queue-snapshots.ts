@@ -78,24 +78,26 @@ export class QueueSnapshots {
     private readonly clock: Clock,
   ) {}
 
-  // for a socket subscriber
-  shared(view: QueueView): Promise<SharedSnapshot> {
-    return this.readsOf(view).joined();
+  // for a socket subscriber (an agency view's: for the subscriber's agency)
+  shared(view: QueueView, agencyId?: string): Promise<SharedSnapshot> {
+    return this.readsOf(view, agencyId).joined();
   }
 
   // for GET /api/queues/:view
-  fresh(view: QueueView): Promise<SharedSnapshot> {
-    return this.readsOf(view).fresh();
+  fresh(view: QueueView, agencyId?: string): Promise<SharedSnapshot> {
+    return this.readsOf(view, agencyId).fresh();
   }
 
-  private readsOf(view: QueueView): ViewReads {
-    let reads = this.views.get(view.name);
+  private readsOf(view: QueueView, agencyId: string | undefined): ViewReads {
+    const scope = view.audience === 'agency' ? agencyId : undefined;
+    const key = scope ? `${view.name}:${scope}` : view.name;
+    let reads = this.views.get(key);
     if (!reads) {
       reads = new ViewReads(async () => {
-        const { seq, items } = await view.snapshot(this.dataSource.manager, this.clock.now());
+        const { seq, items } = await view.snapshot(this.dataSource.manager, this.clock.now(), scope);
         return new SharedSnapshot(seq, items);
       });
-      this.views.set(view.name, reads);
+      this.views.set(key, reads);
     }
     return reads;
   }

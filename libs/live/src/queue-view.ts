@@ -3,7 +3,15 @@ import type { Role } from '@app/access';
 import type { RagRating, Timeliness } from '@app/core';
 
 // API.md "Queues"
-export const QUEUE_VIEW_NAMES = ['screening', 'authorisation', 'triage', 'encompass', 'strategy'] as const;
+export const QUEUE_VIEW_NAMES = [
+  'screening',
+  'authorisation',
+  'triage',
+  'encompass',
+  'strategy',
+  // issue 18: an agency's open information requests (a view per agency: audience 'agency')
+  'information-requests',
+] as const;
 export type QueueViewName = (typeof QUEUE_VIEW_NAMES)[number];
 
 export interface QueueItem {
@@ -27,6 +35,8 @@ export interface QueueItem {
   notificationId?: string;
   // when a strategy discussion is to be held, once scheduled (strategy queue)
   scheduledFor?: string;
+  // an information request's questions (information-requests queue)
+  questions?: string;
 }
 
 // what a queue's items are: the entity (by the name its owner gives it, e.g. its table) whose
@@ -40,10 +50,19 @@ export interface QueueView {
   // the entity it shows: a change to one of them is read again on this queue (upsert or remove)
   readonly entity: LiveEntity;
   readonly roles: readonly Role[];
-  read(manager: EntityManager, now: Date): Promise<QueueItem[]>;
+  // 'agency' (issue 18): each agency sees only its own items; the list is read for one agency
+  // and each change goes only to that agency's subscribers (agencyOf names it)
+  readonly audience?: 'agency';
+  read(manager: EntityManager, now: Date, agencyId?: string): Promise<QueueItem[]>;
   // the list and the seq of the last live event it reflects, from one snapshot
-  snapshot(manager: EntityManager, now: Date): Promise<{ seq: bigint; items: QueueItem[] }>;
+  snapshot(
+    manager: EntityManager,
+    now: Date,
+    agencyId?: string,
+  ): Promise<{ seq: bigint; items: QueueItem[] }>;
   readOne(manager: EntityManager, id: string, now: Date): Promise<QueueItem | null>;
+  // an agency view's: the agency an entity's item belongs to, whether or not it is on the queue
+  agencyOf?(manager: EntityManager, id: string): Promise<string | null>;
 }
 
 // what one committed change did to one queue
@@ -51,6 +70,8 @@ export interface QueueChange {
   view: QueueViewName;
   op: 'upsert' | 'remove';
   item: QueueItem | { id: string };
+  // an agency view's change: only that agency's subscribers are told (never sent itself)
+  agencyId?: string;
 }
 
 // a change to announce: the entity that changed (every queue showing it is read again: the

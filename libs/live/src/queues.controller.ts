@@ -83,6 +83,9 @@ class QueueItemDto {
     description: 'strategy queue: when the discussion is to be held',
   })
   scheduledFor?: string;
+
+  @ApiPropertyOptional({ description: 'information-requests queue: what the front door asks' })
+  questions?: string;
 }
 
 class QueueSnapshotDto {
@@ -108,7 +111,8 @@ export class QueuesController {
   constructor(private readonly queues: QueuesService) {}
 
   @Get(':view')
-  @Roles('SCREENER', 'MANAGER')
+  // each view says which roles see it (information-requests: the asked agency's people)
+  @Roles('SCREENER', 'MANAGER', 'PARTNER', 'POLICE')
   @ApiOperation({ summary: 'Read a work queue, most urgent first, with the live seq it is consistent with' })
   @ApiParam({ name: 'view', enum: QUEUE_VIEW_NAMES })
   @ApiOkResponse({ type: QueueSnapshotDto })

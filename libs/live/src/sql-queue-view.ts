@@ -21,25 +21,44 @@ export abstract class SqlQueueView<Row> implements QueueView {
   protected abstract readonly orderBy: string;
   protected abstract item(row: Row, now: Date): QueueItem;
 
+  // an agency view's (audience 'agency'): the column its list is filtered on, and the statement
+  // naming an entity's agency ($1 the id) whether or not the entity is on the queue
+  readonly audience?: 'agency';
+  protected readonly agencyColumn?: string;
+  protected readonly agencySql?: string;
+
   get listSql(): string {
     return `${this.select} order by ${this.orderBy}`;
   }
 
-  async read(manager: EntityManager, now: Date): Promise<QueueItem[]> {
-    const rows = (await manager.query(this.listSql)) as Row[];
+  // the select, for one agency when the view is an agency's
+  private scoped(agencyId: string | undefined): { select: string; params: unknown[] } {
+    if (!this.audience) return { select: this.select, params: [] };
+    if (!agencyId || !this.agencyColumn) throw new Error(`queue ${this.name}: read for one agency only`);
+    return { select: `${this.select} and ${this.agencyColumn} = $1`, params: [agencyId] };
+  }
+
+  async read(manager: EntityManager, now: Date, agencyId?: string): Promise<QueueItem[]> {
+    const { select, params } = this.scoped(agencyId);
+    const rows = (await manager.query(`${select} order by ${this.orderBy}`, params)) as Row[];
     return rows.map((row) => this.item(row, now));
   }
 
   // one statement is one snapshot (at READ COMMITTED too): the last seq rides on every row,
   // so the list is exactly the state after that event (live_event rows commit in seq order).
   // An empty list carries no row, so the seq is read in a snapshot of its own with it.
-  async snapshot(manager: EntityManager, now: Date): Promise<{ seq: bigint; items: QueueItem[] }> {
-    const withSeq = this.select.replace(
+  async snapshot(
+    manager: EntityManager,
+    now: Date,
+    agencyId?: string,
+  ): Promise<{ seq: bigint; items: QueueItem[] }> {
+    const { select, params } = this.scoped(agencyId);
+    const withSeq = select.replace(
       /^\s*select\s/i,
       'select (select coalesce(max(seq), 0)::text from live_event) as live_seq, ',
     );
-    if (withSeq === this.select) throw new Error(`queue ${this.name}: its select must begin with "select"`);
-    const rows = (await manager.query(`${withSeq} order by ${this.orderBy}`)) as (Row & {
+    if (withSeq === select) throw new Error(`queue ${this.name}: its select must begin with "select"`);
+    const rows = (await manager.query(`${withSeq} order by ${this.orderBy}`, params)) as (Row & {
       live_seq: string;
     })[];
     if (rows.length > 0)
@@ -48,8 +67,14 @@ export abstract class SqlQueueView<Row> implements QueueView {
       const [{ seq }] = (await tx.query('select coalesce(max(seq), 0)::text as seq from live_event')) as {
         seq: string;
       }[];
-      return { seq: BigInt(seq), items: await this.read(tx, now) };
+      return { seq: BigInt(seq), items: await this.read(tx, now, agencyId) };
     });
+  }
+
+  async agencyOf(manager: EntityManager, id: string): Promise<string | null> {
+    if (!this.agencySql) return null;
+    const [row] = (await manager.query(this.agencySql, [id])) as { agency_id: string }[];
+    return row?.agency_id ?? null;
   }
 
   async readOne(manager: EntityManager, id: string, now: Date): Promise<QueueItem | null> {

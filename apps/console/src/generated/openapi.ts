@@ -1388,6 +1388,8 @@ export interface components {
        * @description strategy queue: when the discussion is to be held
        */
       scheduledFor?: string;
+      /** @description information-requests queue: what the front door asks */
+      questions?: string;
     };
     QueueSnapshotDto: {
       /**
@@ -4238,7 +4240,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        view: 'screening' | 'authorisation' | 'triage' | 'encompass' | 'strategy';
+        view: 'screening' | 'authorisation' | 'triage' | 'encompass' | 'strategy' | 'information-requests';
       };
       cookie?: never;
     };

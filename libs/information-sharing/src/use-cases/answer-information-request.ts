@@ -49,7 +49,10 @@ export class AnswerInformationRequest {
           entityId: id,
           details: { contactId: request.contact_id, version: saved.version },
         },
-        [{ type: 'information.answered', entity: 'contact', id: request.contact_id }],
+        [
+          { type: 'information.answered', entity: 'contact', id: request.contact_id },
+          { type: 'information.answered', entity: 'information_request', id },
+        ],
       );
       return saved;
     });

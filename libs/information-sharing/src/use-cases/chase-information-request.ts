@@ -48,7 +48,10 @@ export class ChaseInformationRequest {
           entityId: id,
           details: { contactId: request.contact_id, chases: chase.chases },
         },
-        [{ type: 'information.chased', entity: 'contact', id: request.contact_id }],
+        [
+          { type: 'information.chased', entity: 'contact', id: request.contact_id },
+          { type: 'information.chased', entity: 'information_request', id },
+        ],
       );
       return chase;
     });

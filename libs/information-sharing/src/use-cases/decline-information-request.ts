@@ -51,7 +51,10 @@ export class DeclineInformationRequest {
           entityId: id,
           details: { contactId: request.contact_id, version: saved.version },
         },
-        [{ type: 'information.declined', entity: 'contact', id: request.contact_id }],
+        [
+          { type: 'information.declined', entity: 'contact', id: request.contact_id },
+          { type: 'information.declined', entity: 'information_request', id },
+        ],
       );
       return saved;
     });

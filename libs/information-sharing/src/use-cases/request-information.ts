@@ -99,7 +99,10 @@ export class RequestInformation {
             lawfulBasis: command.lawfulBasis,
           },
         })),
-        [{ type: 'information.requested', entity: 'contact', id: contact.id }],
+        [
+          { type: 'information.requested', entity: 'contact', id: contact.id },
+          ...ids.map((id) => ({ type: 'information.requested', entity: 'information_request', id })),
+        ],
       );
       return {
         requests: ids.map((id, i) => ({
