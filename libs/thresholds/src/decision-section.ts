@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ContactSections, type ContactAudience, type ContactSection } from '@app/contacts';
-import { decisionDtos, referralDto, strategyDiscussionDto } from './decision-view';
+import { decisionDtos, qualityOf, referralDto, strategyDiscussionDto } from './decision-view';
 import type { PartnerDecisionSectionDto, StaffDecisionSectionDto } from './dto/decision-section.dto';
 // loaded for its decorators: they describe these keys on the contact views in the API docs
 import './dto/decision-section.dto';
@@ -31,7 +31,13 @@ export class DecisionSection implements ContactSection, OnModuleInit {
     const standing = decisions.find((d) => d.status !== 'REJECTED');
     if (audience === 'partner') {
       const ack = standing?.acknowledgement;
-      return ack ? { outcome: ack.outcome, acknowledgement: ack } : {};
+      return ack
+        ? {
+            outcome: ack.outcome,
+            acknowledgement: ack,
+            ...(standing?.qualityGrade ? { quality: qualityOf(standing) } : {}),
+          }
+        : {};
     }
     // the standing decision is the contact's decision; rejected ones are its history
     const ordered = standing ? [standing, ...decisions.filter((d) => d !== standing)] : decisions;

@@ -1,5 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import type { DecisionOutDto, ReferralOutDto, StrategyDiscussionRefDto } from './dto/decision.dto';
+import type {
+  DecisionOutDto,
+  ReferralOutDto,
+  ReferralQualityDto,
+  StrategyDiscussionRefDto,
+} from './dto/decision.dto';
+import type { QualityGrade, QualityReason } from './policy/referral-quality';
 import type { ThresholdDecisionEntity } from './entities/threshold-decision.entity';
 import type { ReferralEntity } from './entities/referral.entity';
 
@@ -30,6 +36,7 @@ export async function decisionDtos(
     factors: d.factors,
     ...(d.overrideReason ? { overrideReason: d.overrideReason } : {}),
     ...(d.openRequestsReason ? { openRequestsReason: d.openRequestsReason } : {}),
+    ...(d.qualityGrade ? { quality: qualityOf(d) } : {}),
     decidedAt: d.decidedAt.toISOString(),
     decidedBy: { id: d.decidedBy, name: who.get(d.decidedBy) ?? '' },
     withinTimescale: d.withinTimescale,
@@ -56,4 +63,11 @@ export function referralDto(r: ReferralEntity): ReferralOutDto {
 
 export function strategyDiscussionDto(row: { id: string; due_at: Date }): StrategyDiscussionRefDto {
   return { id: row.id, dueAt: new Date(row.due_at).toISOString() };
+}
+
+// the grade of what the referrer sent, as the decision and the referrer's view show it
+export function qualityOf(
+  d: Pick<ThresholdDecisionEntity, 'qualityGrade' | 'qualityReasons'>,
+): ReferralQualityDto {
+  return { grade: d.qualityGrade as QualityGrade, reasons: d.qualityReasons as QualityReason[] };
 }

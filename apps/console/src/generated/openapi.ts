@@ -1610,6 +1610,18 @@ export interface components {
       requestedBy: components['schemas']['PersonRefDto'];
       chases: components['schemas']['InformationChaseDto'][];
     };
+    ReferralQualityDto: {
+      /** @enum {string} */
+      grade: 'COMPLETE' | 'PARTIAL' | 'INSUFFICIENT';
+      /** @description what the contact lacked: none when COMPLETE, one or more otherwise */
+      reasons?: (
+        | 'NO_CONSENT_RECORDED'
+        | 'NO_CHILD_VIEW'
+        | 'NO_DETAIL_OF_CONCERN'
+        | 'NO_ACTION_TAKEN_BY_REFERRER'
+        | 'WRONG_THRESHOLD'
+      )[];
+    };
     AuthorisationReasonDto: {
       /** @enum {string} */
       code: 'RED_CONTACT_CLOSED' | 'OVERRIDE' | 'REPEAT_CONTACTS';
@@ -1642,6 +1654,7 @@ export interface components {
       overrideReason?: string;
       /** @description why it was decided while information requests were open */
       openRequestsReason?: string;
+      quality?: components['schemas']['ReferralQualityDto'];
       /** Format: date-time */
       decidedAt: string;
       decidedBy: components['schemas']['UserRefDto'];
@@ -1789,6 +1802,8 @@ export interface components {
        */
       outcome?: 'NO_FURTHER_ACTION' | 'INFORMATION_AND_ADVICE' | 'EARLY_HELP' | 'SOCIAL_CARE';
       acknowledgement?: components['schemas']['AcknowledgementDto'];
+      /** @description how the front door graded what the referrer sent, and what it lacked (issue 18) */
+      quality?: components['schemas']['ReferralQualityDto'];
     };
     ListedAgencyDto: {
       /** Format: uuid */
@@ -2484,6 +2499,8 @@ export interface components {
       overrideReason?: string;
       /** @description required while partner agencies have not answered the contact’s information requests: why the decision does not wait (10 to 2000 characters) */
       openRequestsReason?: string;
+      /** @description the grade of what the referrer sent (the referring agency sees it) */
+      quality?: components['schemas']['ReferralQualityDto'];
     };
     DecisionResultDto: {
       decision: components['schemas']['DecisionOutDto'];
@@ -3253,6 +3270,48 @@ export interface components {
       /** @description ICPCs held in the last 30 days: held within 15 working days of the s47 start (CIN census InitialCPCtarget) */
       icpcHeldWithinTarget: components['schemas']['RatioDto'];
     };
+    ResponseMinutesDto: {
+      RED: number | null;
+      AMBER: number | null;
+      GREEN: number | null;
+    };
+    AgencyRequestFiguresDto: {
+      /** Format: uuid */
+      agencyId: string;
+      agency: string;
+      /** @description requests made in the last 30 days that are answered or due: answered or declined by the due time */
+      answeredWithinTimescale: components['schemas']['RatioDto'];
+      /** @description requests made in the last 30 days and answered: median minutes to the first answer, by RAG */
+      medianResponseMinutes: components['schemas']['ResponseMinutesDto'];
+      /** @description open requests now */
+      open: number;
+      /** @description open requests past their due time now */
+      overdue: number;
+      /** @description requests made in the last 30 days */
+      requests: number;
+      /** @description chases of those requests (chases per request: chases / requests) */
+      chases: number;
+    };
+    AgencyQualityFiguresDto: {
+      /** @description the referring agency (the contact’s origin) */
+      agency: string;
+      /**
+       * @description the front door’s local month of the decision
+       * @example 2026-11
+       */
+      month: string;
+      complete: number;
+      partial: number;
+      insufficient: number;
+      /** @description COMPLETE of every graded contact */
+      completeShare: components['schemas']['RatioDto'];
+    };
+    InformationSharingFiguresDto: {
+      /** @description agencies asked in 30 days or with requests open, by name */
+      byAgency: components['schemas']['AgencyRequestFiguresDto'][];
+      /** @description the last 12 months, by month then agency */
+      qualityByReferringAgency: components['schemas']['AgencyQualityFiguresDto'][];
+    };
     ScreeningMetricsDto: {
       /**
        * Format: date-time
@@ -3271,6 +3330,7 @@ export interface components {
       workloadPerScreener: components['schemas']['ScreenerWorkloadDto'][];
       domesticAbuse: components['schemas']['DomesticAbuseFiguresDto'];
       strategy: components['schemas']['StrategyFiguresDto'];
+      informationSharing: components['schemas']['InformationSharingFiguresDto'];
     };
     AgencyViewDto: {
       /** Format: uuid */

@@ -16,6 +16,7 @@ import { ChildDemographics1764979200000 } from './1764979200000-child-demographi
 import { ChildMerge1765065600000 } from './1765065600000-child-merge';
 import { InformationRequests1765152000000 } from './1765152000000-information-requests';
 import { OpenRequestsReason1765238400000 } from './1765238400000-open-requests-reason';
+import { ReferralQuality1765324800000 } from './1765324800000-referral-quality';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ChildMerge1765065600000,
   InformationRequests1765152000000,
   OpenRequestsReason1765238400000,
+  ReferralQuality1765324800000,
 ];

@@ -46,3 +46,10 @@ export function windowStarts(now: Date): TimeWindows {
   const back = (hours: number) => new Date(now.getTime() - hours * HOUR_MS);
   return { last24h: back(24), last7d: back(7 * 24), last30d: back(30 * 24) };
 }
+
+// the start of the 12 months before an instant (the referral-quality figures' window)
+export function twelveMonthsBefore(now: Date): Date {
+  const start = new Date(now);
+  start.setUTCFullYear(start.getUTCFullYear() - 1);
+  return start;
+}

@@ -1,7 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Ratio } from './metrics-math';
 import type {
+  AgencyQualityFigures,
+  AgencyRequestFigures,
   DecidedWithinTimescale,
+  InformationSharingFigures,
   MedianMinutesToDecision,
   QueueFigures,
   RagCounts,
@@ -163,6 +166,82 @@ export class DomesticAbuseFiguresDto {
   encompassSentOnTime: RatioDto;
 }
 
+// issue 18 item 5
+export class ResponseMinutesDto implements Record<'RED' | 'AMBER' | 'GREEN', number | null> {
+  @ApiProperty({ type: Number, nullable: true })
+  RED: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  AMBER: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  GREEN: number | null;
+}
+
+export class AgencyRequestFiguresDto implements AgencyRequestFigures {
+  @ApiProperty({ format: 'uuid' })
+  agencyId: string;
+
+  @ApiProperty()
+  agency: string;
+
+  @ApiProperty({
+    type: RatioDto,
+    description:
+      'requests made in the last 30 days that are answered or due: answered or declined by the due time',
+  })
+  answeredWithinTimescale: RatioDto;
+
+  @ApiProperty({
+    type: ResponseMinutesDto,
+    description: 'requests made in the last 30 days and answered: median minutes to the first answer, by RAG',
+  })
+  medianResponseMinutes: ResponseMinutesDto;
+
+  @ApiProperty({ description: 'open requests now' })
+  open: number;
+
+  @ApiProperty({ description: 'open requests past their due time now' })
+  overdue: number;
+
+  @ApiProperty({ description: 'requests made in the last 30 days' })
+  requests: number;
+
+  @ApiProperty({ description: 'chases of those requests (chases per request: chases / requests)' })
+  chases: number;
+}
+
+export class AgencyQualityFiguresDto implements AgencyQualityFigures {
+  @ApiProperty({ description: 'the referring agency (the contact’s origin)' })
+  agency: string;
+
+  @ApiProperty({ example: '2026-11', description: 'the front door’s local month of the decision' })
+  month: string;
+
+  @ApiProperty()
+  complete: number;
+
+  @ApiProperty()
+  partial: number;
+
+  @ApiProperty()
+  insufficient: number;
+
+  @ApiProperty({ type: RatioDto, description: 'COMPLETE of every graded contact' })
+  completeShare: RatioDto;
+}
+
+export class InformationSharingFiguresDto implements InformationSharingFigures {
+  @ApiProperty({
+    type: [AgencyRequestFiguresDto],
+    description: 'agencies asked in 30 days or with requests open, by name',
+  })
+  byAgency: AgencyRequestFiguresDto[];
+
+  @ApiProperty({ type: [AgencyQualityFiguresDto], description: 'the last 12 months, by month then agency' })
+  qualityByReferringAgency: AgencyQualityFiguresDto[];
+}
+
 export class ScreeningMetricsDto implements ScreeningMetrics {
   @ApiProperty({ format: 'date-time', description: 'the instant every figure is computed at' })
   asOf: string;
@@ -196,4 +275,7 @@ export class ScreeningMetricsDto implements ScreeningMetrics {
 
   @ApiProperty({ type: StrategyFiguresDto })
   strategy: StrategyFiguresDto;
+
+  @ApiProperty({ type: InformationSharingFiguresDto })
+  informationSharing: InformationSharingFiguresDto;
 }

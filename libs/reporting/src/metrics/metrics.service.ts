@@ -11,7 +11,14 @@ import {
   type Timeliness,
 } from '@app/core';
 import { jsonSeq, lastLiveSeq } from '@app/live';
-import { ratio, roundToTenth, wholeMinutesSince, windowStarts, type Ratio } from './metrics-math';
+import {
+  ratio,
+  roundToTenth,
+  twelveMonthsBefore,
+  wholeMinutesSince,
+  windowStarts,
+  type Ratio,
+} from './metrics-math';
 
 export type RagCounts = Record<RagRating, number>;
 export type TimelinessCounts = Record<Timeliness, number>;
@@ -48,6 +55,39 @@ export interface ScreeningMetrics {
   workloadPerScreener: ScreenerWorkload[];
   domesticAbuse: DomesticAbuseFigures;
   strategy: StrategyFigures;
+  informationSharing: InformationSharingFigures;
+}
+
+// issue 18 item 5: the partner agencies' answers (requests made in the last 30 days) and what
+// each has open now; the quality of what each referring agency sent, month by month (12 months)
+export interface AgencyRequestFigures {
+  agencyId: string;
+  agency: string;
+  // requests made in the last 30 days that are answered or due: answered (or declined) by the due time
+  answeredWithinTimescale: Ratio;
+  // of those answered: median minutes from the request to the first answer, by the contact's RAG
+  medianResponseMinutes: Record<RagRating, number | null>;
+  open: number;
+  overdue: number;
+  // requests made in the last 30 days, and the chases of them
+  requests: number;
+  chases: number;
+}
+
+export interface AgencyQualityFigures {
+  agency: string;
+  // YYYY-MM, the front door's local month of the decision
+  month: string;
+  complete: number;
+  partial: number;
+  insufficient: number;
+  // COMPLETE out of every graded contact
+  completeShare: Ratio;
+}
+
+export interface InformationSharingFigures {
+  byAgency: AgencyRequestFigures[];
+  qualityByReferringAgency: AgencyQualityFigures[];
 }
 
 // DOMAIN.md: strategy discussions held on time, attendance rate by agency (30 days)
@@ -168,7 +208,59 @@ export interface MetricsStatements {
   workload: MetricsStatement;
   domesticAbuse: MetricsStatement;
   strategy: MetricsStatement;
+  informationRequests: MetricsStatement;
+  referralQuality: MetricsStatement;
 }
+
+// $1 now, $2 the 30-day start: requests made in the window (ix_information_request_requested_at)
+// with their chases, and what is open now (ix_information_request_agency_open), by agency
+export const INFORMATION_REQUEST_FIGURES_SQL = `
+  with asked as (
+    select r.agency_id, r.rag, r.requested_at, r.due_at, r.first_response_at,
+           (select count(*) from information_chase x where x.request_id = r.id)::int as chases
+      from information_request r
+     where r.requested_at > $2 and r.requested_at <= $1
+  ), per_agency as (
+    select agency_id,
+           count(*)::int as requests,
+           coalesce(sum(chases), 0)::int as chases,
+           count(*) filter (where first_response_at is not null or due_at <= $1)::int as due,
+           count(*) filter (where first_response_at is not null and first_response_at <= due_at)::int as on_time,
+           percentile_cont(0.5) within group (order by extract(epoch from first_response_at - requested_at) / 60)
+             filter (where rag = 'RED' and first_response_at is not null) as median_red,
+           percentile_cont(0.5) within group (order by extract(epoch from first_response_at - requested_at) / 60)
+             filter (where rag = 'AMBER' and first_response_at is not null) as median_amber,
+           percentile_cont(0.5) within group (order by extract(epoch from first_response_at - requested_at) / 60)
+             filter (where rag = 'GREEN' and first_response_at is not null) as median_green
+      from asked group by agency_id
+  ), open_now as (
+    select agency_id, count(*)::int as open, count(*) filter (where due_at <= $1)::int as overdue
+      from information_request where status = 'OPEN' group by agency_id
+  )
+  select a.id as agency_id, a.name as agency,
+         coalesce(p.requests, 0) as requests, coalesce(p.chases, 0) as chases,
+         coalesce(p.due, 0) as due, coalesce(p.on_time, 0) as on_time,
+         p.median_red, p.median_amber, p.median_green,
+         coalesce(o.open, 0) as open, coalesce(o.overdue, 0) as overdue
+    from agency a
+    left join per_agency p on p.agency_id = a.id
+    left join open_now o on o.agency_id = a.id
+   where p.agency_id is not null or o.agency_id is not null
+   order by a.name, a.id`;
+
+// $1 now, $2 12 months back, $3 the front door's time zone: graded decisions in the window
+// (ix_threshold_decision_decided_at) by the contact's referring agency and local month
+export const REFERRAL_QUALITY_FIGURES_SQL = `
+  select a.name as agency, to_char(d.decided_at at time zone $3, 'YYYY-MM') as month,
+         count(*) filter (where d.quality_grade = 'COMPLETE')::int as complete,
+         count(*) filter (where d.quality_grade = 'PARTIAL')::int as partial,
+         count(*) filter (where d.quality_grade = 'INSUFFICIENT')::int as insufficient
+    from threshold_decision d
+    join contact c on c.id = d.contact_id
+    join agency a on a.id = c.origin_agency_id
+   where d.decided_at > $2 and d.decided_at <= $1 and d.status <> 'REJECTED' and d.quality_grade is not null
+   group by a.name, 2
+   order by 2, a.name`;
 
 // current records held in the window (ix_strategy_record_held_at), current actions past due and
 // not done (ix_strategy_action_due, the completion by its key), ICPCs held in the window
@@ -307,6 +399,11 @@ export class MetricsService {
       workload: { sql: WORKLOAD_SQL, params: [] },
       domesticAbuse: { sql: DA_FIGURES_SQL, params: [now, since.last30d] },
       strategy: { sql: STRATEGY_FIGURES_SQL, params: [now, since.last30d, this.calendar.localDate(now)] },
+      informationRequests: { sql: INFORMATION_REQUEST_FIGURES_SQL, params: [now, since.last30d] },
+      referralQuality: {
+        sql: REFERRAL_QUALITY_FIGURES_SQL,
+        params: [now, twelveMonthsBefore(now), this.calendar.zone],
+      },
     };
   }
 
@@ -336,6 +433,26 @@ export class MetricsService {
       icpc_held: number;
       icpc_within_target: number;
     }>(statements.strategy);
+    const requests = await run<{
+      agency_id: string;
+      agency: string;
+      requests: number;
+      chases: number;
+      due: number;
+      on_time: number;
+      median_red: number | null;
+      median_amber: number | null;
+      median_green: number | null;
+      open: number;
+      overdue: number;
+    }>(statements.informationRequests);
+    const quality = await run<{
+      agency: string;
+      month: string;
+      complete: number;
+      partial: number;
+      insufficient: number;
+    }>(statements.referralQuality);
 
     return {
       asOf: now.toISOString(),
@@ -377,6 +494,30 @@ export class MetricsService {
         })),
         actionsPastDue: sd.actions_past_due,
         icpcHeldWithinTarget: ratio(sd.icpc_within_target, sd.icpc_held),
+      },
+      informationSharing: {
+        byAgency: requests.map((a) => ({
+          agencyId: a.agency_id,
+          agency: a.agency,
+          answeredWithinTimescale: ratio(a.on_time, a.due),
+          medianResponseMinutes: {
+            RED: roundToTenth(a.median_red === null ? null : Number(a.median_red)),
+            AMBER: roundToTenth(a.median_amber === null ? null : Number(a.median_amber)),
+            GREEN: roundToTenth(a.median_green === null ? null : Number(a.median_green)),
+          },
+          open: a.open,
+          overdue: a.overdue,
+          requests: a.requests,
+          chases: a.chases,
+        })),
+        qualityByReferringAgency: quality.map((q) => ({
+          agency: q.agency,
+          month: q.month,
+          complete: q.complete,
+          partial: q.partial,
+          insufficient: q.insufficient,
+          completeShare: ratio(q.complete, q.complete + q.partial + q.insufficient),
+        })),
       },
     };
   }

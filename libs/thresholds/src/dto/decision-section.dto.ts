@@ -1,6 +1,12 @@
 import { ContactSectionProperty } from '@app/contacts';
 import { REFERRER_OUTCOMES, type ReferrerOutcome } from '../policy/threshold-rules';
-import { AcknowledgementDto, DecisionOutDto, ReferralOutDto, StrategyDiscussionRefDto } from './decision.dto';
+import {
+  AcknowledgementDto,
+  DecisionOutDto,
+  ReferralOutDto,
+  ReferralQualityDto,
+  StrategyDiscussionRefDto,
+} from './decision.dto';
 
 // what the decision section adds to GET /api/contacts/:id for MACH staff
 export class StaffDecisionSectionDto {
@@ -36,4 +42,10 @@ export class PartnerDecisionSectionDto {
 
   @ContactSectionProperty('partner', { type: AcknowledgementDto })
   acknowledgement?: AcknowledgementDto;
+
+  @ContactSectionProperty('partner', {
+    type: ReferralQualityDto,
+    description: 'how the front door graded what the referrer sent, and what it lacked (issue 18)',
+  })
+  quality?: ReferralQualityDto;
 }

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -13,14 +15,39 @@ import {
   Min,
   ValidateIf,
   Length,
+  ValidateNested,
 } from 'class-validator';
 import { DECISION_OUTCOMES, Trim, type DecisionOutcome } from '@app/core';
 import { DECISION_STATUSES } from '../entities/threshold-decision.entity';
+import {
+  QUALITY_GRADES,
+  QUALITY_REASONS,
+  type QualityGrade,
+  type QualityReason,
+} from '../policy/referral-quality';
 import {
   AUTHORISATION_REASON_CODES,
   REFERRER_OUTCOMES,
   type ReferrerOutcome,
 } from '../policy/threshold-rules';
+
+// issue 18 item 4: the screener's grade of what the referrer sent
+export class ReferralQualityDto {
+  @ApiProperty({ enum: QUALITY_GRADES })
+  @IsIn(QUALITY_GRADES, { message: `must be one of ${QUALITY_GRADES.join(', ')}` })
+  grade: QualityGrade;
+
+  @ApiPropertyOptional({
+    type: [String],
+    enum: QUALITY_REASONS,
+    description: 'what the contact lacked: none when COMPLETE, one or more otherwise',
+  })
+  @IsOptional()
+  @IsArray({ message: 'must be a list of reason codes' })
+  @ArrayUnique({ message: 'must name each reason once' })
+  @IsIn(QUALITY_REASONS, { each: true, message: `each must be one of ${QUALITY_REASONS.join(', ')}` })
+  reasons?: QualityReason[];
+}
 
 export class RecordDecisionDto {
   @ApiProperty({
@@ -75,6 +102,14 @@ export class RecordDecisionDto {
   @IsString()
   @Length(10, 2000, { message: 'must be 10 to 2000 characters' })
   openRequestsReason?: string;
+  @ApiPropertyOptional({
+    type: ReferralQualityDto,
+    description: 'the grade of what the referrer sent (the referring agency sees it)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReferralQualityDto)
+  quality?: ReferralQualityDto;
 }
 
 export class AuthoriseDecisionDto {
@@ -150,6 +185,9 @@ export class DecisionOutDto {
 
   @ApiPropertyOptional({ description: 'why it was decided while information requests were open' })
   openRequestsReason?: string;
+
+  @ApiPropertyOptional({ type: ReferralQualityDto })
+  quality?: ReferralQualityDto;
 
   @ApiProperty({ format: 'date-time' })
   decidedAt: string;

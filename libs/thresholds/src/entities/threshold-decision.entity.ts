@@ -1,3 +1,4 @@
+import type { QualityGrade } from '../policy/referral-quality';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { DecisionOutcome } from '@app/core';
 import type { ReferrerOutcome } from '../policy/threshold-rules';
@@ -43,6 +44,13 @@ export class ThresholdDecisionEntity {
   // issue 18: why the decision did not wait for the partner agencies' open requests
   @Column({ name: 'open_requests_reason', type: 'text', nullable: true })
   openRequestsReason: string | null;
+
+  // issue 18 item 4: the screener's grade of what the referrer sent, and what it lacked
+  @Column({ name: 'quality_grade', type: 'text', nullable: true })
+  qualityGrade: QualityGrade | null;
+
+  @Column({ name: 'quality_reasons', type: 'text', array: true, default: () => "'{}'" })
+  qualityReasons: string[];
 
   @Column({ name: 'decided_by', type: 'uuid' })
   decidedBy: string;

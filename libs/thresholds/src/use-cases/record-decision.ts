@@ -9,6 +9,7 @@ import { OpenInformationRequests } from '@app/information-sharing';
 import { decisionDtos } from '../decision-view';
 import type { DecisionResultDto, RecordDecisionDto } from '../dto/decision.dto';
 import { ThresholdDecisionEntity } from '../entities/threshold-decision.entity';
+import { qualityProblems } from '../policy/referral-quality';
 import { authorisationReasons, checkDecision, isConsistentPair } from '../policy/threshold-rules';
 import { decisionLiveChanges, inForceAnswer, PutIntoForce } from '../put-into-force';
 import { insertDecision } from '../thresholds.repository';
@@ -32,7 +33,7 @@ export class RecordDecision {
   async execute(user: AuthenticatedUser, command: RecordDecisionCommand): Promise<DecisionResultDto> {
     const { contactId, ...dto } = command;
     const catalogue = this.catalogue;
-    const errors = checkDecision(dto, catalogue);
+    const errors = [...checkDecision(dto, catalogue), ...(dto.quality ? qualityProblems(dto.quality) : [])];
     if (errors.length > 0) throw DomainError.validation(errors);
     const now = this.clock.now();
 
@@ -87,6 +88,8 @@ export class RecordDecision {
         overrideReason: overridden ? (dto.overrideReason ?? null) : null,
         overridden,
         openRequestsReason: openRequests > 0 ? (dto.openRequestsReason ?? null) : null,
+        qualityGrade: dto.quality?.grade ?? null,
+        qualityReasons: dto.quality?.reasons ?? [],
         decidedBy: user.id,
         decidedAt: now,
         // Working Together 2023: timeliness is measured against the contact's deadline
@@ -119,6 +122,7 @@ export class RecordDecision {
               withinTimescale: decision.withinTimescale,
               authorisationReasons: reasons.map((r) => r.code),
               openRequests,
+              ...(dto.quality ? { qualityGrade: dto.quality.grade } : {}),
             },
           },
           ...(inForce?.audit ?? []),
