@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { contactBody, type Body } from '../support/contacts';
+import { notificationBody } from '../support/notifications';
 import { connectLive, record, subscribe, waitFor, type QueueChanged } from '../support/live-client';
 
 // issue 18 items 1-3 (decision 0029): the front door asks police and health what they know about
@@ -498,6 +499,81 @@ describe('information sharing: requests and answers (issue 18)', () => {
       .set(bearer(police))
       .send({ knownToAgency: 'maybe' })
       .expect(400);
+  });
+
+  it('should ask about every child of a DA notification triaged to a contact, by who triaged it or a manager', async () => {
+    const u = randomUUID().slice(0, 6);
+    const child = (name: string) => ({
+      firstName: `${name}${u}`,
+      lastName: 'Hale',
+      dateOfBirth: '2016-06-06',
+      present: true,
+      witnessed: true,
+      injured: false,
+    });
+    const submit = async () =>
+      (
+        await t
+          .http()
+          .post('/api/da-notifications')
+          .set(bearer(police))
+          .send(notificationBody({ children: [child('Ada'), child('Ben')] }))
+          .expect(201)
+      ).body as { id: string };
+    const triage = (id: string, outcome: string) =>
+      t
+        .http()
+        .post(`/api/da-notifications/${id}/triage`)
+        .set(bearer(screener))
+        .send({ outcome, rationale: 'Children present and witnessed; a contact for each child.' })
+        .expect(201);
+    const body = {
+      agencies: [agencies['South Tees Health']],
+      questions: QUESTIONS,
+      lawfulBasis: 'PUBLIC_TASK_S17',
+      consentOverrideReason: 'Consent not sought after a police notification; child in need checks.',
+    };
+    const notification = await submit();
+    await triage(notification.id, 'CONTACT');
+    await t
+      .http()
+      .post(`/api/da-notifications/${notification.id}/information-requests`)
+      .set(bearer(screener2))
+      .send(body)
+      .expect(403);
+    const res = await t
+      .http()
+      .post(`/api/da-notifications/${notification.id}/information-requests`)
+      .set(bearer(screener))
+      .send(body)
+      .expect(201);
+    const requests = res.body.requests as { contactId: string; agencyName: string }[];
+    expect(requests).toHaveLength(2);
+    expect(new Set(requests.map((r) => r.contactId)).size).toBe(2);
+    expect(requests.every((r) => r.agencyName === 'South Tees Health')).toBe(true);
+    // asked again: each contact has its open request already
+    const again = await t
+      .http()
+      .post(`/api/da-notifications/${notification.id}/information-requests`)
+      .set(bearer(manager))
+      .send(body)
+      .expect(400);
+    expect(again.body.error.details[0].field).toBe('agencies.0');
+    // information only: no contact to ask about
+    const quiet = await submit();
+    await triage(quiet.id, 'INFORMATION_ONLY');
+    await t
+      .http()
+      .post(`/api/da-notifications/${quiet.id}/information-requests`)
+      .set(bearer(manager))
+      .send(body)
+      .expect(409);
+    await t
+      .http()
+      .post(`/api/da-notifications/${randomUUID()}/information-requests`)
+      .set(bearer(manager))
+      .send(body)
+      .expect(404);
   });
 
   it('should settle two requests to one agency at once: one request, the other refused', async () => {

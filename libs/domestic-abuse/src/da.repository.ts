@@ -226,3 +226,25 @@ export const encompassChildRows = childRowsOf('encompass_notification', {
   move: 'update encompass_notification set child_id = $2 where child_id = $1 returning id',
   restore: 'update encompass_notification set child_id = $3 where id = any($1::uuid[]) and child_id = $2',
 });
+
+// what information sharing asks of a notification (issue 18 item 6): its triage and the
+// contacts the triage made
+export async function notificationTriageContacts(
+  manager: EntityManager,
+  notificationId: string,
+): Promise<
+  { status: string; outcome: string | null; triagedBy: string | null; contactIds: string[] } | undefined
+> {
+  const rows = (await manager.query(
+    `select n.status, n.triage_outcome, n.triaged_by,
+            coalesce(array_agg(c.contact_id order by c.position) filter (where c.contact_id is not null), '{}') as contact_ids
+       from da_notification n left join da_notification_child c on c.notification_id = n.id
+      where n.id = $1
+      group by n.id`,
+    [notificationId],
+  )) as { status: string; triage_outcome: string | null; triaged_by: string | null; contact_ids: string[] }[];
+  const r = rows[0];
+  return r
+    ? { status: r.status, outcome: r.triage_outcome, triagedBy: r.triaged_by, contactIds: r.contact_ids }
+    : undefined;
+}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ContactsModule, childRowsProvider } from '@app/contacts';
 import { encompassChildRows, notificationChildRows } from './da.repository';
+import { NotificationContacts } from './notification-contacts';
 import { LiveModule } from '@app/live';
 import { DaNotificationsController, EncompassController, TriageMatrixController } from './da.controller';
 import { EncompassQueue, TriageQueue } from './da-queues';
@@ -23,6 +24,9 @@ import { ListNotifications, ViewNotification } from './use-cases/view-notificati
     EncompassQueue,
     NotificationSubmissions,
     childRowsProvider('domestic-abuse', notificationChildRows, encompassChildRows),
+    NotificationContacts,
   ],
+  // information sharing asks partners about the contacts a triage made
+  exports: [NotificationContacts],
 })
 export class DomesticAbuseModule {}

@@ -28,6 +28,7 @@ import { ChaseInformationRequest } from './use-cases/chase-information-request';
 import { DeclineInformationRequest } from './use-cases/decline-information-request';
 import { ListAskableAgencies } from './use-cases/list-askable-agencies';
 import { RequestInformation } from './use-cases/request-information';
+import { RequestInformationForNotification } from './use-cases/request-information-for-notification';
 import { ViewInformationRequest } from './use-cases/view-information-request';
 
 const Id = (what: string) => new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound(what) });
@@ -44,6 +45,7 @@ export class InformationRequestsController {
     private readonly declineRequest: DeclineInformationRequest,
     private readonly chaseRequest: ChaseInformationRequest,
     private readonly listAgencies: ListAskableAgencies,
+    private readonly requestForNotificationUseCase: RequestInformationForNotification,
   ) {}
 
   @Post('contacts/:id/information-requests')
@@ -70,6 +72,32 @@ export class InformationRequestsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<InformationRequestsResultDto> {
     return this.requestInformation.execute(user, { ...body, contactId });
+  }
+
+  @Post('da-notifications/:id/information-requests')
+  @Roles('SCREENER', 'MANAGER')
+  @ApiOperation({
+    summary:
+      'Ask partner agencies about every child of a DA notification triaged to a contact: one request per agency on each open contact it made (who triaged it, or a manager)',
+  })
+  @ApiCreatedResponse({ type: InformationRequestsResultDto })
+  @ApiErrors(
+    [
+      400,
+      'VALIDATION_FAILED: as for a contact’s requests (the lawful basis checked against each contact’s consent)',
+    ],
+    401,
+    [403, 'FORBIDDEN: neither who triaged it nor a manager'],
+    404,
+    [409, 'STALE_STATE: the notification made no contact, or every contact it made is decided'],
+    429,
+  )
+  requestForNotification(
+    @Param('id', Id('DA notification')) notificationId: string,
+    @Body() body: RequestInformationDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<InformationRequestsResultDto> {
+    return this.requestForNotificationUseCase.execute(user, { ...body, notificationId });
   }
 
   // before ':id', so "agencies" is not read as an id

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ContactsModule } from '@app/contacts';
+import { DomesticAbuseModule } from '@app/domestic-abuse';
 import { LiveModule } from '@app/live';
+import { InformationAsker } from './information-asker';
 import { InformationRequestQueue } from './information-request-queue';
 import { InformationRequestsController } from './information-requests.controller';
 import { InformationSection } from './information-section';
@@ -11,16 +13,19 @@ import { ChaseInformationRequest } from './use-cases/chase-information-request';
 import { DeclineInformationRequest } from './use-cases/decline-information-request';
 import { ListAskableAgencies } from './use-cases/list-askable-agencies';
 import { RequestInformation } from './use-cases/request-information';
+import { RequestInformationForNotification } from './use-cases/request-information-for-notification';
 import { ViewInformationRequest } from './use-cases/view-information-request';
 
-// issue 18 (decision 0029): multi-agency information sharing, over contacts
+// issue 18 (decision 0029): multi-agency information sharing, over contacts and domestic abuse
 @Module({
-  imports: [LiveModule, ContactsModule],
+  imports: [LiveModule, ContactsModule, DomesticAbuseModule],
   controllers: [InformationRequestsController],
   providers: [
     RequestTimescales,
     InformationRequestQueue,
+    InformationAsker,
     RequestInformation,
+    RequestInformationForNotification,
     ViewInformationRequest,
     AnswerInformationRequest,
     DeclineInformationRequest,

@@ -706,6 +706,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/da-notifications/{id}/information-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask partner agencies about every child of a DA notification triaged to a contact: one request per agency on each open contact it made (who triaged it, or a manager) */
+    post: operations['InformationRequestsController_requestForNotification'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/information-requests/agencies': {
     parameters: {
       query?: never;
@@ -3098,6 +3115,11 @@ export interface components {
     InformationRequestRefDto: {
       /** Format: uuid */
       id: string;
+      /**
+       * Format: uuid
+       * @description the contact the request is about
+       */
+      contactId: string;
       /** Format: uuid */
       agencyId: string;
       agencyName: string;
@@ -6568,6 +6590,85 @@ export interface operations {
         };
       };
       /** @description STALE_STATE: the contact is decided */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  InformationRequestsController_requestForNotification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestInformationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InformationRequestsResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: as for a contact’s requests (the lawful basis checked against each contact’s consent) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: neither who triaged it nor a manager */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description STALE_STATE: the notification made no contact, or every contact it made is decided */
       409: {
         headers: {
           [name: string]: unknown;

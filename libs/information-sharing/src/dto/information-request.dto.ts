@@ -81,6 +81,9 @@ export class InformationRequestRefDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
+  @ApiProperty({ format: 'uuid', description: 'the contact the request is about' })
+  contactId: string;
+
   @ApiProperty({ format: 'uuid' })
   agencyId: string;
 

@@ -3,17 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { ContactFactsReader, isOpenForScreening } from '@app/contacts';
-import { Clock, DomainError, ErrorCode, TimelinessClock } from '@app/core';
-import { Journal } from '@app/live';
+import { Clock, DomainError, ErrorCode } from '@app/core';
 import type { InformationRequestsResultDto, RequestInformationDto } from '../dto/information-request.dto';
-import {
-  agenciesByIds,
-  insertRequests,
-  openRequestAgencies,
-  type AgencyRow,
-} from '../information-requests.repository';
-import { lawfulBasisProblems, mayRequest, type FieldProblem } from '../policy/request-rules';
-import { RequestTimescales } from '../request-timescales';
+import { InformationAsker } from '../information-asker';
+import { mayRequest } from '../policy/request-rules';
 
 export interface RequestInformationCommand extends RequestInformationDto {
   contactId: string;
@@ -27,19 +20,17 @@ export class RequestInformation {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly contacts: ContactFactsReader,
-    private readonly timescales: RequestTimescales,
-    private readonly timeliness: TimelinessClock,
-    private readonly journal: Journal,
+    private readonly asker: InformationAsker,
     private readonly clock: Clock,
   ) {}
 
   async execute(
     user: AuthenticatedUser,
-    command: RequestInformationCommand,
+    { contactId, ...command }: RequestInformationCommand,
   ): Promise<InformationRequestsResultDto> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const contact = await this.contacts.facts(manager, command.contactId);
+      const contact = await this.contacts.facts(manager, contactId);
       if (!contact) throw DomainError.notFound('contact');
       if (!isOpenForScreening(contact.status))
         throw new DomainError(
@@ -48,71 +39,7 @@ export class RequestInformation {
         );
       if (!mayRequest(user, contact.claimedBy))
         throw DomainError.forbidden('Claim the contact before asking partners.');
-      const problems: FieldProblem[] = lawfulBasisProblems(
-        contact.consentStatus,
-        command.lawfulBasis,
-        command.consentOverrideReason,
-      );
-      const agencies = await agenciesByIds(manager, command.agencies);
-      const open = await openRequestAgencies(manager, contact.id);
-      command.agencies.forEach((id, i) => {
-        const agency = agencies.get(id);
-        const field = `agencies.${i}`;
-        if (!agency) problems.push({ field, message: 'names no agency' });
-        else if (agency.kind === 'LA_SOCIAL_CARE')
-          problems.push({ field, message: 'is the front door itself' });
-        else if (open.has(id))
-          problems.push({ field, message: 'has an open request about this contact already' });
-      });
-      if (problems.length > 0) throw DomainError.validation(problems);
-
-      const asked = command.agencies.map((id) => agencies.get(id) as AgencyRow);
-      const requests = asked.map((agency) => {
-        const dueAt = this.timescales.dueAt(now, agency.kind, contact.rag);
-        return {
-          agencyId: agency.id,
-          dueAt,
-          nextTransitionAt: this.timeliness.nextTransitionAt(now, now, dueAt),
-        };
-      });
-      const ids = await insertRequests(manager, {
-        contactId: contact.id,
-        questions: command.questions,
-        lawfulBasis: command.lawfulBasis,
-        consentOverrideReason:
-          command.lawfulBasis === 'CONSENT' ? null : (command.consentOverrideReason ?? null),
-        rag: contact.rag,
-        requestedBy: user.id,
-        requestedAt: now,
-        requests,
-      });
-      this.journal.write(
-        manager,
-        user,
-        ids.map((id, i) => ({
-          action: 'INFORMATION_REQUESTED',
-          entityType: 'information_request',
-          entityId: id,
-          details: {
-            contactId: contact.id,
-            agencyId: requests[i].agencyId,
-            lawfulBasis: command.lawfulBasis,
-          },
-        })),
-        [
-          { type: 'information.requested', entity: 'contact', id: contact.id },
-          ...ids.map((id) => ({ type: 'information.requested', entity: 'information_request', id })),
-        ],
-      );
-      return {
-        requests: ids.map((id, i) => ({
-          id,
-          agencyId: requests[i].agencyId,
-          agencyName: asked[i].name,
-          status: 'OPEN',
-          dueAt: requests[i].dueAt.toISOString(),
-        })),
-      };
+      return { requests: await this.asker.ask(manager, user, contact, command, now) };
     });
   }
 }
