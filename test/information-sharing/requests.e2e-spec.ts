@@ -351,6 +351,31 @@ describe('information sharing: requests and answers (issue 18)', () => {
     ).not.toContain('call-outs');
   });
 
+  it('should take a partner system’s retried answer once (Idempotency-Key), and refuse the key with another body', async () => {
+    const c = await claimed();
+    const [policeRequest] = (await askBoth(c.id).expect(201)).body.requests as { id: string }[];
+    const send = (body: Body, key: string) =>
+      t
+        .http()
+        .post(`/api/information-requests/${policeRequest.id}/response`)
+        .set(bearer(police))
+        .set('Idempotency-Key', key)
+        .send(body);
+    const key = `answer-${randomUUID()}`;
+    const body = { summary: 'One call-out in March.', knownToAgency: true };
+    const first = await send(body, key).expect(201);
+    const retry = await send(body, key).expect(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    await send({ ...body, summary: 'Something else.' }, key).expect(422);
+    await send(body, 'not a key!').expect(400);
+    const versions = (await t.dataSource.query(
+      `select count(*)::int as n from information_response where request_id = $1`,
+      [policeRequest.id],
+    )) as { n: number }[];
+    expect(versions[0].n).toBe(1);
+  });
+
   it('should let who asked, or a manager, chase an open request, and nobody else', async () => {
     const c = await claimed();
     const [policeRequest] = (await askBoth(c.id).expect(201)).body.requests as { id: string }[];

@@ -23,7 +23,8 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
-import { canonicalJson, DomainError, sha256Hex } from '@app/core';
+import { DomainError } from '@app/core';
+import { idempotencyInput } from '@app/database';
 import { ApiErrors } from '@app/core/openapi';
 import { ContactListPageDto, ListContactsQueryDto } from './dto/contact-list.dto';
 import { CreateContactDto } from './dto/create-contact.dto';
@@ -41,8 +42,6 @@ import { CreateContact } from './use-cases/create-contact';
 import { ReleaseContact } from './use-cases/release-contact';
 import { ListContacts } from './use-cases/list-contacts';
 import { ViewContact } from './use-cases/view-contact';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 
 // MACH staff see the whole contact, a PARTNER its own contact's status (and outcome): the
 // partner view is closed, and the staff view requires keys it has not (child, history, ...)
@@ -108,13 +107,8 @@ export class ContactsController {
     @Res({ passthrough: true }) res: Response,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ContactDto | PartnerContactDto> {
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw DomainError.validation([
-        { field: 'Idempotency-Key', message: '1 to 200 letters, digits or ._:-' },
-      ]);
-    }
     // the body as sent decides "same request", not the parsed form
-    const idempotency = key ? { key, requestHash: sha256Hex(canonicalJson(req.body)) } : undefined;
+    const idempotency = idempotencyInput(key, req.body);
     const created = await this.createContact.execute(user, { contact: dto, idempotency });
     if (created.replayed) res.setHeader('Idempotent-Replayed', 'true');
     return created.body;

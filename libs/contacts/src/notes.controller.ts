@@ -2,12 +2,11 @@ import { Body, Controller, Headers, Param, ParseUUIDPipe, Post, Req, Res } from 
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
-import { canonicalJson, DomainError, sha256Hex } from '@app/core';
+import { DomainError } from '@app/core';
+import { idempotencyInput } from '@app/database';
 import { ApiErrors } from '@app/core/openapi';
 import { AddContactNoteDto, AddNoteResultDto } from './dto/contact-note.dto';
 import { AddContactNote } from './use-cases/add-contact-note';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 
 // ids that are not UUIDs name no contact: 404, like any other unknown id
 function ContactId(): ParseUUIDPipe {
@@ -58,15 +57,8 @@ export class NotesController {
     @Res({ passthrough: true }) res: Response,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<AddNoteResultDto> {
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw DomainError.validation([
-        { field: 'Idempotency-Key', message: '1 to 200 letters, digits or ._:-' },
-      ]);
-    }
     // the contact and the body as sent decide "same request": one key is one note
-    const idempotency = key
-      ? { key, requestHash: sha256Hex(canonicalJson({ contactId, note: req.body as unknown })) }
-      : undefined;
+    const idempotency = idempotencyInput(key, { contactId, note: req.body as unknown });
     const added = await this.addContactNote.execute(user, { contactId, note: dto, idempotency });
     if (added.replayed) res.setHeader('Idempotent-Replayed', 'true');
     return added.body;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { canonicalJson, DomainError, sha256Hex } from '@app/core';
 
 export type IdempotencyClaim =
   { kind: 'new' } | { kind: 'replay'; status: number; body: unknown } | { kind: 'mismatch' };
@@ -38,4 +39,21 @@ export async function storeIdempotentResponse(
     `update idempotency_record set response_status = $3, response_body = $4 where owner_id = $1 and key = $2`,
     [ownerId, key, status, JSON.stringify(body)],
   );
+}
+
+// the Idempotency-Key a partner sends, and the hash of what makes a retry "the same request"
+export interface IdempotencyInput {
+  key: string;
+  requestHash: string;
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
+
+// a request's key, if it sent one (a malformed key is a 400 naming the header), with the hash of
+// `request` (the body as sent, and whatever else names the request: a path id)
+export function idempotencyInput(key: string | undefined, request: unknown): IdempotencyInput | undefined {
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key))
+    throw DomainError.validation([{ field: 'Idempotency-Key', message: '1 to 200 letters, digits or ._:-' }]);
+  return { key, requestHash: sha256Hex(canonicalJson(request)) };
 }

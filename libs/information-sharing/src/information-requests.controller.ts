@@ -1,8 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiExtraModels,
+  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -11,6 +24,7 @@ import {
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { DomainError } from '@app/core';
 import { ApiErrors } from '@app/core/openapi';
+import { idempotencyInput } from '@app/database';
 import {
   AskableAgenciesDto,
   ChaseRequestDto,
@@ -23,6 +37,7 @@ import {
   RespondToRequestDto,
   ResponseVersionResultDto,
 } from './dto/information-request.dto';
+import type { RespondedVersion } from './idempotent-response';
 import { AnswerInformationRequest } from './use-cases/answer-information-request';
 import { ChaseInformationRequest } from './use-cases/chase-information-request';
 import { DeclineInformationRequest } from './use-cases/decline-information-request';
@@ -30,6 +45,14 @@ import { ListAskableAgencies } from './use-cases/list-askable-agencies';
 import { RequestInformation } from './use-cases/request-information';
 import { RequestInformationForNotification } from './use-cases/request-information-for-notification';
 import { ViewInformationRequest } from './use-cases/view-information-request';
+
+const RETRY_KEY = 'same key + same request and body: the first answer again, no second version';
+
+// a retry's answer says it is one
+function replayHeader(res: Response, responded: RespondedVersion): ResponseVersionResultDto {
+  if (responded.replayed) res.setHeader('Idempotent-Replayed', 'true');
+  return responded.body;
+}
 
 const Id = (what: string) => new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound(what) });
 
@@ -138,19 +161,32 @@ export class InformationRequestsController {
   @ApiOperation({
     summary: 'Answer a request to your agency: append-only, an amendment is the next version',
   })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: RETRY_KEY })
   @ApiCreatedResponse({ type: ResponseVersionResultDto })
-  @ApiErrors([400, 'VALIDATION_FAILED: no summary, or knownToAgency not true or false'], 401, 403, 404, 429)
-  answer(
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED: no summary, or knownToAgency not true or false'],
+    401,
+    403,
+    404,
+    [422, 'IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another request or body'],
+    429,
+  )
+  async answer(
     @Param('id', Id('information request')) id: string,
     @Body() body: RespondToRequestDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ResponseVersionResultDto> {
-    return this.answerRequest.execute(user, { ...body, id });
+    const idempotency = idempotencyInput(key, { id, answer: req.body as unknown });
+    return replayHeader(res, await this.answerRequest.execute(user, { ...body, id, idempotency }));
   }
 
   @Post('information-requests/:id/decline')
   @Roles('PARTNER', 'POLICE')
   @ApiOperation({ summary: 'Decline an open request to your agency, with why' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: RETRY_KEY })
   @ApiCreatedResponse({ type: ResponseVersionResultDto })
   @ApiErrors(
     [400, 'VALIDATION_FAILED: no reason'],
@@ -158,14 +194,19 @@ export class InformationRequestsController {
     403,
     404,
     [409, 'STALE_STATE: answered or declined already'],
+    [422, 'IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another request or body'],
     429,
   )
-  decline(
+  async decline(
     @Param('id', Id('information request')) id: string,
     @Body() body: DeclineRequestDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ResponseVersionResultDto> {
-    return this.declineRequest.execute(user, { ...body, id });
+    const idempotency = idempotencyInput(key, { id, decline: req.body as unknown });
+    return replayHeader(res, await this.declineRequest.execute(user, { ...body, id, idempotency }));
   }
 
   @Post('information-requests/:id/chase')

@@ -6796,7 +6796,10 @@ export interface operations {
   InformationRequestsController_answer: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description same key + same request and body: the first answer again, no second version */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -6852,6 +6855,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another request or body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
       429: {
         headers: {
@@ -6866,7 +6878,10 @@ export interface operations {
   InformationRequestsController_decline: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description same key + same request and body: the first answer again, no second version */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -6924,6 +6939,15 @@ export interface operations {
       };
       /** @description STALE_STATE: answered or declined already */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another request or body */
+      422: {
         headers: {
           [name: string]: unknown;
         };

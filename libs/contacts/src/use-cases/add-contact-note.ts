@@ -3,12 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { Clock, DomainError, ErrorCode } from '@app/core';
-import { claimIdempotencyKey, storeIdempotentResponse } from '@app/database';
+import { claimIdempotencyKey, storeIdempotentResponse, type IdempotencyInput } from '@app/database';
 import { Journal } from '@app/live';
 import type { AddContactNoteDto, AddNoteResultDto } from '../dto/contact-note.dto';
 import { insertNote, lockContactForNote, markNewInformation, noteToCorrect } from '../notes.repository';
 import { noteRefusal, raisesNewInformation, type NoteRefusal } from '../policy/note-rules';
-import type { IdempotencyInput } from './create-contact';
 
 export interface AddContactNoteCommand {
   contactId: string;

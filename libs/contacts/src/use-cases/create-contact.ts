@@ -3,18 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isMachStaff, type AuthenticatedUser } from '@app/access';
 import { Clock, DomainError, ErrorCode, WorkingCalendar } from '@app/core';
-import { claimIdempotencyKey, storeIdempotentResponse } from '@app/database';
+import { claimIdempotencyKey, storeIdempotentResponse, type IdempotencyInput } from '@app/database';
 import { Journal } from '@app/live';
 import { asOfIn, partnerView, staffView } from '../contact-reader';
 import { ContactRecorder } from '../contact-recorder';
 import type { CreateContactDto } from '../dto/create-contact.dto';
 import type { ContactDto, PartnerContactDto } from '../dto/contact-response.dto';
 import { checkContactDates } from '../policy/contact-dates';
-
-export interface IdempotencyInput {
-  key: string;
-  requestHash: string;
-}
 
 export interface CreatedContact {
   body: ContactDto | PartnerContactDto;

@@ -4,12 +4,16 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { Clock } from '@app/core';
 import { Journal } from '@app/live';
+import type { IdempotencyInput } from '@app/database';
 import { askedRequest } from '../asked-request';
-import type { ResponseVersionResultDto, RespondToRequestDto } from '../dto/information-request.dto';
+import { keepResponse, replayedResponse, type RespondedVersion } from '../idempotent-response';
+import type { RespondToRequestDto } from '../dto/information-request.dto';
 import { insertResponse } from '../information-requests.repository';
 
 export interface AnswerInformationRequestCommand extends RespondToRequestDto {
   id: string;
+  // a partner system's retry key (decision 0029)
+  idempotency?: IdempotencyInput;
 }
 
 // issue 18 item 2: the asked agency answers; answers are append-only, an amendment is the next
@@ -24,11 +28,14 @@ export class AnswerInformationRequest {
 
   async execute(
     user: AuthenticatedUser,
-    { id, summary, knownToAgency, details, attachmentsNote }: AnswerInformationRequestCommand,
-  ): Promise<ResponseVersionResultDto> {
+    { id, idempotency, summary, knownToAgency, details, attachmentsNote }: AnswerInformationRequestCommand,
+  ): Promise<RespondedVersion> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const request = await askedRequest(manager, user, id);
+      // another agency's request is no request at all, whatever key came with it
+      const replay = await replayedResponse(manager, this.journal, user, id, idempotency);
+      if (replay) return replay;
       const saved = await insertResponse(manager, {
         requestId: id,
         kind: 'ANSWER',
@@ -54,7 +61,7 @@ export class AnswerInformationRequest {
           { type: 'information.answered', entity: 'information_request', id },
         ],
       );
-      return saved;
+      return keepResponse(manager, user, idempotency, saved);
     });
   }
 }

@@ -4,12 +4,16 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { Clock, DomainError, ErrorCode } from '@app/core';
 import { Journal } from '@app/live';
+import type { IdempotencyInput } from '@app/database';
 import { askedRequest } from '../asked-request';
-import type { DeclineRequestDto, ResponseVersionResultDto } from '../dto/information-request.dto';
+import { keepResponse, replayedResponse, type RespondedVersion } from '../idempotent-response';
+import type { DeclineRequestDto } from '../dto/information-request.dto';
 import { insertResponse } from '../information-requests.repository';
 
 export interface DeclineInformationRequestCommand extends DeclineRequestDto {
   id: string;
+  // a partner system's retry key (decision 0029)
+  idempotency?: IdempotencyInput;
 }
 
 // issue 18 item 2: the asked agency says why it does not answer, while the request is open (an
@@ -24,11 +28,14 @@ export class DeclineInformationRequest {
 
   async execute(
     user: AuthenticatedUser,
-    { id, reason }: DeclineInformationRequestCommand,
-  ): Promise<ResponseVersionResultDto> {
+    { id, idempotency, reason }: DeclineInformationRequestCommand,
+  ): Promise<RespondedVersion> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const request = await askedRequest(manager, user, id);
+      // another agency's request is no request at all, whatever key came with it
+      const replay = await replayedResponse(manager, this.journal, user, id, idempotency);
+      if (replay) return replay;
       if (request.status !== 'OPEN')
         throw new DomainError(ErrorCode.STALE_STATE, `The request is ${request.status} already.`);
       const saved = await insertResponse(manager, {
@@ -56,7 +63,7 @@ export class DeclineInformationRequest {
           { type: 'information.declined', entity: 'information_request', id },
         ],
       );
-      return saved;
+      return keepResponse(manager, user, idempotency, saved);
     });
   }
 }
