@@ -31,6 +31,9 @@ import { SessionProvider, useSession } from './session';
 import { EditChild } from './children/edit-child';
 import { MergeChild } from './children/merge-child';
 import { UnmergeChild } from './children/unmerge-child';
+import { AskPartners } from './information/ask-partners';
+import { ChaseRequest } from './information/chase';
+import { RequestPage } from './information/request-page';
 
 // server state: never refetched behind the user's back (every read of a child's record is
 // audited), never prefetched; a failed read is shown, not retried three times
@@ -50,6 +53,9 @@ const ROUTES: { path: string; roles: string[]; element: ReactElement }[] = [
   { path: '/contacts/:id/rag', roles: MACH, element: <ChangeRag /> },
   { path: '/contacts/:id/decision/*', roles: MACH, element: <RecordDecision /> },
   { path: '/contacts/:id/authorise', roles: ['MANAGER'], element: <Authorise /> },
+  { path: '/contacts/:id/information-requests/new', roles: MACH, element: <AskPartners /> },
+  { path: '/information-requests/:id', roles: [...MACH, 'PARTNER', 'POLICE'], element: <RequestPage /> },
+  { path: '/information-requests/:id/chase', roles: MACH, element: <ChaseRequest /> },
   { path: '/children', roles: MACH, element: <FindChild /> },
   { path: '/children/:id/merge/*', roles: ['MANAGER'], element: <MergeChild /> },
   { path: '/children/:id/unmerge/:duplicateId', roles: ['MANAGER'], element: <UnmergeChild /> },

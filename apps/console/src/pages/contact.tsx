@@ -5,6 +5,7 @@ import { ApiFailure } from '../api';
 import { client, unwrap } from '../api-client';
 import { isStaffView, useContact, type PartnerContact, type StaffContact } from '../contact-data';
 import { HistoryTimeline } from '../history';
+import { InformationRequests } from '../information/requests-section';
 import { ContactNotes } from '../notes/notes';
 import { StrategyOnContact } from '../strategy/on-contact';
 import { PartnerView } from './partner-contact';
@@ -269,6 +270,7 @@ function StaffView({ contact, reload }: { contact: StaffContact; reload(): void 
           <div className="govuk-inset-text fd-preserve-lines" data-testid="concerns">
             {contact.concerns}
           </div>
+          <InformationRequests contact={contact} reload={reload} />
           <ContactNotes contact={contact} reload={reload} />
 
           <h2 className="govuk-heading-m">Consent</h2>
