@@ -127,6 +127,7 @@ describe('information sharing: referral quality and the figures (issue 18)', () 
     const m = (await t.http().get('/api/metrics').set(bearer(manager)).expect(200)).body as {
       informationSharing: {
         byAgency: Record<string, unknown>[];
+        responsesByMonth: Record<string, unknown>[];
         qualityByReferringAgency: Record<string, unknown>[];
       };
     };
@@ -152,6 +153,23 @@ describe('information sharing: referral quality and the figures (issue 18)', () 
       requests: 1,
       chases: 0,
     });
+    const november = [
+      {
+        agencyId: agencies['Cleveland Police'],
+        agency: 'Cleveland Police',
+        month: '2026-11',
+        requests: 2,
+        answeredWithinTimescale: { numerator: 1, denominator: 1, percent: 100 },
+      },
+      {
+        agencyId: agencies['South Tees Health'],
+        agency: 'South Tees Health',
+        month: '2026-11',
+        requests: 1,
+        answeredWithinTimescale: { numerator: 0, denominator: 1, percent: 0 },
+      },
+    ];
+    expect(m.informationSharing.responsesByMonth).toEqual(november);
     expect(m.informationSharing.qualityByReferringAgency).toEqual([
       {
         agency: 'Acklam Primary School',
@@ -168,6 +186,31 @@ describe('information sharing: referral quality and the figures (issue 18)', () 
         partial: 1,
         insufficient: 0,
         completeShare: { numerator: 1, denominator: 2, percent: 50 },
+      },
+    ]);
+
+    // into December (Monday 7th): a RED request to the police answered after five hours, late,
+    // counts in its own month; November's figures stay as they were, the GREEN request now due
+    clock.advance(19 * 24 * 3600_000);
+    const december = await contact({ immediateRisk: true });
+    const [late] = await ask(december, ['Cleveland Police']);
+    clock.advance(5 * 3600_000);
+    await t
+      .http()
+      .post(`/api/information-requests/${late.id}/response`)
+      .set(bearer(police))
+      .send({ summary: 'Nothing further known.', knownToAgency: false })
+      .expect(201);
+    const later = (await t.http().get('/api/metrics').set(bearer(manager)).expect(200)).body as typeof m;
+    expect(later.informationSharing.responsesByMonth).toEqual([
+      { ...november[0], answeredWithinTimescale: { numerator: 1, denominator: 2, percent: 50 } },
+      november[1],
+      {
+        agencyId: agencies['Cleveland Police'],
+        agency: 'Cleveland Police',
+        month: '2026-12',
+        requests: 1,
+        answeredWithinTimescale: { numerator: 0, denominator: 1, percent: 0 },
       },
     ]);
   });

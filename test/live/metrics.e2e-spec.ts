@@ -385,8 +385,8 @@ describe('screening metrics (DOMAIN.md "What managers watch", API.md "Metrics an
       // exactly the statements and parameters the service runs at NOW
       const statements = Object.values(t.app.get(MetricsService).statements(new Date(NOW)));
       // queues, decisions, referrals, workload, police notifications, strategy discussions,
-      // information requests, referral quality
-      expect(statements).toHaveLength(8);
+      // information requests, their responses by month, referral quality
+      expect(statements).toHaveLength(9);
       const seqScans: string[] = [];
       const indexes = new Set<string>();
       const walk = (node: PlanNode) => {

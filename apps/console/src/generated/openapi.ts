@@ -3314,6 +3314,20 @@ export interface components {
       /** @description chases of those requests (chases per request: chases / requests) */
       chases: number;
     };
+    AgencyResponseMonthDto: {
+      /** Format: uuid */
+      agencyId: string;
+      agency: string;
+      /**
+       * @description the front door’s local month of the request
+       * @example 2026-11
+       */
+      month: string;
+      /** @description requests made in the month */
+      requests: number;
+      /** @description of the month’s requests answered or due: answered or declined by the due time */
+      answeredWithinTimescale: components['schemas']['RatioDto'];
+    };
     AgencyQualityFiguresDto: {
       /** @description the referring agency (the contact’s origin) */
       agency: string;
@@ -3331,6 +3345,8 @@ export interface components {
     InformationSharingFiguresDto: {
       /** @description agencies asked in 30 days or with requests open, by name */
       byAgency: components['schemas']['AgencyRequestFiguresDto'][];
+      /** @description requests made in the last 12 months, by month then asked agency */
+      responsesByMonth: components['schemas']['AgencyResponseMonthDto'][];
       /** @description the last 12 months, by month then agency */
       qualityByReferringAgency: components['schemas']['AgencyQualityFiguresDto'][];
     };

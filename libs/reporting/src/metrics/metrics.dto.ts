@@ -3,6 +3,7 @@ import type { Ratio } from './metrics-math';
 import type {
   AgencyQualityFigures,
   AgencyRequestFigures,
+  AgencyResponseMonth,
   DecidedWithinTimescale,
   InformationSharingFigures,
   MedianMinutesToDecision,
@@ -231,12 +232,38 @@ export class AgencyQualityFiguresDto implements AgencyQualityFigures {
   completeShare: RatioDto;
 }
 
+export class AgencyResponseMonthDto implements AgencyResponseMonth {
+  @ApiProperty({ format: 'uuid' })
+  agencyId: string;
+
+  @ApiProperty()
+  agency: string;
+
+  @ApiProperty({ example: '2026-11', description: 'the front door’s local month of the request' })
+  month: string;
+
+  @ApiProperty({ description: 'requests made in the month' })
+  requests: number;
+
+  @ApiProperty({
+    type: RatioDto,
+    description: 'of the month’s requests answered or due: answered or declined by the due time',
+  })
+  answeredWithinTimescale: RatioDto;
+}
+
 export class InformationSharingFiguresDto implements InformationSharingFigures {
   @ApiProperty({
     type: [AgencyRequestFiguresDto],
     description: 'agencies asked in 30 days or with requests open, by name',
   })
   byAgency: AgencyRequestFiguresDto[];
+
+  @ApiProperty({
+    type: [AgencyResponseMonthDto],
+    description: 'requests made in the last 12 months, by month then asked agency',
+  })
+  responsesByMonth: AgencyResponseMonthDto[];
 
   @ApiProperty({ type: [AgencyQualityFiguresDto], description: 'the last 12 months, by month then agency' })
   qualityByReferringAgency: AgencyQualityFiguresDto[];

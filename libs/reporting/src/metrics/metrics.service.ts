@@ -85,8 +85,20 @@ export interface AgencyQualityFigures {
   completeShare: Ratio;
 }
 
+// the asked agencies' answers month by month (12 months), for the chart over time
+export interface AgencyResponseMonth {
+  agencyId: string;
+  agency: string;
+  // YYYY-MM, the front door's local month of the request
+  month: string;
+  requests: number;
+  // of the month's requests answered or due: answered (or declined) by the due time
+  answeredWithinTimescale: Ratio;
+}
+
 export interface InformationSharingFigures {
   byAgency: AgencyRequestFigures[];
+  responsesByMonth: AgencyResponseMonth[];
   qualityByReferringAgency: AgencyQualityFigures[];
 }
 
@@ -209,6 +221,7 @@ export interface MetricsStatements {
   domesticAbuse: MetricsStatement;
   strategy: MetricsStatement;
   informationRequests: MetricsStatement;
+  responsesByMonth: MetricsStatement;
   referralQuality: MetricsStatement;
 }
 
@@ -247,6 +260,19 @@ export const INFORMATION_REQUEST_FIGURES_SQL = `
     left join open_now o on o.agency_id = a.id
    where p.agency_id is not null or o.agency_id is not null
    order by a.name, a.id`;
+
+// $1 now, $2 12 months back, $3 the front door's time zone: requests made in the window
+// (ix_information_request_requested_at) by asked agency and local month
+export const RESPONSES_BY_MONTH_SQL = `
+  select a.id as agency_id, a.name as agency, to_char(r.requested_at at time zone $3, 'YYYY-MM') as month,
+         count(*)::int as requests,
+         count(*) filter (where r.first_response_at is not null or r.due_at <= $1)::int as due,
+         count(*) filter (where r.first_response_at is not null and r.first_response_at <= r.due_at)::int as on_time
+    from information_request r
+    join agency a on a.id = r.agency_id
+   where r.requested_at > $2 and r.requested_at <= $1
+   group by a.id, a.name, 3
+   order by 3, a.name, a.id`;
 
 // $1 now, $2 12 months back, $3 the front door's time zone: graded decisions in the window
 // (ix_threshold_decision_decided_at) by the contact's referring agency and local month
@@ -400,6 +426,10 @@ export class MetricsService {
       domesticAbuse: { sql: DA_FIGURES_SQL, params: [now, since.last30d] },
       strategy: { sql: STRATEGY_FIGURES_SQL, params: [now, since.last30d, this.calendar.localDate(now)] },
       informationRequests: { sql: INFORMATION_REQUEST_FIGURES_SQL, params: [now, since.last30d] },
+      responsesByMonth: {
+        sql: RESPONSES_BY_MONTH_SQL,
+        params: [now, twelveMonthsBefore(now), this.calendar.zone],
+      },
       referralQuality: {
         sql: REFERRAL_QUALITY_FIGURES_SQL,
         params: [now, twelveMonthsBefore(now), this.calendar.zone],
@@ -446,6 +476,14 @@ export class MetricsService {
       open: number;
       overdue: number;
     }>(statements.informationRequests);
+    const monthly = await run<{
+      agency_id: string;
+      agency: string;
+      month: string;
+      requests: number;
+      due: number;
+      on_time: number;
+    }>(statements.responsesByMonth);
     const quality = await run<{
       agency: string;
       month: string;
@@ -509,6 +547,13 @@ export class MetricsService {
           overdue: a.overdue,
           requests: a.requests,
           chases: a.chases,
+        })),
+        responsesByMonth: monthly.map((m) => ({
+          agencyId: m.agency_id,
+          agency: m.agency,
+          month: m.month,
+          requests: m.requests,
+          answeredWithinTimescale: ratio(m.on_time, m.due),
         })),
         qualityByReferringAgency: quality.map((q) => ({
           agency: q.agency,
