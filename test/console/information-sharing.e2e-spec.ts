@@ -234,4 +234,191 @@ describe('console: information from partner agencies (issue 18)', () => {
 
     for (const p of [page, nurse, officer]) await p.context().close();
   }, 180_000);
+
+  // the issue's acceptance: each asked agency has its own live queue. Police and health have it
+  // open before anyone asks; each sees only its own new row without a reload, opens it from the
+  // queue (the police by keyboard only) and answers; the screener's contact shows both answers
+  // live, and each answered row leaves its agency's queue live
+  it('should put each request on its own agency’s live queue, answered from there and seen live', async () => {
+    const u = randomUUID().slice(0, 6);
+    const first = `Mia${u}`;
+    const name = `${first} Hart`;
+    const contact = (
+      await t
+        .http()
+        .post('/api/contacts')
+        .set(bearer(screener))
+        .send(
+          contactBody({
+            immediateRisk: true,
+            consent: { status: 'NOT_SOUGHT', reason: 'Immediate risk: no time to ask the family first' },
+            child: { firstName: first, lastName: 'Hart', dateOfBirth: '2016-05-06', address: '9 Quay Road' },
+          }),
+        )
+        .expect(201)
+    ).body as { id: string; rag: string };
+    expect(contact.rag).toBe('RED');
+    await t.http().post(`/api/contacts/${contact.id}/claim`).set(bearer(screener)).send({}).expect(200);
+
+    // before anyone asks: each partner's queue is open, and empty; a second tab of each watches
+    const officer = await open('police@cleveland.example');
+    const nurse = await open('health@partner.example');
+    const queueOf = async (p: Page) => {
+      await p.goto('/information-requests');
+      await p.getByRole('heading', { name: 'Requests for information', level: 1 }).waitFor();
+      await p.getByText('Live', { exact: true }).waitFor();
+      await p.locator('caption').getByText('No requests waiting').waitFor();
+    };
+    await queueOf(officer);
+    await queueOf(nurse);
+    const officerWatch = await officer.context().newPage();
+    const nurseWatch = await nurse.context().newPage();
+    await queueOf(officerWatch);
+    await queueOf(nurseWatch);
+    expect(await officer.locator('nav[aria-label="Menu"] a').nth(1).textContent()).toBe(
+      'Requests for information',
+    );
+    await noViolations(officer);
+    await shoot(officer, 'queue-empty');
+
+    // the screener asks both, with questions longer than a row shows
+    const questions =
+      `Is the family known to you (${u})? Any incidents at 9 Quay Road in the last year, any ` +
+      'missed appointments, and who else lives there or visits often? Please include dates and ' +
+      'anything the school or the GP has told you.';
+    expect(questions.length).toBeGreaterThan(160);
+    const page = await open('screener@mach.example');
+    await page.goto(`/contacts/${contact.id}/information-requests/new`);
+    await page.getByRole('heading', { name: 'Ask partner agencies', level: 1 }).waitFor();
+    await page.getByRole('checkbox', { name: 'Cleveland Police' }).check();
+    await page.getByRole('checkbox', { name: 'South Tees Health' }).check();
+    await page.getByLabel('What do you want to know?').fill(questions);
+    await page.getByRole('radio', { name: 'Public task: section 47 (child protection)' }).check();
+    await page
+      .getByLabel('Why is information shared without consent?')
+      .fill('Section 47 enquiry: asking the family first could put the child at risk.');
+    await page.getByRole('button', { name: 'Send requests' }).click();
+    await page.getByText('Information requested from').waitFor();
+    const section = page.getByTestId('information-requests');
+    await section.getByTestId('information-request').nth(1).waitFor();
+    const staffView = (await t.http().get(`/api/contacts/${contact.id}`).set(bearer(screener)).expect(200))
+      .body as { informationRequests: { id: string; agencyName: string }[] };
+    const idOf = (agency: string) => staffView.informationRequests.find((r) => r.agencyName === agency)!.id;
+    const policeId = idOf('Cleveland Police');
+    const healthId = idOf('South Tees Health');
+
+    // each queue shows its own new row within 2 s, never the other agency's
+    const rowOf = (p: Page, id: string) => p.locator(`tr[data-request="${id}"]`);
+    for (const [p, own, other] of [
+      [officer, policeId, healthId],
+      [officerWatch, policeId, healthId],
+      [nurse, healthId, policeId],
+      [nurseWatch, healthId, policeId],
+    ] as const) {
+      const row = rowOf(p, own);
+      await row.waitFor({ timeout: 2_000 });
+      expect(await row.getAttribute('class')).toContain('fd-new-row');
+      expect(await p.locator('caption').textContent()).toBe('1 request for information waiting');
+      expect(await row.getByRole('link', { name }).getAttribute('href')).toBe(`/information-requests/${own}`);
+      expect(await row.getByRole('cell').nth(0).textContent()).toBe('RED');
+      const shown = (await row.getByTestId('queue-questions').textContent()) ?? '';
+      expect(shown.endsWith('…')).toBe(true);
+      expect(shown.length).toBeLessThanOrEqual(141);
+      expect(questions.startsWith(shown.slice(0, -1))).toBe(true);
+      expect(await row.textContent()).toContain('Waiting for an answer');
+      expect(await p.content()).not.toContain(other);
+    }
+    await officer.getByText(`New RED request for information: ${name}`).waitFor();
+    await noViolations(officer);
+
+    // a chase of the police marks their row, live
+    await t
+      .http()
+      .post(`/api/information-requests/${policeId}/chase`)
+      .set(bearer(screener))
+      .send({})
+      .expect(201);
+    await rowOf(officer, policeId).getByTestId('chased-tag').waitFor({ timeout: 2_000 });
+    await rowOf(officerWatch, policeId).getByTestId('chased-tag').waitFor({ timeout: 2_000 });
+    expect(await rowOf(nurse, healthId).getByTestId('chased-tag').count()).toBe(0);
+    await noViolations(officer);
+    await shoot(officer, 'queue-row');
+
+    // the officer opens it by keyboard only: Tab reaches the row's link, Enter opens it
+    await officer.locator('body').focus();
+    let reached = false;
+    for (let i = 0; i < 30 && !reached; i++) {
+      await officer.keyboard.press('Tab');
+      reached = await officer.evaluate(
+        (href) => document.activeElement?.getAttribute('href') === href,
+        `/information-requests/${policeId}`,
+      );
+    }
+    expect(reached).toBe(true);
+    await officer.keyboard.press('Enter');
+    await officer.getByRole('heading', { name: `Request for information about ${name}`, level: 1 }).waitFor();
+    expect(await officer.getByTestId('request-questions').textContent()).toBe(questions);
+    await officer.getByTestId('request-chased').waitFor();
+
+    // the nurse opens hers from the queue; a chase reaches her open request page, live
+    await rowOf(nurse, healthId).getByRole('link', { name }).click();
+    await nurse.getByRole('heading', { name: `Request for information about ${name}`, level: 1 }).waitFor();
+    expect(await nurse.getByTestId('request-chased').count()).toBe(0);
+    await t
+      .http()
+      .post(`/api/information-requests/${healthId}/chase`)
+      .set(bearer(screener))
+      .send({})
+      .expect(201);
+    await nurse.getByTestId('request-chased').waitFor({ timeout: 2_000 });
+    await noViolations(nurse);
+    await shoot(nurse, 'queue-request-chased');
+
+    // each answers, once
+    const answer = async (p: Page, summary: string, known: 'Yes' | 'No') => {
+      let posts = 0;
+      p.on('request', (r) => {
+        if (r.method() === 'POST' && r.url().endsWith('/response')) posts++;
+      });
+      await p.getByLabel('What does your agency know?').fill(summary);
+      await p.getByRole('radio', { name: known }).check();
+      await p.getByRole('button', { name: 'Send answer' }).dblclick();
+      await p.getByTestId('information-sent').waitFor();
+      await p.getByTestId('information-answer').waitFor();
+      expect(posts).toBe(1);
+      expect(await p.getByTestId('request-chased').count()).toBe(0);
+    };
+    await answer(officer, `Police ${u}: two call-outs to 9 Quay Road in March.`, 'Yes');
+    await answer(nurse, `Health ${u}: not known to the health visitor.`, 'No');
+    await noViolations(nurse);
+    await shoot(nurse, 'queue-answered');
+
+    // the screener's contact shows both answers without a reload
+    const police = section.locator('[data-agency="Cleveland Police"]');
+    const health = section.locator('[data-agency="South Tees Health"]');
+    await police.getByText(`Police ${u}: two call-outs`).waitFor({ timeout: 2_000 });
+    await health.getByText(`Health ${u}: not known`).waitFor({ timeout: 2_000 });
+    expect(await police.getByTestId('request-status').textContent()).toBe('Answered');
+    expect(await health.getByTestId('request-status').textContent()).toBe('Answered');
+
+    // the answered rows leave each agency's queue live (the watching tabs never reloaded)
+    for (const [p, id] of [
+      [officerWatch, policeId],
+      [nurseWatch, healthId],
+    ] as const) {
+      await rowOf(p, id).waitFor({ state: 'detached', timeout: 2_000 });
+      await p.locator('caption').getByText('No requests waiting').waitFor();
+    }
+    // and the way back from the answered request is an empty queue
+    await officer.getByRole('link', { name: 'Back to requests for information' }).click();
+    await officer.locator('caption').getByText('No requests waiting').waitFor();
+
+    // neither agency can open the other's request
+    await officer.goto(`/information-requests/${healthId}`);
+    await officer.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await nurse.goto(`/information-requests/${policeId}`);
+    await nurse.getByRole('heading', { name: 'Page not found' }).waitFor();
+
+    for (const p of [page, nurse, officer]) await p.context().close();
+  }, 180_000);
 });

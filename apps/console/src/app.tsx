@@ -34,6 +34,7 @@ import { UnmergeChild } from './children/unmerge-child';
 import { AskPartners } from './information/ask-partners';
 import { ChaseRequest } from './information/chase';
 import { RequestPage } from './information/request-page';
+import { RequestQueue } from './information/request-queue';
 
 // server state: never refetched behind the user's back (every read of a child's record is
 // audited), never prefetched; a failed read is shown, not retried three times
@@ -54,6 +55,7 @@ const ROUTES: { path: string; roles: string[]; element: ReactElement }[] = [
   { path: '/contacts/:id/decision/*', roles: MACH, element: <RecordDecision /> },
   { path: '/contacts/:id/authorise', roles: ['MANAGER'], element: <Authorise /> },
   { path: '/contacts/:id/information-requests/new', roles: MACH, element: <AskPartners /> },
+  { path: '/information-requests', roles: ['PARTNER', 'POLICE'], element: <RequestQueue /> },
   { path: '/information-requests/:id', roles: [...MACH, 'PARTNER', 'POLICE'], element: <RequestPage /> },
   { path: '/information-requests/:id/chase', roles: MACH, element: <ChaseRequest /> },
   { path: '/children', roles: MACH, element: <FindChild /> },

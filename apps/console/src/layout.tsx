@@ -68,6 +68,11 @@ export const NAVIGATION: Record<string, { to: string; label: string; about: stri
       about: 'Your force’s notifications and their triage status',
     },
     {
+      to: '/information-requests',
+      label: 'Requests for information',
+      about: 'What the front door asks your agency about a child',
+    },
+    {
       to: '/da-notifications/new',
       label: 'Send a notification',
       about: 'Tell the front door of a domestic-abuse incident',
@@ -75,6 +80,11 @@ export const NAVIGATION: Record<string, { to: string; label: string; about: stri
   ],
   PARTNER: [
     { to: '/referrals', label: 'My referrals', about: 'What your agency sent and what became of it' },
+    {
+      to: '/information-requests',
+      label: 'Requests for information',
+      about: 'What the front door asks your agency about a child',
+    },
     {
       to: '/contacts/new',
       label: 'Make a referral',

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { memo, useState, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiFailure } from '../api';
 import { client, unwrap, type Schema } from '../api-client';
@@ -7,6 +7,7 @@ import { useApiForm } from '../admin/forms';
 import { ErrorSummary } from '../error-summary';
 import { NotFound, Page } from '../layout';
 import { useNow } from '../live';
+import { useQueue } from '../queue';
 import { useSession } from '../session';
 import { Banner, dateOnly, RagTag, Radios, SummaryList, Submit, TextArea, when } from '../ui';
 import { Answers } from './answers';
@@ -31,6 +32,11 @@ const Sent = memo(function Sent({ message }: { message: string }) {
     <Banner kind="success" title="Success" focus>
       <p className="govuk-notification-banner__heading" data-testid="information-sent">
         {message}
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-notification-banner__link" to="/information-requests">
+          Back to requests for information
+        </Link>
       </p>
     </Banner>
   );
@@ -66,14 +72,17 @@ export function RequestPage() {
   }
   const r: AnyRequest = request.data;
   if (isStaffRequest(r)) return <StaffRequestView request={r} />;
+  const reread = () => void queries.invalidateQueries({ queryKey: requestKey(id) });
   return (
     <PartnerRequestView
       key={r.responses.length}
       request={r}
       banner={sent && <Sent key={sent.count} message={sent.message} />}
+      sentHere={!!sent}
+      reread={reread}
       onSent={(message) => {
         setSent((was) => ({ message, count: (was?.count ?? 0) + 1 }));
-        void queries.invalidateQueries({ queryKey: requestKey(id) });
+        reread();
       }}
     />
   );
@@ -109,11 +118,12 @@ function ChildDetails({ request }: { request: AnyRequest }) {
   );
 }
 
-function RequestSummary({ request, now }: { request: AnyRequest; now: number }) {
+function RequestSummary({ request, now, chased }: { request: AnyRequest; now: number; chased?: ReactNode }) {
   return (
     <SummaryList
       rows={[
         ['Status', <RequestStatusTag key="s" status={request.status} />],
+        ...(chased ? ([['Chased', chased]] as [string, ReactNode][]) : []),
         ['Priority', <RagTag key="r" rag={request.rag} />],
         ['Asked', when(request.requestedAt)],
         ['Answer due', <DueLine key="d" request={request} now={now} prefix={false} />],
@@ -157,17 +167,47 @@ const within = (max: number, what: string) => ({
   maxLength: { value: max, message: `${what} must be ${max.toLocaleString('en-GB')} characters or fewer` },
 });
 
+// the asked agency's live queue holds this request while it is open: when its item there changes
+// (a chase, the clock turning it due soon or overdue) or leaves (a colleague answered or declined)
+// the request is read again, so the page never needs a reload. Leaving after an answer sent from
+// this page is no news: that answer already read the request again.
+function useLiveRequest(request: PartnerRequest, sentHere: boolean, reread: () => void) {
+  const queue = useQueue('information-requests');
+  const item = queue.items?.find((i) => i.id === request.id);
+  const seen = useRef(item);
+  useEffect(() => {
+    const was = seen.current;
+    seen.current = item;
+    if (!was || was === item) return;
+    if (item || (request.status === 'OPEN' && !sentHere)) reread();
+  }, [item, request.status, sentHere, reread]);
+  return item;
+}
+
 function PartnerRequestView({
   request,
   banner,
+  sentHere,
+  reread,
   onSent,
 }: {
   request: PartnerRequest;
   banner: ReactNode;
+  sentHere: boolean;
+  reread(): void;
   onSent(message: string): void;
 }) {
   const now = useNow();
   const { me } = useSession();
+  const item = useLiveRequest(request, sentHere, reread);
+  const chased =
+    request.status !== 'OPEN' ? undefined : item?.flags.includes('CHASED') ? (
+      <strong className="govuk-tag" data-testid="request-chased">
+        Chased by the front door
+      </strong>
+    ) : item ? (
+      'Not chased'
+    ) : undefined;
   const name = `${request.child.firstName} ${request.child.lastName}`;
   const answered = request.responses.some((r) => r.kind === 'ANSWER');
   const answer = useApiForm<AnswerValues, Result>({
@@ -242,7 +282,7 @@ function PartnerRequestView({
             {me ? ` · asked of ${me.user.agency.name}` : ''}
           </span>
           <h1 className="govuk-heading-l">Request for information about {name}</h1>
-          <RequestSummary request={request} now={now} />
+          <RequestSummary request={request} now={now} chased={chased} />
           <ChildDetails request={request} />
           <Questions request={request} />
 
