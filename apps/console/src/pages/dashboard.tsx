@@ -5,6 +5,7 @@ import type { Schema } from '../api-client';
 import type { Segment, SeriesPoint } from '../dashboard/charts';
 import { BarsFigure, SeriesFigure, StackedFigure } from '../dashboard/figures';
 import { OverdueNow } from '../dashboard/overdue-now';
+import { PartnerAgencies } from '../dashboard/partners';
 import { Page } from '../layout';
 import { useLive } from '../live';
 import { useSession } from '../session';
@@ -236,6 +237,8 @@ function Figures({ metrics, manager }: { metrics: ScreeningMetricsDto; manager: 
           )}
         />
       )}
+
+      <PartnerAgencies figures={metrics.informationSharing} />
 
       <h2 className="govuk-heading-m">Workload per screener</h2>
       {metrics.workloadPerScreener.length === 0 ? (
