@@ -616,4 +616,32 @@ describe('information sharing: requests and answers (issue 18)', () => {
     )) as { n: number }[];
     expect(rows[0].n).toBe(1);
   });
+
+  // decision 0029: the decision holds the contact (FOR NO KEY UPDATE) before it counts the open
+  // requests, a request holds it (FOR SHARE) while it adds one; so a request and a decision at
+  // once are either the decision first (the request refused: the contact is decided) or the
+  // request first (the decision refused: a request is open and no reason was given), never both
+  it('should settle a request and a decision at once: never a decision that did not count a request', async () => {
+    const rationale = 'Bruising explained by the school; the family engaged at once and accept early help.';
+    for (let round = 0; round < 8; round++) {
+      const c = await claimed({ immediateRisk: false, categories: ['NEGLECT'] });
+      const [asked, decided] = await Promise.all([
+        ask(c.id, { agencies: [agencies['Cleveland Police']], questions: QUESTIONS, lawfulBasis: 'CONSENT' }),
+        t
+          .http()
+          .post(`/api/contacts/${c.id}/decision`)
+          .set(bearer(screener))
+          .send({ level: 2, outcome: 'EARLY_HELP', rationale }),
+      ]);
+      const pair = `${asked.status}/${decided.status}`;
+      expect(['409/201', '201/400']).toContain(pair);
+      const [row] = (await t.dataSource.query(
+        `select (select count(*)::int from information_request r where r.contact_id = c.id) as requests,
+                (select count(*)::int from threshold_decision d where d.contact_id = c.id) as decisions
+           from contact c where c.id = $1`,
+        [c.id],
+      )) as { requests: number; decisions: number }[];
+      expect(row).toEqual(pair === '409/201' ? { requests: 0, decisions: 1 } : { requests: 1, decisions: 0 });
+    }
+  });
 });

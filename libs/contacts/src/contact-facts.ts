@@ -32,9 +32,17 @@ const HOUSEHOLD_SHOWN = 20;
 
 @Injectable()
 export class ContactFactsReader {
-  async facts(manager: EntityManager, contactId: string): Promise<ContactFacts | undefined> {
+  // `hold`: the row is held (FOR SHARE) to the end of the caller's transaction, so a decision on
+  // the contact (which takes it FOR NO KEY UPDATE, see contactForDecision) waits for what the
+  // caller adds to it and then counts it, or the caller waits and finds the contact decided
+  async facts(
+    manager: EntityManager,
+    contactId: string,
+    hold: 'hold' | 'read' = 'read',
+  ): Promise<ContactFacts | undefined> {
     const rows = (await manager.query(
-      `select id, reference, status, rag, claimed_by, consent_status, child_id from contact where id = $1`,
+      `select id, reference, status, rag, claimed_by, consent_status, child_id from contact where id = $1
+       ${hold === 'hold' ? 'for share' : ''}`,
       [contactId],
     )) as {
       id: string;

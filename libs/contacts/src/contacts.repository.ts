@@ -87,13 +87,15 @@ export interface DecisionRow {
   status: ContactStatus;
 }
 
+// held to the end of the decision's transaction: what is added to the contact under FOR SHARE
+// (an information request, ContactFactsReader.facts 'hold') is settled before or after it
 export async function contactForDecision(
   manager: EntityManager,
   contactId: string,
 ): Promise<DecisionRow | undefined> {
   const [row] = (await manager.query(
     `select id, child_id, rag, source, received_at, decision_due_at, prior_contacts_12m, referrer, origin_agency_id, status
-       from contact where id = $1`,
+       from contact where id = $1 for no key update`,
     [contactId],
   )) as DecisionRow[];
   return row;

@@ -37,7 +37,7 @@ export class RequestInformationForNotification {
         throw DomainError.forbidden('Who triaged the notification, or a manager, asks about its children.');
       const open: ContactFacts[] = [];
       for (const id of triage.contactIds) {
-        const contact = await this.contacts.facts(manager, id);
+        const contact = await this.contacts.facts(manager, id, 'hold');
         if (contact && isOpenForScreening(contact.status)) open.push(contact);
       }
       if (open.length === 0)

@@ -30,7 +30,7 @@ export class RequestInformation {
   ): Promise<InformationRequestsResultDto> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const contact = await this.contacts.facts(manager, contactId);
+      const contact = await this.contacts.facts(manager, contactId, 'hold');
       if (!contact) throw DomainError.notFound('contact');
       if (!isOpenForScreening(contact.status))
         throw new DomainError(
