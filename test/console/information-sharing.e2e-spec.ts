@@ -178,15 +178,34 @@ describe('console: information from partner agencies (issue 18)', () => {
     await nurse
       .getByLabel('Anything you are sending separately (optional)')
       .fill('Chronology by secure email.');
+    // meanwhile a colleague at health answers from another session: the page reads it in live
+    // and keeps what the nurse has typed, which goes as the next version
+    const colleague = await t.login('health@partner.example');
+    await t
+      .http()
+      .post(`/api/information-requests/${idOf('South Tees Health')}/response`)
+      .set(bearer(colleague))
+      .send({ summary: `Colleague ${u}: the GP holds a safeguarding flag.`, knownToAgency: true })
+      .expect(201);
+    await nurse.getByText(`Colleague ${u}: the GP holds a safeguarding flag.`).waitFor({ timeout: 2_000 });
+    await nurse.getByRole('heading', { name: 'Add to or correct your answer' }).waitFor();
+    expect(await nurse.getByLabel('What does your agency know?').inputValue()).toBe(
+      `Known to the health visitor ${u}: missed checks.`,
+    );
+    expect(await nurse.getByLabel('Details (optional)').inputValue()).toBe(
+      'Two missed 2-year reviews; GP letter sent in March.',
+    );
     let answers = 0;
     nurse.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/response')) answers++;
     });
     await nurse.getByRole('button', { name: 'Send answer' }).dblclick();
     await nurse.getByTestId('information-sent').waitFor();
+    expect(await nurse.getByTestId('information-sent').textContent()).toContain('(version 2)');
     expect(answers).toBe(1);
-    await nurse.getByTestId('information-answer').waitFor();
-    expect(await nurse.getByTestId('information-answer').textContent()).toContain('missed checks');
+    await nurse.getByTestId('information-answer').nth(1).waitFor();
+    expect(await nurse.getByTestId('information-answer').nth(1).textContent()).toContain('missed checks');
+    expect(await nurse.getByLabel('What does your agency know?').inputValue()).toBe('');
     await nurse.getByRole('heading', { name: 'Add to or correct your answer' }).waitFor();
     await noViolations(nurse);
     await shoot(nurse, 'partner-answered');

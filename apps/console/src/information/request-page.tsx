@@ -74,8 +74,9 @@ export function RequestPage() {
   if (isStaffRequest(r)) return <StaffRequestView request={r} />;
   const reread = () => void queries.invalidateQueries({ queryKey: requestKey(id) });
   return (
+    // a fresh form after an answer sent from here; a colleague's answer read in keeps what is typed
     <PartnerRequestView
-      key={r.responses.length}
+      key={sent?.count ?? 0}
       request={r}
       banner={sent && <Sent key={sent.count} message={sent.message} />}
       sentHere={!!sent}
