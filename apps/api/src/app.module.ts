@@ -14,6 +14,7 @@ import { DomesticAbuseModule } from '@app/domestic-abuse';
 import { StrategyMeetingsModule } from '@app/strategy-meetings';
 import { InformationSharingModule } from '@app/information-sharing';
 import { ReportingModule } from '@app/reporting';
+import { ReturnsModule } from '@app/returns';
 import { AccountsModule } from '@app/accounts';
 import { appConfig } from './config/app.config';
 import { loggingOptions } from './config/logging';
@@ -64,6 +65,7 @@ export class AppModule {
         StrategyMeetingsModule,
         InformationSharingModule,
         ReportingModule,
+        ReturnsModule,
         AccountsModule,
         HealthModule,
       ],

@@ -825,6 +825,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/returns/cin-census': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The DfE children in need census (XML) for a collection year, from the front door’s records
+     * @description Valid against the CIN census XSD of the year (CIN_schema_2026.xsd for 2026). A fragment: assessments, plans and closures come from the council’s case system (docs/returns.md). Streamed; audited as RETURN_EXPORTED with the counts.
+     */
+    get: operations['ReturnsController_cinCensusXml'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/agencies': {
     parameters: {
       query?: never;
@@ -7090,6 +7110,74 @@ export interface operations {
       };
       /** @description FORBIDDEN: the role may not do this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ReturnsController_cinCensusXml: {
+    parameters: {
+      query: {
+        /** @description the collection year: 1 April of the year before to 31 March of this year (the ReferenceDate) */
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the census message, as an attachment cin-census-<year>.xml */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/xml': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: the request is not valid (unknown fields too); `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CONFLICT: no child was referred in the year */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -17,12 +17,13 @@ describe('loadPolicies', () => {
   describe('with the shipped config folder', () => {
     const policies = loadPolicies(SHIPPED);
 
-    it('should load all six policy files when the folder is the shipped one', () => {
+    it('should load all seven policy files when the folder is the shipped one', () => {
       expect(Object.keys(policies).sort()).toEqual([
         'calendar',
         'daTriage',
         'informationSharing',
         'rag',
+        'returns',
         'thresholds',
         'timeliness',
       ]);
@@ -123,6 +124,8 @@ describe('loadPolicies', () => {
       ${POLICY_FILES.informationSharing} | ${(d: Mapping) => (d.byAgencyKind = { HEALTH: { PURPLE: { kind: 'workingDays', amount: 1 } } })} | ${'byAgencyKind.HEALTH.PURPLE: '}                   | ${'an override of a rating that does not exist'}
       ${POLICY_FILES.informationSharing} | ${(d: Mapping) => (d.byAgencyKind = { HEALTH: { RED: { kind: 'workingDays', amount: 0.5 } } })}  | ${'byAgencyKind.HEALTH.RED.amount: '}               | ${'working days are whole'}
       ${POLICY_FILES.informationSharing} | ${(d: Mapping) => (d.byAgencyKind = { HEALTH: { RED: 'soon' } })}                                | ${'byAgencyKind.HEALTH.RED: '}                      | ${'an override must be a timescale'}
+      ${POLICY_FILES.returns}            | ${(d: Mapping) => (at(d, 'cinCensus').lea = '80')}                                               | ${'cinCensus.lea: '}                                | ${'the LEA code is three digits'}
+      ${POLICY_FILES.returns}            | ${(d: Mapping) => delete d.cinCensus}                                                            | ${'cinCensus: '}                                    | ${'the census settings are required'}
       ${POLICY_FILES.calendar}           | ${(d: Mapping) => (d.bankHolidays as string[]).push('2026-13-01')}                               | ${'bankHolidays['}                                  | ${'a bank holiday that is not a real date'}
       ${POLICY_FILES.calendar}           | ${(d: Mapping) => (d.bankHolidays as string[]).push('1 May 2026')}                               | ${'bankHolidays: '}                                 | ${'a bank holiday not written YYYY-MM-DD'}
       ${POLICY_FILES.calendar}           | ${(d: Mapping) => (d.timeZone = 'Europe/Atlantis')}                                              | ${'timeZone'}                                       | ${'an unknown time zone'}

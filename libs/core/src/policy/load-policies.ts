@@ -12,6 +12,7 @@ import {
   InformationSharingPolicySchema,
   RAG_RATINGS,
   RagPolicySchema,
+  ReturnsPolicySchema,
   ThresholdCatalogueSchema,
   TimelinessPolicySchema,
   TimescaleSchema,
@@ -28,6 +29,7 @@ export interface Policies {
   thresholds: ThresholdCatalogueSchema;
   timeliness: TimelinessPolicySchema;
   informationSharing: InformationSharingPolicySchema;
+  returns: ReturnsPolicySchema;
 }
 
 export const POLICY_FILES = {
@@ -37,6 +39,7 @@ export const POLICY_FILES = {
   thresholds: 'threshold-catalogue.yml',
   timeliness: 'timeliness.yml',
   informationSharing: 'information-sharing.yml',
+  returns: 'returns.yml',
 } as const;
 
 export class PolicyError extends Error {
@@ -168,6 +171,7 @@ export function loadPolicies(dir: string): Policies {
     thresholds,
     timeliness,
     informationSharing,
+    returns: readPolicy(root, POLICY_FILES.returns, ReturnsPolicySchema),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  Length,
   Matches,
   Max,
   Min,
@@ -214,6 +215,24 @@ export class InformationSharingPolicySchema {
   @IsOptional()
   @IsObject()
   byAgencyKind?: Record<string, Record<string, unknown>>;
+}
+
+// --- returns.yml (issue 19): the council's identity on the statutory returns
+export class CinCensusPolicySchema {
+  // the DfE's three-digit code of the local authority (the census Header's LEA)
+  @Matches(/^\d{3}$/, { message: 'must be the three digits of the local authority (LEA) code' })
+  lea: string;
+
+  @IsString()
+  @Length(1, 100)
+  softwareCode: string;
+}
+
+export class ReturnsPolicySchema {
+  @IsDefined({ message: 'is required' })
+  @ValidateNested()
+  @Type(() => CinCensusPolicySchema)
+  cinCensus: CinCensusPolicySchema;
 }
 
 // --- da-triage-matrix.yml

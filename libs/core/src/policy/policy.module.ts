@@ -12,6 +12,8 @@ export const DA_TRIAGE_POLICY = Symbol('DA_TRIAGE_POLICY');
 export const THRESHOLD_CATALOGUE = Symbol('THRESHOLD_CATALOGUE');
 // config/information-sharing.yml: how long an asked agency has to answer (issue 18)
 export const INFORMATION_SHARING_POLICY = Symbol('INFORMATION_SHARING_POLICY');
+// config/returns.yml: the council's codes on the statutory returns (issue 19)
+export const RETURNS_POLICY = Symbol('RETURNS_POLICY');
 
 // policies are data, loaded and validated once at boot; a bad file stops the service.
 // The calendar is the WorkingCalendar, the DUE_SOON fraction the TimelinessClock.
@@ -35,6 +37,7 @@ export const INFORMATION_SHARING_POLICY = Symbol('INFORMATION_SHARING_POLICY');
       inject: [POLICIES],
       useFactory: (policies: Policies) => policies.informationSharing,
     },
+    { provide: RETURNS_POLICY, inject: [POLICIES], useFactory: (policies: Policies) => policies.returns },
     {
       provide: WorkingCalendar,
       inject: [POLICIES],
@@ -52,6 +55,7 @@ export const INFORMATION_SHARING_POLICY = Symbol('INFORMATION_SHARING_POLICY');
     DA_TRIAGE_POLICY,
     THRESHOLD_CATALOGUE,
     INFORMATION_SHARING_POLICY,
+    RETURNS_POLICY,
     WorkingCalendar,
     TimelinessClock,
   ],

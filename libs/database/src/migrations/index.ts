@@ -17,6 +17,7 @@ import { ChildMerge1765065600000 } from './1765065600000-child-merge';
 import { InformationRequests1765152000000 } from './1765152000000-information-requests';
 import { OpenRequestsReason1765238400000 } from './1765238400000-open-requests-reason';
 import { ReferralQuality1765324800000 } from './1765324800000-referral-quality';
+import { LaChildId1765411200000 } from './1765411200000-la-child-id';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   InformationRequests1765152000000,
   OpenRequestsReason1765238400000,
   ReferralQuality1765324800000,
+  LaChildId1765411200000,
 ];

@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Writable } from 'node:stream';
+import type { PoolClient } from 'pg';
+import QueryStream from 'pg-query-stream';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '@app/access';
+import { Clock, DomainError, ErrorCode, RETURNS_POLICY, type ReturnsPolicySchema } from '@app/core';
+import { Journal } from '@app/live';
+import { censusYear, type CensusYear } from '../cin/census-child';
+import { CENSUS_ANY_SQL, CENSUS_ROWS_SQL, censusChildren, type CensusRow } from '../cin/census-projection';
+import { writeCensusXml, type CensusCounts } from '../cin/census-xml';
+
+export interface ExportCinCensusCommand {
+  year: number;
+  out: Writable;
+  // called once there is a return to write, before its first byte: the file's name
+  start(filename: string): void;
+}
+
+// rows fetched from the cursor at a time: memory holds a batch and one child, not the return
+const BATCH_ROWS = 500;
+
+// issue 19 item 2 (decision 0030): the DfE children in need census for the collection year
+// ending 31 March `year`, from one consistent snapshot (a read-only repeatable-read
+// transaction), streamed row batch by row batch into the XML as it is sent. A return is
+// personal data leaving the system: audited with who, which return, the year and its counts
+// (and whether it was sent whole), never a child's details.
+@Injectable()
+export class ExportCinCensus {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly journal: Journal,
+    private readonly clock: Clock,
+    @Inject(RETURNS_POLICY) private readonly policy: ReturnsPolicySchema,
+  ) {}
+
+  async execute(
+    user: AuthenticatedUser,
+    { year, out, start }: ExportCinCensusCommand,
+  ): Promise<CensusCounts> {
+    const census = censusYear(year);
+    const params = [census.start, census.referenceDate];
+    const runner = this.dataSource.createQueryRunner('slave');
+    let counts: CensusCounts = { children: 0, episodes: 0 };
+    let complete = false;
+    let started = false;
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      await runner.query('begin transaction isolation level repeatable read read only');
+      const [{ any }] = (await runner.query(CENSUS_ANY_SQL, params)) as { any: boolean }[];
+      if (!any)
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `No child was referred, or had a section 47 enquiry, in the year ending ${census.referenceDate}: there is no census to return.`,
+        );
+      start(`cin-census-${year}.xml`);
+      started = true;
+      const rows = client.query(new QueryStream(CENSUS_ROWS_SQL, params, { batchSize: BATCH_ROWS }));
+      counts = await writeCensusXml(
+        censusChildren(rows as AsyncIterable<CensusRow>, census),
+        census,
+        {
+          lea: this.policy.cinCensus.lea,
+          softwareCode: this.policy.cinCensus.softwareCode,
+          at: this.clock.now(),
+        },
+        out,
+      );
+      await runner.query('commit');
+      complete = true;
+      return counts;
+    } finally {
+      if (!complete) await runner.query('rollback').catch(() => undefined);
+      await runner.release();
+      if (started) await this.audit(user, census, counts, complete);
+    }
+  }
+
+  private audit(user: AuthenticatedUser, census: CensusYear, counts: CensusCounts, complete: boolean) {
+    return this.dataSource.transaction(async (manager) => {
+      this.journal.write(manager, user, {
+        action: 'RETURN_EXPORTED',
+        entityType: 'return',
+        entityId: null,
+        details: {
+          return: 'CIN_CENSUS',
+          year: census.year,
+          referenceDate: census.referenceDate,
+          children: counts.children,
+          episodes: counts.episodes,
+          complete,
+        },
+      });
+    });
+  }
+}

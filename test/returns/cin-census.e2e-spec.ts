@@ -1,0 +1,324 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { create } from 'xmlbuilder2';
+import { SettableClock } from '@app/core';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { contactBody, type Body } from '../support/contacts';
+import { upnCheckLetter } from '@app/contacts/policy/upn';
+import { ALL_THREE, RATIONALE } from '../strategy/support';
+
+const XSD = join(__dirname, '..', '..', 'libs', 'returns', 'src', 'cin', 'reference', 'CIN_schema_2026.xsd');
+// Friday 9 May 2025 15:00 (BST): in the collection year 1 April 2025 to 31 March 2026
+const FRIDAY = '2025-05-09T14:00:00.000Z';
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const DECIDED = 'Child disclosed being hit with a belt; marks seen by the class teacher this morning.';
+
+type Node = Record<string, unknown>;
+// a valid UPN of LA 806 (check letter first), unique to this run
+const upnOf = (serial: string) => {
+  const body = `806${serial.padStart(9, '0')}`.slice(0, 12);
+  return `${upnCheckLetter(body)}${body}`;
+};
+const list = (v: unknown): Node[] => (v === undefined ? [] : Array.isArray(v) ? (v as Node[]) : [v as Node]);
+
+// issue 19 item 2 (decision 0030): the DfE children in need census from a scripted year of the
+// front door's own work, valid against CIN_schema_2026.xsd by xmllint, one Child per child, and
+// each referral, section 47 enquiry, ICPC and plan where the records put them
+describe('returns: the CIN census XML (issue 19)', () => {
+  let t: TestApp;
+  let clock: SettableClock;
+  let screener: string;
+  let manager: string;
+
+  beforeAll(async () => {
+    clock = new SettableClock(FRIDAY);
+    t = await createTestApp({ clock });
+    [screener, manager] = await Promise.all([
+      t.login('screener@mach.example'),
+      t.login('manager@mach.example'),
+    ]);
+  });
+  afterAll(() => t.close());
+
+  const as = bearer;
+  const contact = async (over: Body = {}) => {
+    const made = (await t.http().post('/api/contacts').set(as(screener)).send(contactBody(over)).expect(201))
+      .body as { id: string; childId: string };
+    await t.http().post(`/api/contacts/${made.id}/claim`).set(as(screener)).send({}).expect(200);
+    return made;
+  };
+  const childOf = async (contactId: string) =>
+    (
+      (await t.dataSource.query(
+        `select c.child_id, ch.la_child_id from contact c join child ch on ch.id = c.child_id where c.id = $1`,
+        [contactId],
+      )) as { child_id: string; la_child_id: string }[]
+    )[0];
+  const decide = (contactId: string, body: Body) =>
+    t.http().post(`/api/contacts/${contactId}/decision`).set(as(screener)).send(body).expect(201);
+  // a strategy discussion decided on Friday and held on Monday 12 May with `outcome`
+  const discussion = async (outcome: string, first: string) => {
+    clock.set(FRIDAY);
+    const c = await contact({
+      immediateRisk: true,
+      child: { firstName: first, lastName: 'Census', dateOfBirth: '2016-06-01' },
+    });
+    const d = await decide(c.id, {
+      level: 4,
+      outcome: 'STRATEGY_DISCUSSION',
+      primaryNeedCode: 'N1',
+      rationale: DECIDED,
+    });
+    const id = d.body.strategyDiscussion.id as string;
+    clock.set('2025-05-12T11:00:00Z');
+    await t
+      .http()
+      .post(`/api/strategy-discussions/${id}/record`)
+      .set(as(screener))
+      .send({
+        heldAt: '2025-05-12T10:00:00Z',
+        attendance: ALL_THREE.map((a) => ({ agency: a.agency, status: 'ATTENDED' })),
+        outcome,
+        rationale: RATIONALE,
+        actions: [],
+      })
+      .expect(200);
+    return { contactId: c.id, discussionId: id };
+  };
+
+  it('should return the year as valid census XML, each child once with what the front door recorded', async () => {
+    const u = randomUUID().slice(0, 6);
+    // a referral for an assessment, the child's demographics corrected on the record
+    const assessed = await contact({
+      child: { firstName: `Ada${u}`, lastName: 'Census', dateOfBirth: '2014-02-03' },
+    });
+    await decide(assessed.id, {
+      level: 3,
+      outcome: 'SOCIAL_CARE_ASSESSMENT',
+      primaryNeedCode: 'N4',
+      rationale: DECIDED,
+    });
+    const ada = await childOf(assessed.id);
+    await t
+      .http()
+      .patch(`/api/children/${ada.child_id}`)
+      .set(as(screener))
+      .send({
+        sex: 'F',
+        ethnicity: 'WBRI',
+        disabilities: ['AUT', 'COMM'],
+        upn: 'B801204001011',
+        reason: 'Confirmed with the school office today.',
+      })
+      .expect(200);
+
+    // a joint s47 enquiry, concerns substantiated, an ICPC on Wednesday 28 May with a plan
+    const s47 = await discussion('S47_JOINT', `Ben${u}`);
+    clock.set('2025-05-20T12:00:00Z');
+    await t
+      .http()
+      .post(`/api/strategy-discussions/${s47.discussionId}/s47-outcome`)
+      .set(as(screener))
+      .send({
+        concludedAt: '2025-05-20T11:00:00Z',
+        outcome: 'CONCERNS_SUBSTANTIATED_ICPC',
+        rationale: RATIONALE,
+      })
+      .expect(200);
+    clock.set('2025-05-28T12:00:00Z');
+    await t
+      .http()
+      .post(`/api/strategy-discussions/${s47.discussionId}/icpc`)
+      .set(as(screener))
+      .send({ heldAt: '2025-05-28T10:00:00Z', childProtectionPlan: true, category: 'PHY' })
+      .expect(200);
+    const ben = await childOf(s47.contactId);
+
+    // a strategy discussion that decided no further action
+    const nfa = await discussion('NFA', `Cai${u}`);
+    const cai = await childOf(nfa.contactId);
+
+    clock.set('2026-04-02T09:00:00Z');
+    const res = await t
+      .http()
+      .get('/api/returns/cin-census?year=2026')
+      .set(as(manager))
+      .buffer(true)
+      .expect(200);
+    expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="cin-census-2026.xml"');
+    const xml = res.text;
+
+    // valid against the DfE schema of the year, by xmllint
+    const file = join(mkdtempSync(join(tmpdir(), 'cin-')), 'cin-census-2026.xml');
+    writeFileSync(file, xml);
+    expect(
+      execFileSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8', stdio: 'pipe' }),
+    ).toBe('');
+
+    const message = create(xml).end({ format: 'object' }) as { Message: Node };
+    const header = message.Message.Header as Node;
+    expect(header).toEqual({
+      CollectionDetails: { Collection: 'CIN', Year: '2026', ReferenceDate: '2026-03-31' },
+      Source: { SourceLevel: 'L', LEA: '806', SoftwareCode: 'Front door', DateTime: '2026-04-02T09:00:00Z' },
+    });
+    const children = list((message.Message.Children as Node).Child);
+    const byId = (id: string) => children.filter((c) => (c.ChildIdentifiers as Node).LAchildID === id);
+    for (const c of [ada, ben, cai]) {
+      expect(c.la_child_id).toMatch(/^FD\d{10}$/);
+      expect(byId(c.la_child_id)).toHaveLength(1);
+    }
+    expect(byId(ada.la_child_id)[0]).toEqual({
+      ChildIdentifiers: {
+        LAchildID: ada.la_child_id,
+        UPN: 'B801204001011',
+        PersonBirthDate: '2014-02-03',
+        Sex: 'F',
+      },
+      ChildCharacteristics: { Ethnicity: 'WBRI', Disabilities: { Disability: ['AUT', 'COMM'] } },
+      CINdetails: {
+        CINreferralDate: '2025-05-09',
+        ReferralSource: '2A',
+        PrimaryNeedCode: 'N4',
+        ReferralNFA: '0',
+      },
+    });
+    expect(byId(ben.la_child_id)[0].CINdetails).toEqual({
+      CINreferralDate: '2025-05-09',
+      ReferralSource: '2A',
+      PrimaryNeedCode: 'N1',
+      Section47: {
+        S47ActualStartDate: '2025-05-12',
+        // 15 working days from Monday 12 May, the spring bank holiday (26 May) aside
+        InitialCPCtarget: '2025-06-03',
+        DateOfInitialCPC: '2025-05-28',
+        ICPCnotRequired: '0',
+      },
+      ReferralNFA: '0',
+      ChildProtectionPlans: {
+        CPPstartDate: '2025-05-28',
+        InitialCategoryOfAbuse: 'PHY',
+        LatestCategoryOfAbuse: 'PHY',
+        NumberOfPreviousCPP: '0',
+      },
+    });
+    // no UPN known and no further action: the census's own reason, UN7
+    const caiChild = byId(cai.la_child_id)[0];
+    expect((caiChild.ChildIdentifiers as Node).UPNunknown).toBe('UN7');
+    expect((caiChild.CINdetails as Node).ReferralNFA).toBe('1');
+
+    // audited: who, which return, the year and its counts
+    const audit = (await t.dataSource.query(
+      `select actor_id, details from audit_entry where action = 'RETURN_EXPORTED' order by id desc limit 1`,
+    )) as { actor_id: string; details: Record<string, unknown> }[];
+    expect(audit[0].details).toEqual({
+      return: 'CIN_CENSUS',
+      year: 2026,
+      referenceDate: '2026-03-31',
+      children: children.length,
+      episodes: children.reduce((n, c) => n + list(c.CINdetails).length, 0),
+      complete: true,
+    });
+  });
+
+  it('should check the year at the source: a broken record is listed with its rule and link, and cleared once fixed', async () => {
+    const u = randomUUID().slice(0, 6);
+    const [deeUpn, eliUpn] = [upnOf(String(parseInt(u, 16))), upnOf(String(parseInt(u, 16) + 1))];
+    clock.set(FRIDAY);
+    const first = await contact({
+      child: { firstName: `Dee${u}`, lastName: 'Census', dateOfBirth: '2013-09-09' },
+    });
+    await decide(first.id, {
+      level: 3,
+      outcome: 'SOCIAL_CARE_ASSESSMENT',
+      primaryNeedCode: 'N5',
+      rationale: DECIDED,
+    });
+    const dee = await childOf(first.id);
+    const s47 = await discussion('S47_SINGLE_AGENCY', `Eli${u}`);
+    const eli = await childOf(s47.contactId);
+    const correct = (childId: string, change: Body) =>
+      t
+        .http()
+        .patch(`/api/children/${childId}`)
+        .set(as(screener))
+        .send({ ...change, reason: 'Given by the school office on the phone today.' })
+        .expect(200);
+    await correct(dee.child_id, { upn: deeUpn, disabilities: ['NONE'] });
+    clock.set('2026-04-02T09:00:00Z');
+    const check = async () =>
+      (await t.http().get('/api/returns/cin-census/check?year=2026').set(as(manager)).expect(200)).body as {
+        children: number;
+        rulesChecked: number;
+        problems: {
+          rule: string;
+          laChildId: string;
+          childId: string;
+          field: string;
+          link: { kind: string; id: string };
+          expected: boolean;
+        }[];
+      };
+    const of = (body: Awaited<ReturnType<typeof check>>, child: { child_id: string }) =>
+      body.problems
+        .filter((p) => p.childId === child.child_id)
+        .map((p) => p.rule)
+        .sort();
+
+    // Eli's disability is not recorded (an error for a child with further action); the s47
+    // started more than 15 working days before the year's end has no ICPC date (a query); and
+    // an s47 with no assessment on the episode is the query every front-door return carries
+    const before = await check();
+    expect(before.rulesChecked).toBeGreaterThan(40);
+    expect(of(before, eli)).toEqual(['2991Q', '8540', '8675Q']);
+    expect(before.problems.find((p) => p.childId === eli.child_id && p.rule === '8540')).toMatchObject({
+      laChildId: eli.la_child_id,
+      field: 'Disability',
+      expected: false,
+      link: { kind: 'child', id: eli.child_id },
+    });
+    expect(before.problems.find((p) => p.childId === eli.child_id && p.rule === '8675Q')!.link).toEqual({
+      kind: 'strategy-discussion',
+      id: s47.discussionId,
+    });
+    expect(before.problems.find((p) => p.childId === eli.child_id && p.rule === '2991Q')!.expected).toBe(
+      true,
+    );
+    expect(of(before, dee)).toEqual([]);
+
+    // the UPN typed in is Dee's: the same UPN on two children is an error, on both
+    await correct(eli.child_id, { upn: deeUpn, disabilities: ['NONE'] });
+    const broken = await check();
+    expect(of(broken, eli)).toEqual(['1520', '2991Q', '8675Q']);
+    expect(of(broken, dee)).toEqual(['1520']);
+
+    // corrected: the lines are gone
+    await correct(eli.child_id, { upn: eliUpn });
+    const fixed = await check();
+    expect(of(fixed, eli)).toEqual(['2991Q', '8675Q']);
+    expect(of(fixed, dee)).toEqual([]);
+
+    const audit = (await t.dataSource.query(
+      `select details from audit_entry where action = 'RETURN_CHECKED' order by id desc limit 1`,
+    )) as { details: Record<string, unknown> }[];
+    expect(audit[0].details).toMatchObject({ return: 'CIN_CENSUS', year: 2026, children: fixed.children });
+  });
+
+  it('should refuse a screener (403), a year that is not one (400, by field) and a year with nothing to return (409)', async () => {
+    await t.http().get('/api/returns/cin-census?year=2026').set(as(screener)).expect(403);
+    await t.http().get('/api/returns/cin-census/check?year=2026').set(as(screener)).expect(403);
+    await t.http().get('/api/returns/cin-census/check?year=1999').set(as(manager)).expect(400);
+    const bad = await t.http().get('/api/returns/cin-census?year=twenty').set(as(manager)).expect(400);
+    expect(bad.body.error.details).toContainEqual({
+      field: 'year',
+      message: 'must be a year, for example 2026',
+    });
+    expect(new Set(bad.body.error.details.map((d: { field: string }) => d.field))).toEqual(new Set(['year']));
+    await t.http().get('/api/returns/cin-census').set(as(manager)).expect(400);
+    const none = await t.http().get('/api/returns/cin-census?year=2012').set(as(manager)).expect(409);
+    expect(none.body.error.code).toBe('CONFLICT');
+  });
+});
