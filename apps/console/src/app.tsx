@@ -27,6 +27,7 @@ import { SignedOut } from './pages/signed-out';
 import { StrategyDiscussion } from './pages/strategy-discussion';
 import { StrategyQueue } from './pages/strategy-queue';
 import { TriageQueue } from './pages/triage-queue';
+import { ReturnsPage } from './returns/returns-page';
 import { SessionProvider, useSession } from './session';
 import { EditChild } from './children/edit-child';
 import { MergeChild } from './children/merge-child';
@@ -73,6 +74,7 @@ const ROUTES: { path: string; roles: string[]; element: ReactElement }[] = [
   { path: '/referrals', roles: ['PARTNER'], element: <MyReferrals /> },
   { path: '/dashboard', roles: ['MANAGER', 'ADMIN'], element: <Dashboard /> },
   { path: '/audit', roles: ['MANAGER', 'ADMIN'], element: <AuditTrail /> },
+  { path: '/returns', roles: ['MANAGER', 'ADMIN'], element: <ReturnsPage /> },
   { path: '/admin/*', roles: ['ADMIN'], element: <Admin /> },
 ];
 

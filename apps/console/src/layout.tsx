@@ -43,6 +43,11 @@ export const NAVIGATION: Record<string, { to: string; label: string; about: stri
   ],
   MANAGER: [
     { to: '/dashboard', label: 'Dashboard', about: 'Timeliness across the front door, live' },
+    {
+      to: '/returns',
+      label: 'Returns',
+      about: 'The CIN census and Ofsted’s Annex A lists, checked and downloaded',
+    },
     { to: '/screening', label: 'Screening', about: 'Contacts waiting for a threshold decision; assign them' },
     { to: '/triage', label: 'DA triage', about: 'Police domestic-abuse notifications waiting for triage' },
     {
@@ -59,6 +64,11 @@ export const NAVIGATION: Record<string, { to: string; label: string; about: stri
   ADMIN: [
     { to: '/admin', label: 'Administration', about: 'Service status, agencies, accounts and API clients' },
     { to: '/dashboard', label: 'Dashboard', about: 'Timeliness across the front door (read only)' },
+    {
+      to: '/returns',
+      label: 'Returns',
+      about: 'The CIN census and Ofsted’s Annex A lists, checked and downloaded',
+    },
     { to: '/audit', label: 'Audit', about: 'Who read or changed what, and the chain check' },
   ],
   POLICE: [

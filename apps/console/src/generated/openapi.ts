@@ -825,6 +825,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/returns/cin-census/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The DfE validation rules the front door’s records break in a year’s CIN census, child by child
+     * @description Each problem names the rule, the field and the record to fix (child, contact or strategy discussion). Rules the front door cannot break (assessments, plans, closures) are not checked; 2991Q is expected of a fragment. Audited as RETURN_CHECKED.
+     */
+    get: operations['ReturnsController_check'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/returns/cin-census': {
     parameters: {
       query?: never;
@@ -3389,6 +3409,64 @@ export interface components {
       domesticAbuse: components['schemas']['DomesticAbuseFiguresDto'];
       strategy: components['schemas']['StrategyFiguresDto'];
       informationSharing: components['schemas']['InformationSharingFiguresDto'];
+    };
+    CensusProblemLinkDto: {
+      /**
+       * @description the record to fix
+       * @enum {string}
+       */
+      kind: 'child' | 'contact' | 'strategy-discussion';
+      /** Format: uuid */
+      id: string;
+    };
+    CensusProblemDto: {
+      /**
+       * @description the DfE validation rule (cin_validation_rules_cin2025_26.csv)
+       * @example 8610
+       */
+      rule: string;
+      /**
+       * @description an ERROR blocks the return; a QUERY needs an explanation
+       * @enum {string}
+       */
+      type: 'ERROR' | 'QUERY';
+      /** @description the DfE’s message */
+      message: string;
+      /**
+       * Format: uuid
+       * @description the child the problem is about
+       */
+      childId: string;
+      /**
+       * @description the LAchildID the return names the child by
+       * @example FD0000000042
+       */
+      laChildId: string;
+      /**
+       * @description the census field
+       * @example PrimaryNeedCode
+       */
+      field: string;
+      link: components['schemas']['CensusProblemLinkDto'];
+      /** @description expected of a front-door return, which is a fragment (docs/returns.md) */
+      expected: boolean;
+    };
+    CensusCheckDto: {
+      /** @example 2026 */
+      year: number;
+      /**
+       * @description the census ReferenceDate
+       * @example 2026-03-31
+       */
+      referenceDate: string;
+      /** @description the children the return holds */
+      children: number;
+      /** @description their CIN episodes (referrals) */
+      episodes: number;
+      /** @description the DfE rules checked at the source */
+      rulesChecked: number;
+      /** @description by LAchildID, then rule */
+      problems: components['schemas']['CensusProblemDto'][];
     };
     AgencyViewDto: {
       /** Format: uuid */
@@ -7097,6 +7175,64 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ScreeningMetricsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ReturnsController_check: {
+    parameters: {
+      query: {
+        /** @description the collection year: 1 April of the year before to 31 March of this year (the ReferenceDate) */
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CensusCheckDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the request is not valid (unknown fields too); `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
       /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
