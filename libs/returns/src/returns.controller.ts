@@ -3,7 +3,16 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@app/access';
 import { ApiErrors } from '@app/core/openapi';
-import { CensusCheckDto, CensusYearQueryDto } from './dto/returns.dto';
+import { CountAnnexA } from './annex-a/count-annex-a';
+import { ExportAnnexA } from './annex-a/export-annex-a';
+import { ANNEX_A_MEDIA_TYPES } from './annex-a/annex-a-writers';
+import {
+  AnnexACountsDto,
+  AnnexACountsQueryDto,
+  AnnexAQueryDto,
+  CensusCheckDto,
+  CensusYearQueryDto,
+} from './dto/returns.dto';
 import { CheckCinCensus } from './use-cases/check-cin-census';
 import { ExportCinCensus } from './use-cases/export-cin-census';
 
@@ -14,6 +23,8 @@ export class ReturnsController {
   constructor(
     private readonly cinCensus: ExportCinCensus,
     private readonly censusCheck: CheckCinCensus,
+    private readonly annexA: ExportAnnexA,
+    private readonly annexACounts: CountAnnexA,
   ) {}
 
   @Get('cin-census/check')
@@ -52,6 +63,58 @@ export class ReturnsController {
       start: (filename) => {
         res.status(200);
         res.setHeader('Content-Type', 'application/xml; charset=utf-8');
+        res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+        res.setHeader('Cache-Control', 'no-store');
+      },
+    });
+    res.end();
+  }
+
+  @Get('annex-a/counts')
+  @Roles('MANAGER', 'ADMIN')
+  @ApiOperation({
+    summary: 'How many rows each of Ofsted’s Annex A lists 1, 3 and 5 holds for the six months to a date',
+    description:
+      'The rows the download would hold now, list by list, from the same queries. Audited as RETURN_CHECKED with the counts.',
+  })
+  @ApiOkResponse({ type: AnnexACountsDto })
+  @ApiErrors(400, 401, 403, 429)
+  annexACount(
+    @Query() query: AnnexACountsQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<AnnexACountsDto> {
+    return this.annexACounts.execute(user, { asOf: query.asOf });
+  }
+
+  @Get('annex-a')
+  @Roles('MANAGER', 'ADMIN')
+  @ApiOperation({
+    summary:
+      'Ofsted’s Annex A lists 1 (contacts), 3 (referrals) and 5 (s47 enquiries and ICPCs) for the six months to a date',
+    description:
+      'The template’s sheets and headings (Gender, or Sex with heading=sex), coded values in its labelled form (a) Male, e) 2A: Schools), dates dd/mm/yyyy. xlsx: one workbook, a sheet per list, real date cells; csv: a zip of list1.csv, list3.csv and list5.csv. Streamed from one snapshot; audited as RETURN_EXPORTED with the rows of each list.',
+  })
+  @ApiOkResponse({
+    description: 'the lists, as an attachment annex-a-<asOf>.xlsx or annex-a-<asOf>.zip',
+    content: {
+      [ANNEX_A_MEDIA_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } },
+      [ANNEX_A_MEDIA_TYPES.csv]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiErrors(400, 401, 403, 429)
+  async annexAFile(
+    @Query() query: AnnexAQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.annexA.execute(user, {
+      asOf: query.asOf,
+      format: query.format,
+      heading: query.heading,
+      out: res,
+      start: (filename, contentType) => {
+        res.status(200);
+        res.setHeader('Content-Type', contentType);
         res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
         res.setHeader('Cache-Control', 'no-store');
       },

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LiveModule } from '@app/live';
+import { CountAnnexA } from './annex-a/count-annex-a';
+import { ExportAnnexA } from './annex-a/export-annex-a';
 import { ReturnsController } from './returns.controller';
 import { CheckCinCensus } from './use-cases/check-cin-census';
 import { ExportCinCensus } from './use-cases/export-cin-census';
@@ -10,6 +12,6 @@ import { ExportCinCensus } from './use-cases/export-cin-census';
 @Module({
   imports: [LiveModule],
   controllers: [ReturnsController],
-  providers: [ExportCinCensus, CheckCinCensus],
+  providers: [ExportCinCensus, CheckCinCensus, ExportAnnexA, CountAnnexA],
 })
 export class ReturnsModule {}

@@ -228,11 +228,25 @@ export class CinCensusPolicySchema {
   softwareCode: string;
 }
 
+// Ofsted's Annex A lists (issue 19 item 1)
+export class AnnexAPolicySchema {
+  // a DA notification triaged INFORMATION_ONLY makes no contact (DOMAIN.md); a council whose
+  // inspectors count it as one lists each of its children in List 1, from the police
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  informationOnlyNotificationsAsContacts?: boolean;
+}
+
 export class ReturnsPolicySchema {
   @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => CinCensusPolicySchema)
   cinCensus: CinCensusPolicySchema;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AnnexAPolicySchema)
+  annexA?: AnnexAPolicySchema;
 }
 
 // --- da-triage-matrix.yml

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '@app/core';
 
 // the first and last collection years a return can be asked for: the CIN census began in 2009;
 // later than next year has nothing to count
@@ -78,4 +79,58 @@ export class CensusCheckDto {
 
   @ApiProperty({ type: [CensusProblemDto], description: 'by LAchildID, then rule' })
   problems: CensusProblemDto[];
+}
+
+// --- Ofsted Annex A (issue 19 item 1)
+export const ANNEX_A_FORMATS = ['xlsx', 'csv'] as const;
+export const ANNEX_A_HEADINGS = ['gender', 'sex'] as const;
+
+export class AnnexACountsQueryDto {
+  @ApiProperty({
+    format: 'date',
+    example: '2026-03-31',
+    description:
+      'the last day of the lists: they cover the six months to it (Ofsted asks for the six months before the inspection)',
+  })
+  @IsCalendarDate()
+  asOf: string;
+}
+
+export class AnnexAQueryDto extends AnnexACountsQueryDto {
+  @ApiPropertyOptional({
+    enum: ANNEX_A_FORMATS,
+    default: 'xlsx',
+    description: 'xlsx: one workbook, a sheet per list; csv: a zip of list1.csv, list3.csv, list5.csv',
+  })
+  @IsOptional()
+  @IsIn(ANNEX_A_FORMATS, { message: 'must be xlsx or csv' })
+  format: (typeof ANNEX_A_FORMATS)[number] = 'xlsx';
+
+  @ApiPropertyOptional({
+    enum: ANNEX_A_HEADINGS,
+    default: 'gender',
+    description: 'sex: the 2026 template, whose Gender column is headed Sex',
+  })
+  @IsOptional()
+  @IsIn(ANNEX_A_HEADINGS, { message: 'must be gender or sex' })
+  heading: (typeof ANNEX_A_HEADINGS)[number] = 'gender';
+}
+
+export class AnnexAListCountDto {
+  @ApiProperty({ enum: ['List 1', 'List 3', 'List 5'] })
+  list: 'List 1' | 'List 3' | 'List 5';
+
+  @ApiProperty({ example: 120, description: 'the rows the list holds' })
+  rows: number;
+}
+
+export class AnnexACountsDto {
+  @ApiProperty({ format: 'date', example: '2026-03-31', description: 'the last day of the lists' })
+  asOf: string;
+
+  @ApiProperty({ format: 'date', example: '2025-10-01', description: 'the first day of the lists' })
+  from: string;
+
+  @ApiProperty({ type: [AnnexAListCountDto] })
+  lists: AnnexAListCountDto[];
 }
