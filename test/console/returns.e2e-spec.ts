@@ -33,6 +33,7 @@ describe('console: statutory returns (issue 19)', () => {
   let t: TestApp;
   let clock: SettableClock;
   let screener: string;
+  let manager: string;
   // the s47 child whose disability was never recorded, and the assessed child with nothing wrong
   let eli: { child_id: string; la_child_id: string; name: string };
   let dee: { child_id: string; la_child_id: string };
@@ -59,7 +60,10 @@ describe('console: statutory returns (issue 19)', () => {
     browser = await launchChromium();
     clock = new SettableClock(FRIDAY);
     t = await createTestApp({ listen: true, clock, env: { CONSOLE_DIR: consoleDir } });
-    screener = await t.login('screener@mach.example');
+    [screener, manager] = await Promise.all([
+      t.login('screener@mach.example'),
+      t.login('manager@mach.example'),
+    ]);
     await mkdir(SHOTS, { recursive: true });
 
     // a scripted year, as test/returns/cin-census does it: a referral for an assessment (its
@@ -276,9 +280,62 @@ describe('console: statutory returns (issue 19)', () => {
     expect(await page.locator('#asOf-year').inputValue()).toBe(year);
     const link = page.getByTestId('annex-a-download');
     expect(await link.getAttribute('href')).toBe(`/api/returns/annex-a?asOf=${today}&format=xlsx`);
+    // as at 30 June 2025: the scripted year's contacts, referrals and s47 enquiries counted, list
+    // by list, as the api counts them
+    await page.locator('#asOf-day').fill('30');
+    await page.locator('#asOf-month').fill('6');
+    await page.locator('#asOf-year').fill('2025');
+    const counts: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/returns/annex-a/counts') counts.push(request.url());
+    });
+    const counted = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/returns/annex-a/counts');
+    // a double press counts once
+    await page.getByTestId('annex-a-count').dblclick();
+    await counted;
+    const table = page.getByTestId('annex-a-counts');
+    await table.waitFor();
+    await page.waitForTimeout(300);
+    expect(counts).toEqual([expect.stringContaining('asOf=2025-06-30')]);
+    const api = (
+      await t.http().get('/api/returns/annex-a/counts?asOf=2025-06-30').set(as(manager)).expect(200)
+    ).body as { lists: { list: string; rows: number }[] };
+    const shown = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.getAttribute('data-list'), (r.querySelector('td')?.textContent ?? '').trim()]),
+      );
+    expect(shown).toEqual(api.lists.map((l) => [l.list, l.rows.toLocaleString('en-GB')]));
+    expect(shown.map(([list]) => list)).toEqual(['List 1', 'List 3', 'List 5']);
+    for (const l of api.lists) expect(l.rows).toBeGreaterThanOrEqual(l.list === 'List 5' ? 1 : 2);
+    expect(await table.locator('caption').innerText()).toMatch(/ to 30 Jun 2025$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, 'annex-a-counts');
+    // the workbook and the zip, fetched with the session's cookie
+    expect(await link.getAttribute('href')).toBe('/api/returns/annex-a?asOf=2025-06-30&format=xlsx');
+    const fetchFile = (href: string) =>
+      page.evaluate(async (href) => {
+        const res = await fetch(href, { credentials: 'same-origin' });
+        return {
+          status: res.status,
+          type: res.headers.get('content-type') ?? '',
+          disposition: res.headers.get('content-disposition') ?? '',
+          bytes: (await res.arrayBuffer()).byteLength,
+        };
+      }, href);
+    const workbook = await fetchFile((await link.getAttribute('href'))!);
+    expect(workbook).toMatchObject({ status: 200, type: expect.stringContaining('spreadsheetml') });
+    expect(workbook.disposition).toContain('annex-a-2025-06-30.xlsx');
+    expect(workbook.bytes).toBeGreaterThan(1000);
+
     await page.getByLabel('CSV files in a zip').check();
     await page.getByLabel('Use the 2026 template’s ‘Sex’ heading').check();
-    expect(await link.getAttribute('href')).toBe(`/api/returns/annex-a?asOf=${today}&format=csv&heading=sex`);
+    expect(await link.getAttribute('href')).toBe(
+      '/api/returns/annex-a?asOf=2025-06-30&format=csv&heading=sex',
+    );
+    const zip = await fetchFile((await link.getAttribute('href'))!);
+    expect(zip).toMatchObject({ status: 200, type: expect.stringContaining('zip') });
+    expect(zip.disposition).toContain('annex-a-2025-06-30.zip');
     await page.locator('#asOf-day').fill('1');
     await page.locator('#asOf-month').fill('10');
     await page.locator('#asOf-year').fill('2026');

@@ -865,6 +865,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/returns/annex-a/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How many rows each of Ofsted’s Annex A lists 1, 3 and 5 holds for the six months to a date
+     * @description The rows the download would hold now, list by list, from the same queries. Audited as RETURN_CHECKED with the counts.
+     */
+    get: operations['ReturnsController_annexACount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/returns/annex-a': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Ofsted’s Annex A lists 1 (contacts), 3 (referrals) and 5 (s47 enquiries and ICPCs) for the six months to a date
+     * @description The template’s sheets and headings (Gender, or Sex with heading=sex), coded values in its labelled form (a) Male, e) 2A: Schools), dates dd/mm/yyyy. xlsx: one workbook, a sheet per list, real date cells; csv: a zip of list1.csv, list3.csv and list5.csv. Streamed from one snapshot; audited as RETURN_EXPORTED with the rows of each list.
+     */
+    get: operations['ReturnsController_annexAFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/agencies': {
     parameters: {
       query?: never;
@@ -3467,6 +3507,30 @@ export interface components {
       rulesChecked: number;
       /** @description by LAchildID, then rule */
       problems: components['schemas']['CensusProblemDto'][];
+    };
+    AnnexAListCountDto: {
+      /** @enum {string} */
+      list: 'List 1' | 'List 3' | 'List 5';
+      /**
+       * @description the rows the list holds
+       * @example 120
+       */
+      rows: number;
+    };
+    AnnexACountsDto: {
+      /**
+       * Format: date
+       * @description the last day of the lists
+       * @example 2026-03-31
+       */
+      asOf: string;
+      /**
+       * Format: date
+       * @description the first day of the lists
+       * @example 2025-10-01
+       */
+      from: string;
+      lists: components['schemas']['AnnexAListCountDto'][];
     };
     AgencyViewDto: {
       /** Format: uuid */
@@ -7314,6 +7378,128 @@ export interface operations {
       };
       /** @description CONFLICT: no child was referred in the year */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ReturnsController_annexACount: {
+    parameters: {
+      query: {
+        /** @description the last day of the lists: they cover the six months to it (Ofsted asks for the six months before the inspection) */
+        asOf: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnnexACountsDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the request is not valid (unknown fields too); `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ReturnsController_annexAFile: {
+    parameters: {
+      query: {
+        /** @description the last day of the lists: they cover the six months to it (Ofsted asks for the six months before the inspection) */
+        asOf: string;
+        /** @description xlsx: one workbook, a sheet per list; csv: a zip of list1.csv, list3.csv, list5.csv */
+        format?: 'xlsx' | 'csv';
+        /** @description sex: the 2026 template, whose Gender column is headed Sex */
+        heading?: 'gender' | 'sex';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the lists, as an attachment annex-a-<asOf>.xlsx or annex-a-<asOf>.zip */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/zip': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: the request is not valid (unknown fields too); `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
         headers: {
           [name: string]: unknown;
         };
