@@ -366,7 +366,18 @@ describe('console: statutory returns (issue 19)', () => {
     // the summary's link goes to the day box
     await summary.getByRole('link').click();
     expect(await focused(page)).toBe('input#asOf-day');
+    // a date to come, and no date at all, are refused the same way
+    await page.locator('#asOf-day').fill('1');
+    await page.locator('#asOf-year').fill('2099');
+    await link.press('Enter');
+    await summary.getByText('The date the lists are as at must be today or in the past').waitFor();
+    for (const box of ['day', 'month', 'year']) await page.locator(`#asOf-${box}`).fill('');
+    await page.getByTestId('annex-a-count').press('Enter');
+    await summary.getByText('Enter the date the lists are as at').waitFor();
+    expect(downloads).toEqual([]);
     // corrected: the link is built again
+    await page.locator('#asOf-month').fill('2');
+    await page.locator('#asOf-year').fill('2026');
     await page.locator('#asOf-day').fill('28');
     expect(await link.getAttribute('href')).toBe(
       '/api/returns/annex-a?asOf=2026-02-28&format=csv&heading=sex',
