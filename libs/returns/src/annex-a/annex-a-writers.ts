@@ -42,8 +42,21 @@ function forwardTo(out: Writable, signal: AbortSignal): Writable {
   });
 }
 
-const drained = (stream: Writable, signal: AbortSignal) =>
-  stream.writableNeedDrain ? once(stream, 'drain', { signal }) : undefined;
+const drained = (stream: Writable, signal: AbortSignal) => {
+  signal.throwIfAborted();
+  return stream.writableNeedDrain ? once(stream, 'drain', { signal }) : undefined;
+};
+
+// the file's end, or the download's abandonment: a writer never waits on a response gone
+function unlessAbandoned<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  return Promise.race([
+    work,
+    once(signal, 'abort').then(() => {
+      throw new Error('the download was abandoned');
+    }),
+  ]);
+}
 
 // a date cell: the calendar date at midnight UTC, which exceljs writes as that day's serial
 const dateCell = (iso: string) => {
@@ -80,7 +93,7 @@ export function xlsxWriter(out: Writable, signal: AbortSignal): AnnexAWriter {
     },
     async finish() {
       // resolves once the last byte is handed to `out`
-      await workbook.commit();
+      await unlessAbandoned(workbook.commit(), signal);
     },
   };
 }
@@ -100,6 +113,7 @@ export function csvZipWriter(out: Writable, signal: AbortSignal): AnnexAWriter {
         const record = cells.map((value, i) =>
           value === null ? '' : list.columns[i].kind === 'date' ? csvDate(String(value)) : value,
         );
+        signal.throwIfAborted();
         if (!csv.write(record)) await once(csv, 'drain', { signal });
         written++;
       }
@@ -107,8 +121,7 @@ export function csvZipWriter(out: Writable, signal: AbortSignal): AnnexAWriter {
       return written;
     },
     async finish() {
-      await archive.finalize();
-      await finished(sink);
+      await unlessAbandoned(Promise.all([archive.finalize(), finished(sink)]), signal);
     },
   };
 }
