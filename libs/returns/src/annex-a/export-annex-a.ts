@@ -84,8 +84,13 @@ export function annexAQueries(
   };
 }
 
-async function* cellsOf(rows: AsyncIterable<unknown>, cells: (row: never) => Cell[]) {
-  for await (const row of rows) yield cells(row as never);
+// the list's rows as cells; `written` once the writer has taken each (it asks for the next),
+// so an export cut short is audited with the rows that went
+async function* cellsOf(rows: AsyncIterable<unknown>, cells: (row: never) => Cell[], written: () => void) {
+  for await (const row of rows) {
+    yield cells(row as never);
+    written();
+  }
 }
 
 // issue 19 item 1: Ofsted's Annex A lists 1, 3 and 5 for the six months to `asOf`, from one
@@ -123,7 +128,7 @@ export class ExportAnnexA {
       const writer =
         format === 'xlsx' ? xlsxWriter(out, abandoned.signal) : csvZipWriter(out, abandoned.signal);
       for (const list of annexALists(heading))
-        rows[ROW_KEYS[list.name]] = await this.list(client, writer, list, queries);
+        await this.list(client, writer, list, queries, () => rows[ROW_KEYS[list.name]]++);
       await writer.finish();
       await runner.query('commit');
       complete = true;
@@ -141,10 +146,11 @@ export class ExportAnnexA {
     writer: AnnexAWriter,
     list: AnnexAList,
     queries: Record<ListName, ListQuery>,
+    written: () => void,
   ): Promise<number> {
     const { sql, params, cells } = queries[list.name];
     const stream = client.query(new QueryStream(sql, params, { batchSize: BATCH_ROWS }));
-    return writer.list(list, cellsOf(stream as AsyncIterable<unknown>, cells));
+    return writer.list(list, cellsOf(stream as AsyncIterable<unknown>, cells, written));
   }
 
   private audit(
