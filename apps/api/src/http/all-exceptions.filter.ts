@@ -197,7 +197,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
         'unhandled error',
       );
     }
-    if (response.headersSent) return;
+    // a failure after the answer began (a streamed return, say): what was sent cannot be
+    // taken back, so the connection is cut and the client cannot take a part for the whole
+    if (response.headersSent) {
+      if (!response.writableEnded) response.destroy();
+      return;
+    }
     const user = (request as { user?: AuthenticatedUser }).user;
     if (failure.denial && user) {
       // recorded before the answer goes, so the trail has it when the caller hears no;

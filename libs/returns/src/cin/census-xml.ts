@@ -79,11 +79,16 @@ export async function writeCensusXml(
 ): Promise<CensusCounts> {
   let pending = '';
   const xml = createCB({ data: (chunk: string) => (pending += chunk), prettyPrint: true });
+  // a client that goes away ends the export (its 'close' without a 'drain')
+  const gone = new AbortController();
+  const onClose = () => gone.abort();
+  out.once('close', onClose);
   const flush = async () => {
+    gone.signal.throwIfAborted();
     if (!pending) return;
     const more = out.write(pending);
     pending = '';
-    if (!more) await once(out, 'drain');
+    if (!more) await once(out, 'drain', { signal: gone.signal });
   };
   xml.dec({ version: '1.0', encoding: 'UTF-8' });
   xml.ele('Message');
@@ -102,15 +107,19 @@ export async function writeCensusXml(
   xml.up();
   xml.ele('Children');
   const counts: CensusCounts = { children: 0, episodes: 0 };
-  for await (const child of children) {
-    writeChild(xml, child);
-    counts.children++;
-    counts.episodes += child.episodes.length;
+  try {
+    for await (const child of children) {
+      writeChild(xml, child);
+      counts.children++;
+      counts.episodes += child.episodes.length;
+      await flush();
+    }
+    xml.up();
+    xml.up();
+    xml.end();
     await flush();
+    return counts;
+  } finally {
+    out.off('close', onClose);
   }
-  xml.up();
-  xml.up();
-  xml.end();
-  await flush();
-  return counts;
 }
