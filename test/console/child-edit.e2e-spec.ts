@@ -184,4 +184,81 @@ describe('console: correct a child’s record (issue 17)', () => {
     ]);
     await page.context().close();
   }, 120_000);
+
+  // issue 19 (decision 0030): the date the case system shows the child's case open from, which
+  // keeps a referral made while open out of the CIN census; not a date that is not real, nor one
+  // to come (the api's word, on the field); cleared again to null
+  it('should record and clear the date a case is open to children’s social care from', async () => {
+    const lastName = `Open${randomUUID().slice(0, 6)}`;
+    const made = (
+      await t
+        .http()
+        .post('/api/contacts')
+        .set('authorization', `Bearer ${screener}`)
+        .send(contactBody({ child: { firstName: 'Cara', lastName, dateOfBirth: '2014-03-02' } }))
+        .expect(201)
+    ).body as { child: { id: string } };
+    const childId = made.child.id;
+    const page = await open('screener@mach.example');
+    const patches: unknown[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'PATCH' && r.url().includes(`/api/children/${childId}`))
+        patches.push(JSON.parse(r.postData() ?? '{}'));
+    });
+    const since = page.getByRole('group', { name: /Open to children’s social care since/ });
+    const typeDate = async (day: string, month: string, year: string) => {
+      await since.getByLabel('Day').fill(day);
+      await since.getByLabel('Month').fill(month);
+      await since.getByLabel('Year').fill(year);
+    };
+    await page.goto(`/children/${childId}/edit`);
+    await page.getByRole('heading', { name: `Correct Cara ${lastName}’s record`, level: 1 }).waitFor();
+    await page.getByLabel('Why are you correcting this record?').fill(REASON);
+
+    // not a real date: refused on the page
+    await typeDate('31', '2', '2025');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Enter a real date');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // a date to come: only the api knows today; its 400 lands on the date
+    await typeDate('1', '1', '2099');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Check your changes', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('must not be a date to come');
+
+    await typeDate('3', '11', '2025');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Check your changes', level: 1 }).waitFor();
+    const changes = (await page.getByTestId('child-edit-changes').textContent()) ?? '';
+    expect(changes).toContain('Open to children’s social care since');
+    expect(changes).toContain('Now: 3 Nov 2025');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('done-banner').waitFor();
+    expect(await page.locator('main').textContent()).toContain('Since 3 Nov 2025');
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, 'open-to-social-care');
+
+    // cleared: sent as null, the record no longer says open
+    await page.getByRole('link', { name: 'Correct this record' }).click();
+    await page.getByRole('heading', { name: `Correct Cara ${lastName}’s record`, level: 1 }).waitFor();
+    expect(await since.getByLabel('Day').inputValue()).toBe('3');
+    await typeDate('', '', '');
+    await page.getByLabel('Why are you correcting this record?').fill(REASON);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Check your changes', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('done-banner').waitFor();
+    expect(await page.locator('main').textContent()).toContain('Not known to be open');
+    expect(patches).toEqual([
+      { reason: REASON, openToSocialCareSince: '2099-01-01' },
+      { reason: REASON, openToSocialCareSince: '2025-11-03' },
+      { reason: REASON, openToSocialCareSince: null },
+    ]);
+    await page.context().close();
+  }, 120_000);
 });

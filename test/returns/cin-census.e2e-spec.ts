@@ -307,6 +307,63 @@ describe('returns: the CIN census XML (issue 19)', () => {
     expect(audit[0].details).toMatchObject({ return: 'CIN_CENSUS', year: 2026, children: fixed.children });
   });
 
+  it('should leave out a referral made while the child is open to children’s social care, from the date on the record', async () => {
+    const u = randomUUID().slice(0, 6);
+    clock.set(FRIDAY);
+    const first = await contact({
+      child: { firstName: `Fay${u}`, lastName: 'Census', dateOfBirth: '2012-01-05' },
+    });
+    await decide(first.id, {
+      level: 3,
+      outcome: 'SOCIAL_CARE_ASSESSMENT',
+      primaryNeedCode: 'N4',
+      rationale: DECIDED,
+    });
+    const fay = await childOf(first.id);
+    const patch = (body: Body) =>
+      t
+        .http()
+        .patch(`/api/children/${fay.child_id}`)
+        .set(as(screener))
+        .send({ ...body, reason: 'The case system shows the case open since June.' });
+    // the case system's date, not one to come
+    const future = await patch({ openToSocialCareSince: '2025-05-10' }).expect(400);
+    expect(future.body.error.details).toEqual([
+      { field: 'openToSocialCareSince', message: 'must not be a date to come' },
+    ]);
+    await patch({ openToSocialCareSince: '2025-02-30' }).expect(400);
+    clock.set('2025-07-01T10:00:00Z');
+    await patch({ openToSocialCareSince: '2025-06-02' }).expect(200);
+    const record = (await t.http().get(`/api/children/${fay.child_id}`).set(as(screener)).expect(200))
+      .body as {
+      openToSocialCareSince?: string;
+    };
+    expect(record.openToSocialCareSince).toBe('2025-06-02');
+    // a second referral while the case is open
+    const second = await contact({
+      child: { firstName: `Fay${u}`, lastName: 'Census', dateOfBirth: '2012-01-05' },
+    });
+    await decide(second.id, {
+      level: 3,
+      outcome: 'SOCIAL_CARE_ASSESSMENT',
+      primaryNeedCode: 'N4',
+      rationale: DECIDED,
+    });
+    expect((await childOf(second.id)).child_id).toBe(fay.child_id);
+
+    clock.set('2026-04-02T09:00:00Z');
+    const xml = (
+      await t.http().get('/api/returns/cin-census?year=2026').set(as(manager)).buffer(true).expect(200)
+    ).text;
+    const children = list(
+      ((create(xml).end({ format: 'object' }) as { Message: Node }).Message.Children as Node).Child,
+    );
+    const faysOwn = children.filter((c) => (c.ChildIdentifiers as Node).LAchildID === fay.la_child_id);
+    expect(faysOwn).toHaveLength(1);
+    // the referral before the case opened is hers; the one while open is the case system's
+    expect(list(faysOwn[0].CINdetails).map((d) => d.CINreferralDate)).toEqual(['2025-05-09']);
+  });
+
   it('should refuse a screener (403), a year that is not one (400, by field) and a year with nothing to return (409)', async () => {
     await t.http().get('/api/returns/cin-census?year=2026').set(as(screener)).expect(403);
     await t.http().get('/api/returns/cin-census/check?year=2026').set(as(screener)).expect(403);

@@ -16,6 +16,7 @@ const COLUMNS: Record<FieldChange['field'], string> = {
   upn: 'upn',
   firstLanguage: 'first_language',
   interpreterNeeded: 'interpreter_needed',
+  openToSocialCareSince: 'open_to_social_care_since',
   address: 'address',
   postcode: 'postcode',
   school: 'school',

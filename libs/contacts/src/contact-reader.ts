@@ -193,6 +193,7 @@ export function childDto(child: ChildEntity): ChildDto {
     upn: child.upn,
     firstLanguage: child.firstLanguage,
     interpreterNeeded: child.interpreterNeeded,
+    openToSocialCareSince: child.openToSocialCareSince,
     // decision 0027: an empty list is "not known", shown as nothing
     disabilities: child.disabilities?.length ? child.disabilities : null,
   };

@@ -1,4 +1,5 @@
 import type { Schema } from '../api-client';
+import { dateOnly } from '../ui';
 
 type Update = Schema<'UpdateChildDto'>;
 export type ChildField = Schema<'ChildChangeDto'>['field'];
@@ -69,6 +70,7 @@ export const FIELD_WORDS: Record<ChildField, string> = {
   upn: 'Unique pupil number (UPN)',
   firstLanguage: 'First language',
   interpreterNeeded: 'Interpreter needed',
+  openToSocialCareSince: 'Open to children’s social care since',
   address: 'Address',
   postcode: 'Postcode',
   school: 'School',
@@ -96,6 +98,7 @@ export function valueWords(field: ChildField, value: FieldValue): string {
   if (value === null || value === undefined || value === '') return 'Not recorded';
   if (field === 'disabilities') return disabilitiesWords(value as string[]) ?? 'Not known';
   if (field === 'interpreterNeeded') return value ? 'Yes' : 'No';
+  if (field === 'openToSocialCareSince') return dateOnly(String(value));
   if (field === 'sex') return SEX_WORDS[value as keyof typeof SEX_WORDS] ?? String(value);
   if (field === 'ethnicity') return ethnicityWords(String(value)) ?? 'Not recorded';
   return Array.isArray(value) ? value.join(', ') : String(value);

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form';
+import { useForm, type FieldErrors, type Path, type UseFormReturn } from 'react-hook-form';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiFailure } from '../api';
 import { client, unwrap, type Schema } from '../api-client';
@@ -8,6 +8,7 @@ import { BackLink } from '../admin/common';
 import { failureMessage } from '../admin/forms';
 import { ErrorSummary, ProblemSummary, type FieldProblem } from '../error-summary';
 import { NotFound, Page } from '../layout';
+import { dateOf, DateInput, partsOfDate, type DateParts } from '../date-input';
 import { dateOnly, fieldId, Input, problemsOf, Radios, Select, Submit, SummaryList, TextArea } from '../ui';
 import {
   CHANGE_REASON_MAX,
@@ -37,6 +38,7 @@ interface Answers {
   upn: string;
   firstLanguage: string;
   interpreterNeeded: string; // 'yes' | 'no' | '' (not known)
+  openToSocialCareSince: DateParts;
   address: string;
   postcode: string;
   school: string;
@@ -56,6 +58,7 @@ function answersOf(c: Child): Answers {
     upn: c.upn ?? '',
     firstLanguage: c.firstLanguage ?? '',
     interpreterNeeded: c.interpreterNeeded === undefined ? '' : c.interpreterNeeded ? 'yes' : 'no',
+    openToSocialCareSince: partsOfDate(c.openToSocialCareSince),
     address: c.address ?? '',
     postcode: c.postcode ?? '',
     school: c.school ?? '',
@@ -72,6 +75,11 @@ function valueOf(field: ChildField, a: Answers): FieldValue {
       return [...a.disabilities].sort((x, y) => DISABILITY_ORDER.indexOf(x) - DISABILITY_ORDER.indexOf(y));
     case 'interpreterNeeded':
       return a.interpreterNeeded === '' ? null : a.interpreterNeeded === 'yes';
+    // a date not real is held as typed, so it is a change the check refuses
+    case 'openToSocialCareSince': {
+      const date = dateOf(a.openToSocialCareSince);
+      return date === '' ? null : (date ?? Object.values(a.openToSocialCareSince).join('/'));
+    }
     case 'postcode':
       return text(a.postcode.toUpperCase());
     case 'upn':
@@ -103,7 +111,8 @@ function changesOf(start: Answers, now: Answers): Change[] {
 // the api to say why it cannot be
 function bodyOf(changes: Change[], reason: string): Update {
   const body: Record<string, unknown> = { reason: reason.trim() };
-  for (const c of changes) body[c.field] = c.after ?? '';
+  // a date cleared is null (no longer open); other fields emptied are sent empty
+  for (const c of changes) body[c.field] = c.after ?? (c.field === 'openToSocialCareSince' ? null : '');
   return body as unknown as Update;
 }
 
@@ -143,10 +152,12 @@ function Correction({ child }: { child: Child }) {
 }
 
 // the checks that save a round trip: a reason, and something to change; the api checks all
-function check(start: Answers, answers: Answers): [keyof Answers | 'root', string][] {
-  const problems: [keyof Answers | 'root', string][] = [];
+function check(start: Answers, answers: Answers): [Path<Answers> | 'root', string][] {
+  const problems: [Path<Answers> | 'root', string][] = [];
   if (changesOf(start, answers).length === 0)
     problems.push(['root', 'Change at least one detail, or go back to the record']);
+  if (dateOf(answers.openToSocialCareSince) === undefined)
+    problems.push(['openToSocialCareSince.day', 'Enter a real date, for example 3 11 2025']);
   const reason = Array.from(answers.reason.trim()).length;
   if (reason === 0) problems.push(['reason', 'Enter why the record is being corrected']);
   else if (reason < CHANGE_REASON_MIN)
@@ -278,6 +289,13 @@ function Questions({ child, start, form }: { child: Child; start: Answers; form:
               register={register}
               errors={errors}
             />
+            <DateInput<Answers>
+              name="openToSocialCareSince"
+              legend="Open to children’s social care since (optional)"
+              hint="The date the council’s case system shows the case open from, for example 3 11 2025. Leave it empty if the case is not open."
+              register={register}
+              errors={errors}
+            />
             <h2 className="govuk-heading-m">Where they live and go to school</h2>
             <Input<Answers>
               name="address"
@@ -392,7 +410,11 @@ function serverProblems(error: unknown, form: UseFormReturn<Answers>): { onField
     if (field) {
       const label = field === 'reason' ? 'The reason' : FIELD_WORDS[field as ChildField];
       const text = d.message.replace(new RegExp(`^${field}\\s+`), '');
-      form.setError(field, { type: 'server', message: `${label} ${text}` });
+      // a date's error is held on its first box (date-input.tsx)
+      form.setError(field === 'openToSocialCareSince' ? 'openToSocialCareSince.day' : field, {
+        type: 'server',
+        message: `${label} ${text}`,
+      });
       onFields = true;
     } else if (d.field === 'body') {
       rest.push('The record already has these details: change at least one, or go back to the record');

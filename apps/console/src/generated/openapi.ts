@@ -1532,6 +1532,11 @@ export interface components {
       firstLanguage?: string;
       /** @description an interpreter is needed */
       interpreterNeeded?: boolean;
+      /**
+       * Format: date
+       * @description open to the council’s children’s social care from this date (its case system’s word)
+       */
+      openToSocialCareSince?: string;
     };
     HistoryItemDto: {
       /** @enum {string} */
@@ -2322,6 +2327,7 @@ export interface components {
         | 'upn'
         | 'firstLanguage'
         | 'interpreterNeeded'
+        | 'openToSocialCareSince'
         | 'address'
         | 'postcode'
         | 'school';
@@ -2390,6 +2396,11 @@ export interface components {
       firstLanguage?: string;
       /** @description an interpreter is needed */
       interpreterNeeded?: boolean;
+      /**
+       * Format: date
+       * @description open to the council’s children’s social care from this date (its case system’s word)
+       */
+      openToSocialCareSince?: string;
       /** @description the other children of the households this child’s contacts name, at most 50 */
       household: components['schemas']['HouseholdMemberDto'][];
       /** @description contacts, DA notifications, referrals and strategy discussions, oldest first */
@@ -2469,6 +2480,12 @@ export interface components {
       firstLanguage?: string;
       /** @description an interpreter is needed */
       interpreterNeeded?: boolean;
+      /**
+       * Format: date
+       * @description open to the council’s children’s social care from this date, as its case system says (not in the future); null: not open. A referral made while open is not a CIN census episode of its own
+       * @example 2025-11-03
+       */
+      openToSocialCareSince?: string | null;
       /** @example 1 High Street, Middlesbrough */
       address?: string;
       /** @example TS5 7AA */

@@ -117,6 +117,12 @@ export function ChildRecord() {
                 'Interpreter needed',
                 c.interpreterNeeded === undefined ? 'Not known' : c.interpreterNeeded ? 'Yes' : 'No',
               ],
+              [
+                'Open to children’s social care',
+                c.openToSocialCareSince
+                  ? `Since ${dateOnly(c.openToSocialCareSince)}`
+                  : 'Not known to be open',
+              ],
               ['Address', c.address ?? 'Not known'],
               ['Postcode', c.postcode ?? 'Not known'],
               ['School', c.school ?? 'Not known'],

@@ -60,6 +60,12 @@ export class ChildDto {
 
   @ApiPropertyOptional({ description: 'an interpreter is needed' })
   interpreterNeeded?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'open to the council’s children’s social care from this date (its case system’s word)',
+  })
+  openToSocialCareSince?: string;
 }
 
 export class HistoryItemDto {

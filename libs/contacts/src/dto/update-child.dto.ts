@@ -9,7 +9,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { TrimUpperCase } from '@app/core';
+import { IsCalendarDate, TrimUpperCase } from '@app/core';
 import { CHANGE_REASON_MIN, DISABILITY_CODES } from '../policy/child-demographics';
 import { ETHNICITY_CODES, IsDisabilityList, IsUpn, NormaliseUpn, POSTCODE, Trim } from './validators';
 
@@ -83,6 +83,18 @@ export class UpdateChildDto {
   @IsBoolean()
   interpreterNeeded?: boolean;
 
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2025-11-03',
+    description:
+      'open to the council’s children’s social care from this date, as its case system says (not in the future); null: not open. A referral made while open is not a CIN census episode of its own',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  openToSocialCareSince?: string | null;
+
   @ApiPropertyOptional({ example: '1 High Street, Middlesbrough' })
   @IsOptional()
   @Trim()
@@ -129,6 +141,7 @@ export class ChildChangeDto {
       'upn',
       'firstLanguage',
       'interpreterNeeded',
+      'openToSocialCareSince',
       'address',
       'postcode',
       'school',

@@ -48,6 +48,10 @@ export class ChildEntity {
   @Column({ name: 'interpreter_needed', type: 'boolean', nullable: true })
   interpreterNeeded: boolean | null;
 
+  // issue 19: open to the council's children's social care from this date (its case system's word)
+  @Column({ name: 'open_to_social_care_since', type: 'date', nullable: true })
+  openToSocialCareSince: string | null;
+
   // decision 0028: a merged duplicate's tombstone names the record it was merged into
   @Column({ name: 'merged_into', type: 'uuid', nullable: true })
   mergedInto: string | null;

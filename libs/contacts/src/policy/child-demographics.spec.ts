@@ -1,4 +1,10 @@
-import { changesName, childChanges, disabilitiesProblem, type ChildFields } from './child-demographics';
+import {
+  changesName,
+  childChanges,
+  disabilitiesProblem,
+  openToSocialCareProblem,
+  type ChildFields,
+} from './child-demographics';
 
 describe('disabilitiesProblem', () => {
   it.each`
@@ -26,6 +32,7 @@ const CURRENT: ChildFields = {
   upn: null,
   firstLanguage: null,
   interpreterNeeded: null,
+  openToSocialCareSince: null,
   address: '1 High Street',
   postcode: 'TS1 2AB',
   school: null,
@@ -59,5 +66,20 @@ describe('changesName', () => {
     expect(
       changesName((fields as string[]).map((field) => ({ field, before: null, after: null }) as never)),
     ).toBe(expected);
+  });
+});
+
+// issue 19 (decision 0030): the date a case is open to children's social care from is the case
+// system's past; null clears it
+describe('openToSocialCareProblem', () => {
+  it.each`
+    value           | today           | expected                        | rule
+    ${'2026-03-31'} | ${'2026-04-01'} | ${null}                         | ${'a date before today'}
+    ${'2026-04-01'} | ${'2026-04-01'} | ${null}                         | ${'today'}
+    ${'2026-04-02'} | ${'2026-04-01'} | ${'must not be a date to come'} | ${'tomorrow is to come'}
+    ${null}         | ${'2026-04-01'} | ${null}                         | ${'null: no longer open'}
+    ${undefined}    | ${'2026-04-01'} | ${null}                         | ${'not asked to change'}
+  `('should give $expected for $value ($rule)', ({ value, today, expected }) => {
+    expect(openToSocialCareProblem(value, today)).toEqual(expected);
   });
 });

@@ -43,6 +43,7 @@ export const EDITABLE_CHILD_FIELDS = [
   'upn',
   'firstLanguage',
   'interpreterNeeded',
+  'openToSocialCareSince',
   'address',
   'postcode',
   'school',
@@ -72,6 +73,13 @@ export function childChanges(current: ChildFields, requested: Partial<ChildField
     if (!same(current[field], after)) changes.push({ field, before: current[field], after });
   }
   return changes;
+}
+
+// what is wrong with the date a child's case is open to children's social care from, or null:
+// the case system's past, not a date to come (`today`: the front door's local date)
+export function openToSocialCareProblem(value: ChildFieldValue | undefined, today: string): string | null {
+  if (typeof value === 'string' && value > today) return 'must not be a date to come';
+  return null;
 }
 
 // a name change shows on the open queues (the screening and authorisation queues name the child)

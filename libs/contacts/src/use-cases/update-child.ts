@@ -2,13 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
-import { Clock, DomainError, ErrorCode } from '@app/core';
+import { Clock, DomainError, ErrorCode, WorkingCalendar } from '@app/core';
 import { Journal } from '@app/live';
 import { queueItemsNaming } from '../child-record-reader';
 import { applyChildChanges, lockChild } from '../children.repository';
 import type { ChildUpdateResultDto, UpdateChildDto } from '../dto/update-child.dto';
 import type { ChildEntity } from '../entities/child.entity';
-import { changesName, childChanges, type ChildFields } from '../policy/child-demographics';
+import {
+  changesName,
+  childChanges,
+  openToSocialCareProblem,
+  type ChildFields,
+} from '../policy/child-demographics';
 import { childMatchKey } from '../policy/child-match';
 
 export interface UpdateChildCommand extends UpdateChildDto {
@@ -24,6 +29,7 @@ const fieldsOf = (child: ChildEntity): ChildFields => ({
   upn: child.upn,
   firstLanguage: child.firstLanguage,
   interpreterNeeded: child.interpreterNeeded,
+  openToSocialCareSince: child.openToSocialCareSince,
   address: child.address,
   postcode: child.postcode,
   school: child.school,
@@ -38,6 +44,7 @@ export class UpdateChild {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly journal: Journal,
     private readonly clock: Clock,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   async execute(
@@ -45,6 +52,8 @@ export class UpdateChild {
     { id, reason, ...requested }: UpdateChildCommand,
   ): Promise<ChildUpdateResultDto> {
     const now = this.clock.now();
+    const open = openToSocialCareProblem(requested.openToSocialCareSince, this.calendar.localDate(now));
+    if (open) throw DomainError.validation([{ field: 'openToSocialCareSince', message: open }]);
     return this.dataSource.transaction(async (manager) => {
       const child = await lockChild(manager, id);
       if (!child) throw DomainError.notFound('child');

@@ -18,6 +18,7 @@ import { InformationRequests1765152000000 } from './1765152000000-information-re
 import { OpenRequestsReason1765238400000 } from './1765238400000-open-requests-reason';
 import { ReferralQuality1765324800000 } from './1765324800000-referral-quality';
 import { LaChildId1765411200000 } from './1765411200000-la-child-id';
+import { OpenToSocialCare1765497600000 } from './1765497600000-open-to-social-care';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   OpenRequestsReason1765238400000,
   ReferralQuality1765324800000,
   LaChildId1765411200000,
+  OpenToSocialCare1765497600000,
 ];

@@ -10,7 +10,11 @@ export const CENSUS_ROWS_SQL = `
   with episodes as (
     select r.id as referral_id, r.contact_id, r.child_id, r.referral_date, r.source, r.primary_need_code
       from referral r
+      join child oc on oc.id = r.child_id
      where r.referral_date <= $2
+       -- made while the child's case is open to children's social care: part of that open
+       -- episode, which the council's case system returns (rules 8815, 8816, 8820)
+       and (oc.open_to_social_care_since is null or r.referral_date < oc.open_to_social_care_since)
        and (r.referral_date >= $1 or exists (
              select 1
                from strategy_discussion sd
