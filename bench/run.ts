@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { SCREENING_QUEUE_SQL } from '@app/contacts/screening-queue';
 import { childSearch } from './child-search';
+import { returnsFigures } from './returns';
 import { consoleFirstRender, consoleRender, consoleRig } from './console';
 import {
   alternating,
@@ -656,7 +657,7 @@ async function readFigures(w: World): Promise<void> {
   });
 }
 
-// BENCH_ONLY=ingest,claims,sessions,push,reads,memory,storm,child-search,console-render,console-first-render
+// BENCH_ONLY=ingest,claims,sessions,push,reads,memory,storm,child-search,returns,console-render,console-first-render
 // runs a subset (for profiling) and writes no results file
 const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
 const want = (figure: string) => only.size === 0 || only.has(figure);
@@ -680,6 +681,7 @@ async function main(): Promise<void> {
     if (want('reads')) await readFigures(w);
     if (want('storm')) await snapshotStorm(w);
     if (want('child-search')) rows.push(...(await childSearch(w, log)));
+    if (want('returns')) rows.push(...(await returnsFigures(w, log)));
     // the console in a browser (figures 9 and 10), on an api and a database of their own
     if (want('console-render') || want('console-first-render')) {
       const rig = await consoleRig(w);
