@@ -1,3 +1,7 @@
+import { ETHNICITY_CODES, REFERRAL_SOURCES } from '@app/contacts/dto/validators';
+import { DISABILITY_CODES } from '@app/contacts/policy/child-demographics';
+import { ABUSE_CATEGORIES } from '@app/strategy-meetings/policy/outcome-rules';
+import { PRIMARY_NEED_CODES } from '@app/thresholds/policy/threshold-rules';
 import type {
   CensusChild,
   CensusEpisode,
@@ -257,81 +261,13 @@ export const NOT_APPLICABLE_RULES: Readonly<Record<string, string>> = {
   '8950Q': 'assessments are in the case-management system',
 };
 
-// CIN census 2025-26 code lists (shared/reference/cin_census/cin_census_codelists.json)
-const ETHNICITY_CODES: ReadonlySet<string> = new Set([
-  'WBRI',
-  'WIRI',
-  'WIRT',
-  'WOTH',
-  'WROM',
-  'MWBC',
-  'MWBA',
-  'MWAS',
-  'MOTH',
-  'AIND',
-  'APKN',
-  'ABAN',
-  'AOTH',
-  'BCRB',
-  'BAFR',
-  'BOTH',
-  'CHNE',
-  'OOTH',
-  'REFU',
-  'NOBT',
-]);
-const DISABILITY_CODES: ReadonlySet<string> = new Set([
-  'NONE',
-  'MOB',
-  'HAND',
-  'PC',
-  'INC',
-  'COMM',
-  'LD',
-  'HEAR',
-  'VIS',
-  'BEH',
-  'CON',
-  'AUT',
-  'DDA',
-]);
-const REFERRAL_SOURCES: ReadonlySet<string> = new Set([
-  '1A',
-  '1B',
-  '1C',
-  '1D',
-  '2A',
-  '2B',
-  '3A',
-  '3B',
-  '3C',
-  '3D',
-  '3E',
-  '3F',
-  '4',
-  '5A',
-  '5B',
-  '5C',
-  '5D',
-  '6',
-  '7',
-  '8',
-  '9',
-  '10',
-]);
-const PRIMARY_NEEDS: ReadonlySet<string> = new Set([
-  'N0',
-  'N1',
-  'N2',
-  'N3',
-  'N4',
-  'N5',
-  'N6',
-  'N7',
-  'N8',
-  'N9',
-]);
-const CATEGORIES_OF_ABUSE: ReadonlySet<string> = new Set(['NEG', 'PHY', 'SAB', 'EMO', 'MUL']);
+// CIN census 2025-26 code lists (shared/reference/cin_census/cin_census_codelists.json), as
+// the modules that take the values hold them
+const ETHNICITY: ReadonlySet<string> = new Set(ETHNICITY_CODES);
+const DISABILITIES: ReadonlySet<string> = new Set(DISABILITY_CODES);
+const SOURCES: ReadonlySet<string> = new Set(REFERRAL_SOURCES);
+const PRIMARY_NEEDS: ReadonlySet<string> = new Set(PRIMARY_NEED_CODES);
+const CATEGORIES_OF_ABUSE: ReadonlySet<string> = new Set(ABUSE_CATEGORIES);
 const SEXES: ReadonlySet<string> = new Set(['M', 'F', 'U']);
 // a reason for no UPN that is not UN1 (8770Q)
 const UPN_UNKNOWN_NOT_UN1: ReadonlySet<string> = new Set(['UN2', 'UN3', 'UN4', 'UN5', 'UN6', 'UN7']);
@@ -564,7 +500,7 @@ function noEpisode(child: CensusChild): Finding[] {
 
 // 4220 Ethnicity is missing or invalid (see Ethnicity table)
 function ethnicityInvalid(child: CensusChild): Finding[] {
-  return when(!ETHNICITY_CODES.has(child.ethnicity ?? ''), () => onChild(child, 'Ethnicity'));
+  return when(!ETHNICITY.has(child.ethnicity ?? ''), () => onChild(child, 'Ethnicity'));
 }
 
 // 8540 Child’s disability is missing or invalid (see Disability table): a born child with a
@@ -574,7 +510,7 @@ function disabilityMissingOrInvalid(child: CensusChild): Finding[] {
   return when(
     present(child.personBirthDate) &&
       furtherAction(child) &&
-      (codes.length === 0 || codes.some((code) => !DISABILITY_CODES.has(code))),
+      (codes.length === 0 || codes.some((code) => !DISABILITIES.has(code))),
     () => onChild(child, 'Disability'),
   );
 }
@@ -629,9 +565,7 @@ function primaryNeedInvalid(child: CensusChild): Finding[] {
 // 8866 Source of Referral is missing or an invalid code (for a referral on or after 1 April 2013)
 function referralSourceInvalid(child: CensusChild): Finding[] {
   return eachEpisode(child, (e) =>
-    present(e.cinReferralDate) &&
-    e.cinReferralDate >= '2013-04-01' &&
-    !REFERRAL_SOURCES.has(e.referralSource ?? '')
+    present(e.cinReferralDate) && e.cinReferralDate >= '2013-04-01' && !SOURCES.has(e.referralSource ?? '')
       ? 'ReferralSource'
       : null,
   );
