@@ -232,6 +232,8 @@ describe('console: correct a child’s record (issue 17)', () => {
     expect(await summary.textContent()).toContain('must not be a date to come');
 
     await typeDate('3', '11', '2025');
+    const caseId = `CS${Date.now()}`;
+    await page.getByLabel('Case system ID (optional)').fill(caseId);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Check your changes', level: 1 }).waitFor();
     const changes = (await page.getByTestId('child-edit-changes').textContent()) ?? '';
@@ -239,7 +241,10 @@ describe('console: correct a child’s record (issue 17)', () => {
     expect(changes).toContain('Now: 3 Nov 2025');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByTestId('done-banner').waitFor();
-    expect(await page.locator('main').textContent()).toContain('Since 3 Nov 2025');
+    const shown = (await page.locator('main').textContent()) ?? '';
+    expect(shown).toContain('Since 3 Nov 2025');
+    expect(shown).toContain(caseId);
+    expect(shown).toMatch(/Returns ID \(LAchildID\)FD\d{10}/);
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'open-to-social-care');
 
@@ -256,7 +261,7 @@ describe('console: correct a child’s record (issue 17)', () => {
     expect(await page.locator('main').textContent()).toContain('Not known to be open');
     expect(patches).toEqual([
       { reason: REASON, openToSocialCareSince: '2099-01-01' },
-      { reason: REASON, openToSocialCareSince: '2025-11-03' },
+      { reason: REASON, openToSocialCareSince: '2025-11-03', caseSystemId: caseId },
       { reason: REASON, openToSocialCareSince: null },
     ]);
     await page.context().close();

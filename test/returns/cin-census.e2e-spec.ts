@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -377,5 +377,83 @@ describe('returns: the CIN census XML (issue 19)', () => {
     await t.http().get('/api/returns/cin-census').set(as(manager)).expect(400);
     const none = await t.http().get('/api/returns/cin-census?year=2012').set(as(manager)).expect(409);
     expect(none.body.error.code).toBe('CONFLICT');
+  });
+});
+
+// config/returns.yml cinCensus.laChildId: caseSystem: the census names a child by the council's
+// case-system id where its record has one (set on the record: letters and digits, one child
+// each), by the front door's own id where not
+describe('returns: the CIN census by the case system’s ids (config/returns.yml)', () => {
+  it('should name each child by its case-system id where it has one, and refuse a bad or shared one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-'));
+    cpSync('config', dir, { recursive: true });
+    const file = join(dir, 'returns.yml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('laChildId: frontDoor', 'laChildId: caseSystem'));
+    const clock = new SettableClock(FRIDAY);
+    const t = await createTestApp({ clock, env: { POLICY_DIR: dir } });
+    try {
+      const [screener, manager] = await Promise.all([
+        t.login('screener@mach.example'),
+        t.login('manager@mach.example'),
+      ]);
+      const u = randomUUID().slice(0, 6);
+      const referred = async (firstName: string) => {
+        const made = (
+          await t
+            .http()
+            .post('/api/contacts')
+            .set(bearer(screener))
+            .send(contactBody({ child: { firstName, lastName: 'Case', dateOfBirth: '2013-04-05' } }))
+            .expect(201)
+        ).body as { id: string; child: { id: string } };
+        await t.http().post(`/api/contacts/${made.id}/claim`).set(bearer(screener)).send({}).expect(200);
+        await t
+          .http()
+          .post(`/api/contacts/${made.id}/decision`)
+          .set(bearer(screener))
+          .send({ level: 3, outcome: 'SOCIAL_CARE_ASSESSMENT', primaryNeedCode: 'N4', rationale: DECIDED })
+          .expect(201);
+        const [row] = (await t.dataSource.query(`select la_child_id from child where id = $1`, [
+          made.child.id,
+        ])) as { la_child_id: string }[];
+        return { id: made.child.id, laChildId: row.la_child_id };
+      };
+      const [gus, hal] = [await referred(`Gus${u}`), await referred(`Hal${u}`)];
+      const patch = (childId: string, caseSystemId: string | null) =>
+        t
+          .http()
+          .patch(`/api/children/${childId}`)
+          .set(bearer(screener))
+          .send({ caseSystemId, reason: 'The case system’s id, from the duty team.' });
+      const caseId = `CS${parseInt(u, 16)}`;
+      const bad = await patch(gus.id, 'CS-42/7').expect(400);
+      expect(bad.body.error.details).toEqual([
+        { field: 'caseSystemId', message: 'must be 1 to 20 letters and digits' },
+      ]);
+      await patch(gus.id, caseId).expect(200);
+      const shared = await patch(hal.id, caseId).expect(400);
+      expect(shared.body.error.details).toEqual([
+        { field: 'caseSystemId', message: 'is another child’s: each child has its own' },
+      ]);
+      const record = (await t.http().get(`/api/children/${gus.id}`).set(bearer(screener)).expect(200))
+        .body as {
+        caseSystemId?: string;
+        laChildId?: string;
+      };
+      expect(record).toMatchObject({ caseSystemId: caseId, laChildId: gus.laChildId });
+
+      clock.set('2026-04-02T09:00:00Z');
+      const xml = (
+        await t.http().get('/api/returns/cin-census?year=2026').set(bearer(manager)).buffer(true).expect(200)
+      ).text;
+      const ids = list(
+        ((create(xml).end({ format: 'object' }) as { Message: Node }).Message.Children as Node).Child,
+      ).map((c) => (c.ChildIdentifiers as Node).LAchildID);
+      expect(ids).toContain(caseId);
+      expect(ids).not.toContain(gus.laChildId);
+      expect(ids).toContain(hal.laChildId);
+    } finally {
+      await t.close();
+    }
   });
 });

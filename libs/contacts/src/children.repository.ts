@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { DomainError } from '@app/core';
 import { hydrate } from '@app/database';
 import type { ChildChangeDto } from './dto/update-child.dto';
 import { ChildEntity } from './entities/child.entity';
@@ -17,6 +18,7 @@ const COLUMNS: Record<FieldChange['field'], string> = {
   firstLanguage: 'first_language',
   interpreterNeeded: 'interpreter_needed',
   openToSocialCareSince: 'open_to_social_care_since',
+  caseSystemId: 'case_system_id',
   address: 'address',
   postcode: 'postcode',
   school: 'school',
@@ -56,8 +58,9 @@ export async function applyChildChanges(
     change.changedBy,
   );
   const n = params.length;
-  await manager.query(
-    `with updated as (
+  try {
+    await manager.query(
+      `with updated as (
        update child set ${sets.join(', ')}, match_key = $3, updated_at = $2 where id = $1 returning id
      )
      insert into child_change (child_id, field, before, after, reason, changed_by, changed_at)
@@ -65,8 +68,17 @@ export async function applyChildChanges(
        from updated u, unnest($${n - 4}::text[], $${n - 3}::text[], $${n - 2}::text[]) with ordinality
             as f(field, before, after, ord)
       order by f.ord`,
-    params,
-  );
+      params,
+    );
+  } catch (error) {
+    // two children cannot share a case-system id: settled by the constraint, said on the field
+    const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+    if (driver?.code === '23505' && driver.constraint === 'uq_child_case_system_id')
+      throw DomainError.validation([
+        { field: 'caseSystemId', message: 'is another child’s: each child has its own' },
+      ]);
+    throw error;
+  }
 }
 
 const CHANGES_SHOWN = 500;

@@ -194,6 +194,8 @@ export function childDto(child: ChildEntity): ChildDto {
     firstLanguage: child.firstLanguage,
     interpreterNeeded: child.interpreterNeeded,
     openToSocialCareSince: child.openToSocialCareSince,
+    caseSystemId: child.caseSystemId,
+    laChildId: child.laChildId,
     // decision 0027: an empty list is "not known", shown as nothing
     disabilities: child.disabilities?.length ? child.disabilities : null,
   };

@@ -71,6 +71,7 @@ export const FIELD_WORDS: Record<ChildField, string> = {
   firstLanguage: 'First language',
   interpreterNeeded: 'Interpreter needed',
   openToSocialCareSince: 'Open to children’s social care since',
+  caseSystemId: 'Case system ID',
   address: 'Address',
   postcode: 'Postcode',
   school: 'School',

@@ -39,6 +39,7 @@ interface Answers {
   firstLanguage: string;
   interpreterNeeded: string; // 'yes' | 'no' | '' (not known)
   openToSocialCareSince: DateParts;
+  caseSystemId: string;
   address: string;
   postcode: string;
   school: string;
@@ -59,6 +60,7 @@ function answersOf(c: Child): Answers {
     firstLanguage: c.firstLanguage ?? '',
     interpreterNeeded: c.interpreterNeeded === undefined ? '' : c.interpreterNeeded ? 'yes' : 'no',
     openToSocialCareSince: partsOfDate(c.openToSocialCareSince),
+    caseSystemId: c.caseSystemId ?? '',
     address: c.address ?? '',
     postcode: c.postcode ?? '',
     school: c.school ?? '',
@@ -112,7 +114,9 @@ function changesOf(start: Answers, now: Answers): Change[] {
 function bodyOf(changes: Change[], reason: string): Update {
   const body: Record<string, unknown> = { reason: reason.trim() };
   // a date cleared is null (no longer open); other fields emptied are sent empty
-  for (const c of changes) body[c.field] = c.after ?? (c.field === 'openToSocialCareSince' ? null : '');
+  for (const c of changes)
+    body[c.field] =
+      c.after ?? (c.field === 'openToSocialCareSince' || c.field === 'caseSystemId' ? null : '');
   return body as unknown as Update;
 }
 
@@ -293,6 +297,15 @@ function Questions({ child, start, form }: { child: Child; start: Answers; form:
               name="openToSocialCareSince"
               legend="Open to children’s social care since (optional)"
               hint="The date the council’s case system shows the case open from, for example 3 11 2025. Leave it empty if the case is not open."
+              register={register}
+              errors={errors}
+            />
+            <Input<Answers>
+              name="caseSystemId"
+              label="Case system ID (optional)"
+              hint="The child’s ID in the council’s case-management system: letters and digits, up to 20"
+              width="20"
+              autoComplete="off"
               register={register}
               errors={errors}
             />

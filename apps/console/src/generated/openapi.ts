@@ -1537,6 +1537,13 @@ export interface components {
        * @description open to the council’s children’s social care from this date (its case system’s word)
        */
       openToSocialCareSince?: string;
+      /** @description the child’s id in the council’s case-management system */
+      caseSystemId?: string;
+      /**
+       * @description the front door’s LAchildID of the child
+       * @example FD0000000042
+       */
+      laChildId?: string;
     };
     HistoryItemDto: {
       /** @enum {string} */
@@ -2328,6 +2335,7 @@ export interface components {
         | 'firstLanguage'
         | 'interpreterNeeded'
         | 'openToSocialCareSince'
+        | 'caseSystemId'
         | 'address'
         | 'postcode'
         | 'school';
@@ -2401,6 +2409,13 @@ export interface components {
        * @description open to the council’s children’s social care from this date (its case system’s word)
        */
       openToSocialCareSince?: string;
+      /** @description the child’s id in the council’s case-management system */
+      caseSystemId?: string;
+      /**
+       * @description the front door’s LAchildID of the child
+       * @example FD0000000042
+       */
+      laChildId?: string;
       /** @description the other children of the households this child’s contacts name, at most 50 */
       household: components['schemas']['HouseholdMemberDto'][];
       /** @description contacts, DA notifications, referrals and strategy discussions, oldest first */
@@ -2486,6 +2501,11 @@ export interface components {
        * @example 2025-11-03
        */
       openToSocialCareSince?: string | null;
+      /**
+       * @description the child’s id in the council’s case-management system: 1 to 20 letters and digits, one child each; null to clear. The returns name the child by it when config/returns.yml says so
+       * @example CS0042117
+       */
+      caseSystemId?: string | null;
       /** @example 1 High Street, Middlesbrough */
       address?: string;
       /** @example TS5 7AA */

@@ -117,6 +117,8 @@ export function ChildRecord() {
                 'Interpreter needed',
                 c.interpreterNeeded === undefined ? 'Not known' : c.interpreterNeeded ? 'Yes' : 'No',
               ],
+              ['Returns ID (LAchildID)', c.laChildId ?? 'Not known'],
+              ['Case system ID', c.caseSystemId ?? 'Not recorded'],
               [
                 'Open to children’s social care',
                 c.openToSocialCareSince

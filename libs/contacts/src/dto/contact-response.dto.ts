@@ -66,6 +66,12 @@ export class ChildDto {
     description: 'open to the council’s children’s social care from this date (its case system’s word)',
   })
   openToSocialCareSince?: string;
+
+  @ApiPropertyOptional({ description: 'the child’s id in the council’s case-management system' })
+  caseSystemId?: string;
+
+  @ApiPropertyOptional({ example: 'FD0000000042', description: 'the front door’s LAchildID of the child' })
+  laChildId?: string;
 }
 
 export class HistoryItemDto {

@@ -95,6 +95,18 @@ export class UpdateChildDto {
   @IsCalendarDate()
   openToSocialCareSince?: string | null;
 
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'CS0042117',
+    description:
+      'the child’s id in the council’s case-management system: 1 to 20 letters and digits, one child each; null to clear. The returns name the child by it when config/returns.yml says so',
+  })
+  @IsOptional()
+  @Trim()
+  @Matches(/^[A-Za-z0-9]{1,20}$/, { message: 'must be 1 to 20 letters and digits' })
+  caseSystemId?: string | null;
+
   @ApiPropertyOptional({ example: '1 High Street, Middlesbrough' })
   @IsOptional()
   @Trim()
@@ -142,6 +154,7 @@ export class ChildChangeDto {
       'firstLanguage',
       'interpreterNeeded',
       'openToSocialCareSince',
+      'caseSystemId',
       'address',
       'postcode',
       'school',

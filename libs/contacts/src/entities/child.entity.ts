@@ -52,6 +52,14 @@ export class ChildEntity {
   @Column({ name: 'open_to_social_care_since', type: 'date', nullable: true })
   openToSocialCareSince: string | null;
 
+  // issue 19: the LAchildID the returns name the child by (given by the database)
+  @Column({ name: 'la_child_id', type: 'text', insert: false, update: false })
+  laChildId: string;
+
+  // issue 19: the child's id in the council's case-management system, when it gives one
+  @Column({ name: 'case_system_id', type: 'text', nullable: true })
+  caseSystemId: string | null;
+
   // decision 0028: a merged duplicate's tombstone names the record it was merged into
   @Column({ name: 'merged_into', type: 'uuid', nullable: true })
   mergedInto: string | null;

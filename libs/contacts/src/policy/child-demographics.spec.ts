@@ -33,6 +33,7 @@ const CURRENT: ChildFields = {
   firstLanguage: null,
   interpreterNeeded: null,
   openToSocialCareSince: null,
+  caseSystemId: null,
   address: '1 High Street',
   postcode: 'TS1 2AB',
   school: null,

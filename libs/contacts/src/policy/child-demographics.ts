@@ -44,6 +44,7 @@ export const EDITABLE_CHILD_FIELDS = [
   'firstLanguage',
   'interpreterNeeded',
   'openToSocialCareSince',
+  'caseSystemId',
   'address',
   'postcode',
   'school',

@@ -30,6 +30,7 @@ const fieldsOf = (child: ChildEntity): ChildFields => ({
   firstLanguage: child.firstLanguage,
   interpreterNeeded: child.interpreterNeeded,
   openToSocialCareSince: child.openToSocialCareSince,
+  caseSystemId: child.caseSystemId,
   address: child.address,
   postcode: child.postcode,
   school: child.school,

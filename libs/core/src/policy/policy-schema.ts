@@ -226,6 +226,12 @@ export class CinCensusPolicySchema {
   @IsString()
   @Length(1, 100)
   softwareCode: string;
+
+  // the id the returns name a child by (LAchildID, Annex A's Child Unique ID): the front door's
+  // own (frontDoor, FD and ten digits) or, where the council gave one, its case system's
+  @IsOptional()
+  @IsIn(['frontDoor', 'caseSystem'], { message: 'must be frontDoor or caseSystem' })
+  laChildId?: 'frontDoor' | 'caseSystem';
 }
 
 // Ofsted's Annex A lists (issue 19 item 1)

@@ -19,6 +19,7 @@ import { OpenRequestsReason1765238400000 } from './1765238400000-open-requests-r
 import { ReferralQuality1765324800000 } from './1765324800000-referral-quality';
 import { LaChildId1765411200000 } from './1765411200000-la-child-id';
 import { OpenToSocialCare1765497600000 } from './1765497600000-open-to-social-care';
+import { CaseSystemId1765584000000 } from './1765584000000-case-system-id';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ReferralQuality1765324800000,
   LaChildId1765411200000,
   OpenToSocialCare1765497600000,
+  CaseSystemId1765584000000,
 ];

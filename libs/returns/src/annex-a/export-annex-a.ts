@@ -18,10 +18,11 @@ import {
   type Heading,
   type ListName,
 } from './annex-a-lists';
+import { childIdSql } from '../return-child-id';
 import {
-  LIST_1_SQL,
-  LIST_3_SQL,
-  LIST_5_SQL,
+  list1Sql,
+  list3Sql,
+  list5Sql,
   type List1Row,
   type List3Row,
   type List5Row,
@@ -73,14 +74,19 @@ export function annexAQueries(
   policy: ReturnsPolicySchema,
 ): Record<ListName, ListQuery> {
   const informationOnly = policy.annexA?.informationOnlyNotificationsAsContacts ?? false;
+  const childId = childIdSql(policy);
   return {
     'List 1': {
-      sql: LIST_1_SQL,
+      sql: list1Sql(childId),
       params: [from, asOf, zone, informationOnly],
       cells: (row: List1Row) => list1Cells(row),
     },
-    'List 3': { sql: LIST_3_SQL, params: [from, asOf], cells: (row: List3Row) => list3Cells(row) },
-    'List 5': { sql: LIST_5_SQL, params: [from, asOf, zone], cells: (row: List5Row) => list5Cells(row) },
+    'List 3': { sql: list3Sql(childId), params: [from, asOf], cells: (row: List3Row) => list3Cells(row) },
+    'List 5': {
+      sql: list5Sql(childId),
+      params: [from, asOf, zone],
+      cells: (row: List5Row) => list5Cells(row),
+    },
   };
 }
 

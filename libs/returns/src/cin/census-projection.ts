@@ -5,8 +5,9 @@ import type { CensusChild, CensusEpisode, CensusYear } from './census-child';
 // An episode is a referral (DOMAIN.md: a contact accepted for a social care response) made in
 // the collection year, or made before it with a section 47 enquiry or an ICPC in the year. One
 // row per referral and strategy discussion, ordered by child, so children stream one at a time.
-// $1 the year's first day, $2 its ReferenceDate (ix_referral_referral_date)
-export const CENSUS_ROWS_SQL = `
+// $1 the year's first day, $2 its ReferenceDate (ix_referral_referral_date); the child named by
+// `childId` (return-child-id.ts)
+export const censusRowsSql = (childId: string) => `
   with episodes as (
     select r.id as referral_id, r.contact_id, r.child_id, r.referral_date, r.source, r.primary_need_code
       from referral r
@@ -23,7 +24,7 @@ export const CENSUS_ROWS_SQL = `
               where sd.contact_id = r.contact_id
                 and (sr.s47_start_date between $1 and $2 or ic.held_date between $1 and $2)))
   )
-  select ch.id as child_id, ch.la_child_id, ch.upn,
+  select ch.id as child_id, ${childId} as la_child_id, ch.upn,
          to_char(ch.date_of_birth, 'YYYY-MM-DD') as date_of_birth,
          to_char(ch.expected_date_of_birth, 'YYYY-MM-DD') as expected_date_of_birth,
          ch.sex, ch.ethnicity, ch.disabilities,
@@ -40,10 +41,10 @@ export const CENSUS_ROWS_SQL = `
     left join strategy_record sr on sr.discussion_id = sd.id and sr.current
     left join strategy_enquiry_outcome eo on eo.discussion_id = sd.id
     left join strategy_icpc ic on ic.discussion_id = sd.id
-   order by ch.la_child_id, e.referral_date, e.referral_id, sd.created_at, sd.id`;
+   order by ${childId}, ch.id, e.referral_date, e.referral_id, sd.created_at, sd.id`;
 
 // is there anything to return: the census has at least one child (the XSD asks for one)
-export const CENSUS_ANY_SQL = `select exists (${CENSUS_ROWS_SQL}) as any`;
+export const censusAnySql = (childId: string) => `select exists (${censusRowsSql(childId)}) as any`;
 
 export interface CensusRow {
   child_id: string;
@@ -90,7 +91,7 @@ function upnUnknown(row: CensusRow, episodes: CensusEpisode[], year: CensusYear)
   return 'UN5';
 }
 
-// the rows of one child (in CENSUS_ROWS_SQL's order) as the census child; what happened after
+// the rows of one child (in censusRowsSql's order) as the census child; what happened after
 // the ReferenceDate is not yet known to the census and is left out
 export function censusChild(rows: CensusRow[], year: CensusYear): CensusChild {
   const first = rows[0];

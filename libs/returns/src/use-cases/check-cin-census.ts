@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { RETURNS_POLICY, type ReturnsPolicySchema } from '@app/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { Journal } from '@app/live';
 import { censusYear } from '../cin/census-child';
-import { CENSUS_ROWS_SQL, censusChildren, type CensusRow } from '../cin/census-projection';
+import { censusChildren, censusRowsSql, type CensusRow } from '../cin/census-projection';
 import { CHECKED_RULES, censusProblems, EXPECTED_QUERIES } from '../cin/census-rules';
 import type { CensusCheckDto } from '../dto/returns.dto';
+import { childIdSql } from '../return-child-id';
 
 export interface CheckCinCensusCommand {
   year: number;
@@ -25,12 +27,13 @@ export class CheckCinCensus {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly journal: Journal,
+    @Inject(RETURNS_POLICY) private readonly policy: ReturnsPolicySchema,
   ) {}
 
   async execute(user: AuthenticatedUser, { year }: CheckCinCensusCommand): Promise<CensusCheckDto> {
     const census = censusYear(year);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const rows = (await manager.query(CENSUS_ROWS_SQL, [
+      const rows = (await manager.query(censusRowsSql(childIdSql(this.policy)), [
         census.start,
         census.referenceDate,
       ])) as CensusRow[];

@@ -8,8 +8,9 @@ import type { AuthenticatedUser } from '@app/access';
 import { Clock, DomainError, ErrorCode, RETURNS_POLICY, type ReturnsPolicySchema } from '@app/core';
 import { Journal } from '@app/live';
 import { censusYear, type CensusYear } from '../cin/census-child';
-import { CENSUS_ANY_SQL, CENSUS_ROWS_SQL, censusChildren, type CensusRow } from '../cin/census-projection';
+import { censusAnySql, censusChildren, censusRowsSql, type CensusRow } from '../cin/census-projection';
 import { writeCensusXml, type CensusCounts } from '../cin/census-xml';
+import { childIdSql } from '../return-child-id';
 
 export interface ExportCinCensusCommand {
   year: number;
@@ -48,7 +49,9 @@ export class ExportCinCensus {
     try {
       const client = (await runner.connect()) as PoolClient;
       await runner.query('begin transaction isolation level repeatable read read only');
-      const [{ any }] = (await runner.query(CENSUS_ANY_SQL, params)) as { any: boolean }[];
+      const [{ any }] = (await runner.query(censusAnySql(childIdSql(this.policy)), params)) as {
+        any: boolean;
+      }[];
       if (!any)
         throw new DomainError(
           ErrorCode.CONFLICT,
@@ -56,7 +59,9 @@ export class ExportCinCensus {
         );
       start(`cin-census-${year}.xml`);
       started = true;
-      const rows = client.query(new QueryStream(CENSUS_ROWS_SQL, params, { batchSize: BATCH_ROWS }));
+      const rows = client.query(
+        new QueryStream(censusRowsSql(childIdSql(this.policy)), params, { batchSize: BATCH_ROWS }),
+      );
       counts = await writeCensusXml(
         censusChildren(rows as AsyncIterable<CensusRow>, census),
         census,
