@@ -5,22 +5,12 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SettableClock } from '@app/core';
-import { upnCheckLetter } from '@app/contacts/policy/upn';
-import { ALL_THREE, RATIONALE } from '../strategy/support';
+import { DECIDED, FRIDAY, scriptedYear, upnOf } from '../returns/support';
 import { buildConsole, launchChromium, seriousViolations, signInThroughConsole } from '../support/browser';
-import { contactBody, type Body } from '../support/contacts';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'console');
-// Friday 9 May 2025 15:00 (BST): in the collection year 1 April 2025 to 31 March 2026
-const FRIDAY = '2025-05-09T14:00:00.000Z';
-const DECIDED = 'Child disclosed being hit with a belt; marks seen by the class teacher this morning.';
 const CHECK = '/api/returns/cin-census/check';
-// a valid UPN of LA 806 (check letter first), unique to this run
-const upnOf = (serial: string) => {
-  const body = `806${serial.padStart(9, '0')}`.slice(0, 12);
-  return `${upnCheckLetter(body)}${body}`;
-};
 // today where the front door is (config/calendar.yml: Europe/London), as the page reads it
 const todayInLondon = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()); // YYYY-MM-DD
@@ -39,22 +29,6 @@ describe('console: statutory returns (issue 19)', () => {
   let dee: { child_id: string; la_child_id: string };
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
 
-  const contact = async (over: Body = {}) => {
-    const made = (await t.http().post('/api/contacts').set(as(screener)).send(contactBody(over)).expect(201))
-      .body as { id: string };
-    await t.http().post(`/api/contacts/${made.id}/claim`).set(as(screener)).send({}).expect(200);
-    return made;
-  };
-  const childOf = async (contactId: string) =>
-    (
-      (await t.dataSource.query(
-        `select c.child_id, ch.la_child_id from contact c join child ch on ch.id = c.child_id where c.id = $1`,
-        [contactId],
-      )) as { child_id: string; la_child_id: string }[]
-    )[0];
-  const decide = (contactId: string, body: Body) =>
-    t.http().post(`/api/contacts/${contactId}/decision`).set(as(screener)).send(body).expect(201);
-
   beforeAll(async () => {
     const consoleDir = await buildConsole();
     browser = await launchChromium();
@@ -65,6 +39,7 @@ describe('console: statutory returns (issue 19)', () => {
       t.login('manager@mach.example'),
     ]);
     await mkdir(SHOTS, { recursive: true });
+    const { contact, decide, childOf, discussion } = scriptedYear(t, clock, screener);
 
     // a scripted year, as test/returns/cin-census does it: a referral for an assessment (its
     // child's UPN and disabilities recorded), and a single-agency s47 from a strategy discussion
@@ -91,31 +66,8 @@ describe('console: statutory returns (issue 19)', () => {
       })
       .expect(200);
 
-    const s47 = await contact({
-      immediateRisk: true,
-      child: { firstName: `Eli${u}`, lastName: 'Returns', dateOfBirth: '2016-06-01' },
-    });
-    const decided = await decide(s47.id, {
-      level: 4,
-      outcome: 'STRATEGY_DISCUSSION',
-      primaryNeedCode: 'N1',
-      rationale: DECIDED,
-    });
-    const discussion = decided.body.strategyDiscussion.id as string;
-    clock.set('2025-05-12T11:00:00Z');
-    await t
-      .http()
-      .post(`/api/strategy-discussions/${discussion}/record`)
-      .set(as(screener))
-      .send({
-        heldAt: '2025-05-12T10:00:00Z',
-        attendance: ALL_THREE.map((a) => ({ agency: a.agency, status: 'ATTENDED' })),
-        outcome: 'S47_SINGLE_AGENCY',
-        rationale: RATIONALE,
-        actions: [],
-      })
-      .expect(200);
-    eli = { ...(await childOf(s47.id)), name: `Eli${u} Returns` };
+    const s47 = await discussion('S47_SINGLE_AGENCY', `Eli${u}`, 'Returns');
+    eli = { ...(await childOf(s47.contactId)), name: `Eli${u} Returns` };
     // the front door's clock back to the wall clock: the browser signs in today
     clock.set(new Date());
   }, 120_000);

@@ -7,21 +7,13 @@ import { create } from 'xmlbuilder2';
 import { SettableClock } from '@app/core';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { contactBody, type Body } from '../support/contacts';
-import { upnCheckLetter } from '@app/contacts/policy/upn';
-import { ALL_THREE, RATIONALE } from '../strategy/support';
+import { RATIONALE } from '../strategy/support';
+import { DECIDED, FRIDAY, scriptedYear, upnOf } from './support';
 
 const XSD = join(__dirname, '..', '..', 'libs', 'returns', 'src', 'cin', 'reference', 'CIN_schema_2026.xsd');
-// Friday 9 May 2025 15:00 (BST): in the collection year 1 April 2025 to 31 March 2026
-const FRIDAY = '2025-05-09T14:00:00.000Z';
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const DECIDED = 'Child disclosed being hit with a belt; marks seen by the class teacher this morning.';
 
 type Node = Record<string, unknown>;
-// a valid UPN of LA 806 (check letter first), unique to this run
-const upnOf = (serial: string) => {
-  const body = `806${serial.padStart(9, '0')}`.slice(0, 12);
-  return `${upnCheckLetter(body)}${body}`;
-};
 const list = (v: unknown): Node[] => (v === undefined ? [] : Array.isArray(v) ? (v as Node[]) : [v as Node]);
 
 // issue 19 item 2 (decision 0030): the DfE children in need census from a scripted year of the
@@ -44,50 +36,11 @@ describe('returns: the CIN census XML (issue 19)', () => {
   afterAll(() => t.close());
 
   const as = bearer;
-  const contact = async (over: Body = {}) => {
-    const made = (await t.http().post('/api/contacts').set(as(screener)).send(contactBody(over)).expect(201))
-      .body as { id: string; childId: string };
-    await t.http().post(`/api/contacts/${made.id}/claim`).set(as(screener)).send({}).expect(200);
-    return made;
-  };
-  const childOf = async (contactId: string) =>
-    (
-      (await t.dataSource.query(
-        `select c.child_id, ch.la_child_id from contact c join child ch on ch.id = c.child_id where c.id = $1`,
-        [contactId],
-      )) as { child_id: string; la_child_id: string }[]
-    )[0];
-  const decide = (contactId: string, body: Body) =>
-    t.http().post(`/api/contacts/${contactId}/decision`).set(as(screener)).send(body).expect(201);
-  // a strategy discussion decided on Friday and held on Monday 12 May with `outcome`
-  const discussion = async (outcome: string, first: string) => {
-    clock.set(FRIDAY);
-    const c = await contact({
-      immediateRisk: true,
-      child: { firstName: first, lastName: 'Census', dateOfBirth: '2016-06-01' },
-    });
-    const d = await decide(c.id, {
-      level: 4,
-      outcome: 'STRATEGY_DISCUSSION',
-      primaryNeedCode: 'N1',
-      rationale: DECIDED,
-    });
-    const id = d.body.strategyDiscussion.id as string;
-    clock.set('2025-05-12T11:00:00Z');
-    await t
-      .http()
-      .post(`/api/strategy-discussions/${id}/record`)
-      .set(as(screener))
-      .send({
-        heldAt: '2025-05-12T10:00:00Z',
-        attendance: ALL_THREE.map((a) => ({ agency: a.agency, status: 'ATTENDED' })),
-        outcome,
-        rationale: RATIONALE,
-        actions: [],
-      })
-      .expect(200);
-    return { contactId: c.id, discussionId: id };
-  };
+  const year = () => scriptedYear(t, clock, screener);
+  const contact = (over: Body = {}) => year().contact(over);
+  const childOf = (contactId: string) => year().childOf(contactId);
+  const decide = (contactId: string, body: Body) => year().decide(contactId, body);
+  const discussion = (outcome: string, first: string) => year().discussion(outcome, first);
 
   it('should return the year as valid census XML, each child once with what the front door recorded', async () => {
     const u = randomUUID().slice(0, 6);

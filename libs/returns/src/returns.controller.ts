@@ -16,6 +16,14 @@ import {
 import { CheckCinCensus } from './use-cases/check-cin-census';
 import { ExportCinCensus } from './use-cases/export-cin-census';
 
+// a return's answer, before its first byte: a file to save, never kept by a cache
+function attachment(res: Response, filename: string, contentType: string): void {
+  res.status(200);
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  res.setHeader('Cache-Control', 'no-store');
+}
+
 @ApiTags('returns')
 @ApiBearerAuth()
 @Controller('returns')
@@ -60,12 +68,7 @@ export class ReturnsController {
     await this.cinCensus.execute(user, {
       year: query.year,
       out: res,
-      start: (filename) => {
-        res.status(200);
-        res.setHeader('Content-Type', 'application/xml; charset=utf-8');
-        res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-        res.setHeader('Cache-Control', 'no-store');
-      },
+      start: (filename) => attachment(res, filename, 'application/xml; charset=utf-8'),
     });
     res.end();
   }
@@ -112,12 +115,7 @@ export class ReturnsController {
       format: query.format,
       heading: query.heading,
       out: res,
-      start: (filename, contentType) => {
-        res.status(200);
-        res.setHeader('Content-Type', contentType);
-        res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-        res.setHeader('Cache-Control', 'no-store');
-      },
+      start: (filename, contentType) => attachment(res, filename, contentType),
     });
     res.end();
   }

@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Writable } from 'node:stream';
-import type { PoolClient } from 'pg';
-import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { RETURNS_POLICY, WorkingCalendar, type ReturnsPolicySchema } from '@app/core';
@@ -19,6 +17,7 @@ import {
   type ListName,
 } from './annex-a-lists';
 import { childIdSql } from '../return-child-id';
+import { inSnapshot, type Snapshot } from '../snapshot';
 import {
   list1Sql,
   list3Sql,
@@ -56,9 +55,6 @@ const ROW_KEYS: Record<ListName, keyof AnnexARows> = {
   'List 3': 'list3',
   'List 5': 'list5',
 };
-
-// rows fetched from the cursor at a time: memory holds a batch, not a list
-const BATCH_ROWS = 500;
 
 interface ListQuery {
   sql: string;
@@ -122,41 +118,36 @@ export class ExportAnnexA {
     const abandoned = new AbortController();
     const onClose = () => abandoned.abort();
     out.once('close', onClose);
-    const runner = this.dataSource.createQueryRunner('slave');
     const rows: AnnexARows = { list1: 0, list3: 0, list5: 0 };
     let complete = false;
     let started = false;
     try {
-      const client = (await runner.connect()) as PoolClient;
-      await runner.query('begin transaction isolation level repeatable read read only');
-      start(`annex-a-${asOf}.${ANNEX_A_EXTENSIONS[format]}`, ANNEX_A_MEDIA_TYPES[format]);
-      started = true;
-      const writer =
-        format === 'xlsx' ? xlsxWriter(out, abandoned.signal) : csvZipWriter(out, abandoned.signal);
-      for (const list of annexALists(heading))
-        await this.list(client, writer, list, queries, () => rows[ROW_KEYS[list.name]]++);
-      await writer.finish();
-      await runner.query('commit');
+      await inSnapshot(this.dataSource, async (snapshot) => {
+        start(`annex-a-${asOf}.${ANNEX_A_EXTENSIONS[format]}`, ANNEX_A_MEDIA_TYPES[format]);
+        started = true;
+        const writer =
+          format === 'xlsx' ? xlsxWriter(out, abandoned.signal) : csvZipWriter(out, abandoned.signal);
+        for (const list of annexALists(heading))
+          await this.list(snapshot, writer, list, queries, () => rows[ROW_KEYS[list.name]]++);
+        await writer.finish();
+      });
       complete = true;
       return rows;
     } finally {
       out.off('close', onClose);
-      if (!complete) await runner.query('rollback').catch(() => undefined);
-      await runner.release();
       if (started) await this.audit(user, period, format, rows, complete);
     }
   }
 
   private list(
-    client: PoolClient,
+    snapshot: Snapshot,
     writer: AnnexAWriter,
     list: AnnexAList,
     queries: Record<ListName, ListQuery>,
     written: () => void,
   ): Promise<number> {
     const { sql, params, cells } = queries[list.name];
-    const stream = client.query(new QueryStream(sql, params, { batchSize: BATCH_ROWS }));
-    return writer.list(list, cellsOf(stream as AsyncIterable<unknown>, cells, written));
+    return writer.list(list, cellsOf(snapshot.stream<unknown>(sql, params), cells, written));
   }
 
   private audit(

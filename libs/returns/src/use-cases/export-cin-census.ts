@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Writable } from 'node:stream';
-import type { PoolClient } from 'pg';
-import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { Clock, DomainError, ErrorCode, RETURNS_POLICY, type ReturnsPolicySchema } from '@app/core';
@@ -11,6 +9,7 @@ import { censusYear, type CensusYear } from '../cin/census-child';
 import { censusAnySql, censusChildren, censusRowsSql, type CensusRow } from '../cin/census-projection';
 import { writeCensusXml, type CensusCounts } from '../cin/census-xml';
 import { childIdSql } from '../return-child-id';
+import { inSnapshot } from '../snapshot';
 
 export interface ExportCinCensusCommand {
   year: number;
@@ -18,9 +17,6 @@ export interface ExportCinCensusCommand {
   // called once there is a return to write, before its first byte: the file's name
   start(filename: string): void;
 }
-
-// rows fetched from the cursor at a time: memory holds a batch and one child, not the return
-const BATCH_ROWS = 500;
 
 // issue 19 item 2 (decision 0030): the DfE children in need census for the collection year
 // ending 31 March `year`, from one consistent snapshot (a read-only repeatable-read
@@ -42,42 +38,34 @@ export class ExportCinCensus {
   ): Promise<CensusCounts> {
     const census = censusYear(year);
     const params = [census.start, census.referenceDate];
-    const runner = this.dataSource.createQueryRunner('slave');
+    const childId = childIdSql(this.policy);
     let counts: CensusCounts = { children: 0, episodes: 0 };
     let complete = false;
     let started = false;
     try {
-      const client = (await runner.connect()) as PoolClient;
-      await runner.query('begin transaction isolation level repeatable read read only');
-      const [{ any }] = (await runner.query(censusAnySql(childIdSql(this.policy)), params)) as {
-        any: boolean;
-      }[];
-      if (!any)
-        throw new DomainError(
-          ErrorCode.CONFLICT,
-          `No child was referred, or had a section 47 enquiry, in the year ending ${census.referenceDate}: there is no census to return.`,
+      counts = await inSnapshot(this.dataSource, async (snapshot) => {
+        const [{ any }] = await snapshot.query<{ any: boolean }>(censusAnySql(childId), params);
+        if (!any)
+          throw new DomainError(
+            ErrorCode.CONFLICT,
+            `No child was referred, or had a section 47 enquiry, in the year ending ${census.referenceDate}: there is no census to return.`,
+          );
+        start(`cin-census-${year}.xml`);
+        started = true;
+        return writeCensusXml(
+          censusChildren(snapshot.stream<CensusRow>(censusRowsSql(childId), params), census),
+          census,
+          {
+            lea: this.policy.cinCensus.lea,
+            softwareCode: this.policy.cinCensus.softwareCode,
+            at: this.clock.now(),
+          },
+          out,
         );
-      start(`cin-census-${year}.xml`);
-      started = true;
-      const rows = client.query(
-        new QueryStream(censusRowsSql(childIdSql(this.policy)), params, { batchSize: BATCH_ROWS }),
-      );
-      counts = await writeCensusXml(
-        censusChildren(rows as AsyncIterable<CensusRow>, census),
-        census,
-        {
-          lea: this.policy.cinCensus.lea,
-          softwareCode: this.policy.cinCensus.softwareCode,
-          at: this.clock.now(),
-        },
-        out,
-      );
-      await runner.query('commit');
+      });
       complete = true;
       return counts;
     } finally {
-      if (!complete) await runner.query('rollback').catch(() => undefined);
-      await runner.release();
       if (started) await this.audit(user, census, counts, complete);
     }
   }
