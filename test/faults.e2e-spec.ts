@@ -383,13 +383,24 @@ describe('faults: the database killed -9 under idempotent submissions', () => {
             where l.locktype = 'advisory' and l.granted and a.application_name = 'front-door-ticker'`,
         )) === 1,
     );
+    // an event written as a writer writes it: the sequencer (back too) places it, the dispatcher reads it
     const [probe] = (
       await sql.query(
-        `insert into live_event (seq, type, payload, occurred_at)
-         values (nextval('live_event_seq'), 'fault.probe', '{"id": "fault-probe", "changes": []}', now()) returning seq::text`,
+        `insert into live_event (type, ref, occurred_at)
+         values ('fault.probe', jsonb_build_object('entity', 'contact', 'id', gen_random_uuid()::text), now()) returning id::text`,
       )
+    ).rows as { id: string }[];
+    await waitUntil(
+      'the sequencer to place the probe event',
+      async () =>
+        (await count(
+          `select count(*)::int as n from live_event where id = ${Number(probe.id)} and seq is not null`,
+        )) === 1,
+    );
+    const [{ seq: probeSeq }] = (
+      await sql.query(`select seq::text from live_event where id = $1`, [probe.id])
     ).rows as { seq: string }[];
-    await waitUntil('the dispatcher to read the probe event', () => dispatcher.position >= BigInt(probe.seq));
+    await waitUntil('the dispatcher to read the probe event', () => dispatcher.position >= BigInt(probeSeq));
 
     const replays = outcomes.filter((o) => o.replayed).length;
     console.log(

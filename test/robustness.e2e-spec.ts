@@ -134,6 +134,8 @@ describe('robustness: no client input produces a 5xx', () => {
 
   // every row of the tables a change writes, and the audit rows that are not reads
   const fingerprint = async () => {
+    // live events are sequenced (and given their payload) just after their commit
+    await t.sequenced();
     const out: Record<string, string> = {};
     for (const table of TABLES) {
       const [row] = (await t.dataSource.query(

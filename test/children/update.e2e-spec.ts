@@ -197,6 +197,7 @@ describe('children: demographics and corrections (issue 17 item 3)', () => {
     expect(queue.items.find((i) => i.id === made.id)?.childName).toBe(
       `${String(made.child.firstName)} ${lastName}`,
     );
+    await t.sequenced();
     const events = await t.dataSource.query(
       `select type from live_event where payload->>'id' = $1 order by seq`,
       [made.id],
@@ -220,6 +221,7 @@ describe('children: demographics and corrections (issue 17 item 3)', () => {
     expect(queue.items.find((i) => i.id === discussion.id)?.childName).toBe(
       `${contact.child.firstName} ${lastName}`,
     );
+    await t.sequenced();
     const events = (await t.dataSource.query(
       `select type from live_event where payload->>'id' = $1 order by seq`,
       [discussion.id],

@@ -153,6 +153,7 @@ describe('demo caseload (npm start on the embedded database)', () => {
       // the decisions in force (NFA, strategy discussion): the school and the health visitor are told
       { action: 'REFERRER_ACKNOWLEDGED', n: 2, contacts: 2, roles: ['SCREENER'] },
     ]);
+    await t.sequenced();
     expect(
       await count(
         `select count(distinct e.payload->>'id') as n from live_event e

@@ -259,6 +259,7 @@ describe('contacts: intake (API.md "Contacts")', () => {
       const seqs: number[] = [];
       for (let i = 0; i < 3; i += 1) {
         const res = await post(screener, contactBody()).expect(201);
+        await t.sequenced();
         const [event] = await t.dataSource.query(
           `select seq::int, type from live_event where payload->>'id' = $1`,
           [res.body.id],

@@ -140,6 +140,7 @@ describe('contacts: notes (append-only, partner updates, NEW_INFORMATION)', () =
 
     it('should audit each note with its kind and id, never its text, and write no live event for a staff note', async () => {
       const c = await createContact(t, screener);
+      await t.sequenced();
       const [{ seq: before }] = (await t.dataSource.query(
         `select coalesce(max(seq), 0)::bigint as seq from live_event`,
       )) as { seq: string }[];
@@ -154,6 +155,7 @@ describe('contacts: notes (append-only, partner updates, NEW_INFORMATION)', () =
         },
       ]);
       expect(JSON.stringify(rows)).not.toContain('DSL');
+      await t.sequenced();
       const events = (await t.dataSource.query(
         `select type from live_event where seq > $1 and payload->>'id' = $2`,
         [before, c.id],
@@ -559,6 +561,7 @@ describe('contacts: notes (append-only, partner updates, NEW_INFORMATION)', () =
       const ack = (await subscribe(first, 'screening')) as { seq: number };
       first.close();
       await addNote(partner, c.id, { kind: 'REFERRER_UPDATE', text: 'Seen at the food bank.' }).expect(201);
+      await t.sequenced();
       const again = await live(screener);
       const replay = (await subscribe(again, 'screening', ack.seq)) as { events?: QueueChanged[] };
       expect(replay.events?.some(flagged(c.id, true))).toBe(true);

@@ -271,6 +271,7 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
       expect(again.body).toEqual(first.body);
       expect(first.body.claimedBy.name).toBe('Sam Screener');
       // the second claim changed nothing, so it published nothing
+      await t.sequenced();
       const events = await t.dataSource.query(
         `select type from live_event where payload->>'id' = $1 order by seq`,
         [created.body.id],
@@ -363,6 +364,7 @@ describe('contacts: screening (history, RAG, claims, queue, access)', () => {
     });
 
     it('should give the live sequence the list is consistent with', async () => {
+      await t.sequenced();
       const res = await t.http().get('/api/queues/screening').set(as(manager)).expect(200);
       const [{ seq }] = await t.dataSource.query('select max(seq)::text as seq from live_event');
       expect(res.body.seq).toBe(Number(seq));

@@ -1,3 +1,4 @@
+import { LockKey } from '@app/database';
 import type { Socket } from 'socket.io-client';
 import { SettableClock } from '@app/core';
 import { EscalationTicker } from '@app/live/escalation-ticker';
@@ -56,6 +57,7 @@ describe('live queues over socket.io (API.md "Live")', () => {
 
   it('should answer a subscription with a snapshot consistent with its seq', async () => {
     const existing = await create();
+    await t.sequenced();
     const ack = await subscribe(await live(screener), 'screening');
     const [{ seq }] = await t.dataSource.query('select max(seq)::text as seq from live_event');
     expect(ack.seq).toBe(Number(seq));
@@ -81,10 +83,16 @@ describe('live queues over socket.io (API.md "Live")', () => {
     const socket = await live(screener);
     await subscribe(socket, 'screening');
     const seen = record(socket);
-    // not the Outbox's shape: a dispatcher that threw on it would stall every queue
-    await t.dataSource.query(
-      `insert into live_event (seq, type, payload, occurred_at) values (nextval('live_event_seq'), 'bad', '{"changes": 7}', now())`,
-    );
+    // not the Outbox's shape: a dispatcher that threw on it would stall every queue (sequenced
+    // here as the sequencer would: under its lock, the next seq)
+    await t.dataSource.transaction(async (m) => {
+      await m.query('select pg_advisory_xact_lock($1)', [LockKey.LIVE_SEQUENCE]);
+      await m.query(
+        `insert into live_event (seq, type, payload, occurred_at, sequenced_at)
+         select coalesce(max(seq), 0) + 1, 'bad', '{"changes": 7}', now(), now() from live_event`,
+      );
+      await m.query(`notify frontdoor_live`);
+    });
     await new Promise((r) => setTimeout(r, 300));
     const created = await create();
     const message = await waitFor(seen, (m) => m.item.id === created.id, 2000);
@@ -129,6 +137,7 @@ describe('live queues over socket.io (API.md "Live")', () => {
 
     const missed: string[] = [];
     for (let i = 0; i < 5; i += 1) missed.push((await create()).id);
+    await t.sequenced();
 
     const again = await live(screener2);
     const replay = (await subscribe(again, 'screening', lastSeen.seq)) as {
@@ -205,6 +214,7 @@ describe('live queues over socket.io (API.md "Live")', () => {
       const mine = (
         await t.http().post('/api/contacts').set('authorization', `Bearer ${partner}`).send(sent).expect(201)
       ).body;
+      await t.sequenced();
       const socket = await live(partner);
       const ack = (await subscribe(socket, 'submissions')) as {
         seq: number;

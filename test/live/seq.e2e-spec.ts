@@ -1,3 +1,4 @@
+import { LockKey } from '@app/database';
 import type { Socket } from 'socket.io-client';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { contactBody, createContact } from '../support/contacts';
@@ -28,11 +29,14 @@ describe('seq as a JSON number (issue 12)', () => {
     return socket;
   };
   const create = () => createContact(t, screener);
-  const lastSeq = async () =>
-    Number((await t.dataSource.query('select max(seq)::text as seq from live_event'))[0].seq);
+  const lastSeq = async () => {
+    await t.sequenced();
+    return Number((await t.dataSource.query('select max(seq)::text as seq from live_event'))[0].seq);
+  };
 
   it('should give the REST queue read its seq as a number', async () => {
     await create();
+    await t.sequenced();
     const res = await t
       .http()
       .get('/api/queues/screening')
@@ -61,7 +65,15 @@ describe('seq as a JSON number (issue 12)', () => {
     // the next events straddle a power of ten, where "10" < "9" as strings
     const now = await lastSeq();
     const boundary = 10 ** Math.max(1, String(now + 3).length);
-    await t.dataSource.query(`select setval('live_event_seq', $1)`, [boundary - 3]);
+    // the sequencer continues from the last seq: an event placed (under its lock) at boundary - 3
+    await t.dataSource.transaction(async (m) => {
+      await m.query('select pg_advisory_xact_lock($1)', [LockKey.LIVE_SEQUENCE]);
+      await m.query(
+        `insert into live_event (seq, type, payload, occurred_at, sequenced_at)
+         values ($1, 'test.skip', '{"id": "none", "changes": []}', now(), now())`,
+        [boundary - 3],
+      );
+    });
     const socket = await live();
     await subscribe(socket, 'screening');
     const seen = record(socket);
@@ -101,6 +113,7 @@ describe('seq as a JSON number (issue 12)', () => {
     first.close();
     const missed: string[] = [];
     for (let i = 0; i < 3; i += 1) missed.push((await create()).id);
+    await t.sequenced();
 
     const again = await live();
     const replay = (await subscribe(again, 'screening', given(ack.seq as number))) as {

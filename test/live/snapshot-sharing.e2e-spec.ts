@@ -98,6 +98,7 @@ describe('one snapshot for many subscribers', () => {
   it('should give a subscriber after a change the new seq and list, not the last one read', async () => {
     const before = await subscribe(await live(), 'screening');
     const created = await create();
+    await t.sequenced();
     const after = await subscribe(await live(), 'screening');
     expect(after.seq).toBeGreaterThan(before.seq as number);
     expect((after.items as { id: string }[]).some((i) => i.id === created.id)).toBe(true);

@@ -247,6 +247,7 @@ describe('strategy discussions (DOMAIN.md "Strategy discussions")', () => {
       'STRATEGY_DISCUSSION_SCHEDULED',
       'STRATEGY_DISCUSSION_RECORDED',
     ]);
+    await t.sequenced();
     const events = (
       await t.dataSource.query(`select type from live_event where payload->>'id' = $1 order by seq`, [sd.id])
     ).map((r: { type: string }) => r.type);

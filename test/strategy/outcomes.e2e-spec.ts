@@ -466,6 +466,7 @@ describe('strategy to outcome: actions done, the s47 outcome and the ICPC (DOMAI
       category: 'PHY',
       heldWithinTarget: true,
     });
+    await t.sequenced();
     const events = (await t.dataSource.query(
       // the ticker's timeliness.changed events come and go with the clock; these are the changes
       `select type, payload from live_event where payload->>'id' = $1 and type like 'strategy.%' order by seq`,

@@ -9,6 +9,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { Clock, SettableClock, SystemClock } from '@app/core';
 import { AuthClock } from '@app/auth';
+import { Sequencer } from '@app/live';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { DEMO_PASSWORD, TEST_ENV } from './test-env';
@@ -23,6 +24,9 @@ export interface TestApp {
   // http://127.0.0.1:<port> when started with listen
   url: string;
   login(email: string, password?: string): Promise<string>;
+  // resolves once everything committed so far is chained and sequenced (decision 0031: the
+  // sequencer does it just after each commit, not in it)
+  sequenced(): Promise<void>;
   // the app only (an instance going away); its database stays
   stop(): Promise<void>;
   // the app, then the database it made
@@ -119,6 +123,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status}`);
         return (res.body as { accessToken: string }).accessToken;
       },
+      sequenced: () => app.get(Sequencer).settle(),
       stop,
       close: async () => {
         await stop();

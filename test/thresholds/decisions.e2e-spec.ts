@@ -401,6 +401,7 @@ describe('threshold decisions (DOMAIN.md "Threshold decisions")', () => {
         'STRATEGY_DISCUSSION_CREATED',
       ]),
     );
+    await t.sequenced();
     const events = await t.dataSource.query(
       `select type from live_event where payload->>'id' = $1 order by seq`,
       [c.id],

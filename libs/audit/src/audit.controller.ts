@@ -18,6 +18,7 @@ function toDto(entry: AuditEntryEntity) {
     correlationId: entry.correlationId,
     details: entry.details,
     hash: entry.hash,
+    chainSeq: entry.chainSeq,
   };
 }
 

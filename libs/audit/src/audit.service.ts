@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, RequestContext } from '@app/core';
 import { LockKey } from '@app/database';
-import { auditHash, GENESIS_HASH } from './audit-hash';
+import { auditHash, GENESIS_HASH, type HashedContent } from './audit-hash';
 import { AuditEntryEntity, type AuditDetails } from './entities/audit-entry.entity';
 
 export interface AuditActor {
@@ -33,16 +33,12 @@ export interface VerifyResult {
   ok: boolean;
   checked: number;
   firstBrokenId?: string;
+  // committed rows the sequencer has not chained yet (it does within about a second): not breaks
+  unchained: number;
 }
 
-export interface JournalHead {
-  prev: string;
-  ids: string[];
-}
-
-// an audit_entry row as json, for jsonb_to_recordset
+// an audit_entry row as json, for jsonb_to_recordset: written unchained (decision 0031)
 export interface AuditRow {
-  id: string;
   occurred_at: string;
   actor_id: string | null;
   actor_role: string | null;
@@ -52,19 +48,36 @@ export interface AuditRow {
   entity_id: string | null;
   correlation_id: string | null;
   details: AuditDetails;
-  prev_hash: string;
-  hash: string;
 }
 
-const AUDIT_COLUMNS =
-  'id, occurred_at, actor_id, actor_role, actor_agency_id, action, entity_type, entity_id, correlation_id, details, prev_hash, hash';
+// on the transaction's query runner: it wrote audit rows, so the sequencer is woken after its commit
+export const AUDIT_WRITTEN = 'frontdoorAuditWritten';
 
-// inserts the AuditRow[] json in parameter `param`; a statement of its own or a data-modifying CTE
+const AUDIT_COLUMNS =
+  'occurred_at, actor_id, actor_role, actor_agency_id, action, entity_type, entity_id, correlation_id, details';
+
+// inserts the AuditRow[] json in parameter `param`, ids in array order; a statement of its own
+// or a data-modifying CTE. No lock: the sequencer gives each committed row its chain position
 export function auditInsertSql(param: string): string {
-  return `insert into audit_entry (${AUDIT_COLUMNS})
-    select ${AUDIT_COLUMNS} from jsonb_to_recordset(${param}::jsonb) as r(id bigint, occurred_at timestamptz,
-      actor_id uuid, actor_role text, actor_agency_id uuid, action text, entity_type text, entity_id text,
-      correlation_id text, details jsonb, prev_hash text, hash text)`;
+  return `insert into audit_entry (id, ${AUDIT_COLUMNS})
+    select nextval('audit_entry_id_seq'), ${AUDIT_COLUMNS} from (select r.* from rows from (jsonb_to_recordset(${param}::jsonb)
+      as (occurred_at timestamptz, actor_id uuid, actor_role text, actor_agency_id uuid, action text, entity_type text,
+          entity_id text, correlation_id text, details jsonb)) with ordinality as r order by r.ordinality) r`;
+}
+
+interface PendingRow {
+  head_seq: string;
+  head_hash: string | null;
+  id: string;
+  occurred_at: Date;
+  actor_id: string | null;
+  actor_role: string | null;
+  actor_agency_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  correlation_id: string | null;
+  details: AuditDetails;
 }
 
 const VERIFY_BATCH = 5000;
@@ -76,63 +89,31 @@ export class AuditService {
     private readonly clock: Clock,
   ) {}
 
-  // takes the journal lock (held to commit, so chain order is commit order) and reads the
-  // chain's head and the ids for `n` rows, in one round trip
-  async head(manager: EntityManager, n: number): Promise<JournalHead> {
-    if (!manager.queryRunner?.isTransactionActive) {
+  // the rows for these entries, as AUDIT_INSERT_SQL takes them; the transaction is marked so
+  // that the sequencer is woken when it commits
+  rows(manager: EntityManager, entries: { actor: AuditActor | null; event: AuditEvent }[]): AuditRow[] {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) {
       throw new Error('audit rows are written inside the use case transaction');
     }
-    const [head] = (await manager.query('select prev, ids from journal_head($1, $2)', [
-      LockKey.AUDIT_JOURNAL,
-      n,
-    ])) as {
-      prev: string | null;
-      ids: string[];
-    }[];
-    return { prev: head.prev ?? GENESIS_HASH, ids: head.ids };
-  }
-
-  // the rows that continue the chain from `head`, hashed, as the json AUDIT_INSERT_SQL takes
-  chain(head: JournalHead, entries: { actor: AuditActor | null; event: AuditEvent }[]): AuditRow[] {
-    const occurredAt = this.clock.now();
+    (runner.data as Record<string, unknown>)[AUDIT_WRITTEN] = true;
+    const occurredAt = this.clock.now().toISOString();
     const correlationId = RequestContext.correlationId() ?? null;
-    let prevHash = head.prev;
-    return entries.map(({ actor, event }, i) => {
-      const content = {
-        id: head.ids[i],
-        occurredAt,
-        actorId: actor?.id ?? null,
-        actorRole: actor?.role ?? null,
-        actorAgencyId: actor?.agencyId ?? null,
-        action: event.action,
-        entityType: event.entityType,
-        entityId: event.entityId ?? null,
-        correlationId,
-        details: event.details ?? {},
-      };
-      const hash = auditHash(prevHash, content);
-      const row: AuditRow = {
-        id: content.id,
-        occurred_at: occurredAt.toISOString(),
-        actor_id: content.actorId,
-        actor_role: content.actorRole,
-        actor_agency_id: content.actorAgencyId,
-        action: content.action,
-        entity_type: content.entityType,
-        entity_id: content.entityId,
-        correlation_id: correlationId,
-        details: content.details,
-        prev_hash: prevHash,
-        hash,
-      };
-      prevHash = hash;
-      return row;
-    });
+    return entries.map(({ actor, event }) => ({
+      occurred_at: occurredAt,
+      actor_id: actor?.id ?? null,
+      actor_role: actor?.role ?? null,
+      actor_agency_id: actor?.agencyId ?? null,
+      action: event.action,
+      entity_type: event.entityType,
+      entity_id: event.entityId ?? null,
+      correlation_id: correlationId,
+      details: event.details ?? {},
+    }));
   }
 
-  // writes inside the caller's transaction (READ COMMITTED, the default), holding the journal
-  // lock to commit: call it last in a use case. Use cases with changes of their own go through
-  // the Journal, which does this as the transaction commits.
+  // writes inside the caller's transaction, one statement, no lock. Use cases with changes of
+  // their own go through the Journal, which writes these with their live events as they commit.
   async record(
     manager: EntityManager,
     actor: AuditActor | null,
@@ -140,9 +121,8 @@ export class AuditService {
   ): Promise<void> {
     const list = Array.isArray(events) ? events : [events];
     if (list.length === 0) return;
-    const head = await this.head(manager, list.length);
-    const rows = this.chain(
-      head,
+    const rows = this.rows(
+      manager,
       list.map((event) => ({ actor, event })),
     );
     await manager.query(auditInsertSql('$1'), [JSON.stringify(rows)]);
@@ -151,6 +131,43 @@ export class AuditService {
   // one use case for callers that have no other change to make (a read of a record)
   async recordAlone(actor: AuditActor | null, events: AuditEvent | AuditEvent[]): Promise<void> {
     await this.dataSource.transaction((manager) => this.record(manager, actor, events));
+  }
+
+  // the sequencer's step (decision 0031): the next `limit` committed unchained rows, in id
+  // order, take the chain's next positions and their hashes, in one transaction under the
+  // chain lock (a second sequencer waits, then continues from this one's head). The number chained.
+  async chainNext(limit: number): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const pending = (await manager.query(
+        `select head_seq::text, head_hash, id::text, occurred_at, actor_id, actor_role, actor_agency_id, action,
+                entity_type, entity_id, correlation_id, details
+           from audit_chain_next($1, $2)`,
+        [LockKey.AUDIT_CHAIN, limit],
+      )) as PendingRow[];
+      if (pending.length === 0) return 0;
+      let position = BigInt(pending[0].head_seq);
+      let prevHash = pending[0].head_hash ?? GENESIS_HASH;
+      const chained = pending.map((row) => {
+        position += 1n;
+        const hash = auditHash(prevHash, contentOf(row));
+        const link = { id: row.id, chain_seq: position.toString(), prev_hash: prevHash, hash };
+        prevHash = hash;
+        return link;
+      });
+      const [{ n }] = (await manager.query(
+        `with chained as (
+           update audit_entry a set chain_seq = v.chain_seq, prev_hash = v.prev_hash, hash = v.hash,
+                  chained_at = clock_timestamp()
+             from jsonb_to_recordset($1::jsonb) as v(id bigint, chain_seq bigint, prev_hash text, hash text)
+            where a.id = v.id and a.chain_seq is null
+           returning a.id)
+         select count(*)::int as n from chained`,
+        [JSON.stringify(chained)],
+      )) as { n: number }[];
+      // under the lock no other sequencer can have chained them: anything else is a fault
+      if (n !== chained.length) throw new Error(`audit chain: ${n} of ${chained.length} rows chained`);
+      return n;
+    });
   }
 
   async search(
@@ -181,40 +198,58 @@ export class AuditService {
     });
   }
 
-  // walks the whole chain in id order, recomputing every hash
+  // walks the whole chain in chain order, recomputing every hash; rows not chained yet are
+  // counted apart, not as breaks
   async verify(actor: AuditActor): Promise<VerifyResult> {
     let checked = 0;
     let prevHash = GENESIS_HASH;
     let after = '0';
-    const repo = this.dataSource.getRepository(AuditEntryEntity);
+    let expectedSeq = 1n;
+    const [{ unchained }] = (await this.dataSource.query(
+      `select count(*)::int as unchained from audit_entry where chain_seq is null`,
+    )) as { unchained: number }[];
+    const broken = async (id: string): Promise<VerifyResult> => {
+      const result = { ok: false, checked, firstBrokenId: id, unchained };
+      await this.recordAlone(actor, { action: 'AUDIT_VERIFIED', entityType: 'audit', details: result });
+      return result;
+    };
     while (true) {
-      const batch = await repo
-        .createQueryBuilder('a')
-        .where('a.id > :after', { after })
-        .orderBy('a.id', 'ASC')
-        .limit(VERIFY_BATCH)
-        .getMany();
+      const batch = (await this.dataSource.query(
+        `select chain_seq::text, id::text, occurred_at, actor_id, actor_role, actor_agency_id, action, entity_type,
+                entity_id, correlation_id, details, prev_hash, hash
+           from audit_entry where chain_seq > $1 order by audit_entry.chain_seq limit $2`,
+        [after, VERIFY_BATCH],
+      )) as (PendingRow & { chain_seq: string; prev_hash: string; hash: string })[];
       for (const row of batch) {
-        const expected = auditHash(prevHash, row);
-        if (row.prevHash !== prevHash || row.hash !== expected) {
-          await this.recordAlone(actor, {
-            action: 'AUDIT_VERIFIED',
-            entityType: 'audit',
-            details: { ok: false, checked, firstBrokenId: row.id },
-          });
-          return { ok: false, checked, firstBrokenId: row.id };
-        }
+        // a position missing is a removed row, as a hash that does not follow is an edited one
+        if (BigInt(row.chain_seq) !== expectedSeq) return broken(row.id);
+        const expected = auditHash(prevHash, contentOf(row));
+        if (row.prev_hash !== prevHash || row.hash !== expected) return broken(row.id);
         prevHash = row.hash;
         checked += 1;
+        expectedSeq += 1n;
       }
       if (batch.length < VERIFY_BATCH) break;
-      after = batch[batch.length - 1].id;
+      after = batch[batch.length - 1].chain_seq;
     }
-    await this.recordAlone(actor, {
-      action: 'AUDIT_VERIFIED',
-      entityType: 'audit',
-      details: { ok: true, checked },
-    });
-    return { ok: true, checked };
+    const result = { ok: true, checked, unchained };
+    await this.recordAlone(actor, { action: 'AUDIT_VERIFIED', entityType: 'audit', details: result });
+    return result;
   }
+}
+
+// what a row's hash covers, as read back from audit_entry
+function contentOf(row: Omit<PendingRow, 'head_seq' | 'head_hash'>): HashedContent {
+  return {
+    id: row.id,
+    occurredAt: row.occurred_at,
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    actorAgencyId: row.actor_agency_id,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    correlationId: row.correlation_id,
+    details: row.details,
+  };
 }

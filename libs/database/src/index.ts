@@ -9,3 +9,4 @@ export * from './idempotency';
 export * from './insert-statement';
 export * from './dedicated-client';
 export * from './listener';
+export * from './serial-worker';

@@ -14,3 +14,4 @@ export * from './seq';
 export { broadcast, LiveDispatcher } from './live-dispatcher';
 export * from './live-position';
 export * from './registered-sql-queue-view';
+export * from './sequencer';

@@ -6,17 +6,18 @@ import {
   type TransactionCommitEvent,
   type TransactionRollbackEvent,
 } from 'typeorm';
+import { AUDIT_WRITTEN } from '@app/audit';
 import { Journal, LIVE_EVENTS_WRITTEN } from './journal';
-import { LiveDispatcher } from './live-dispatcher';
+import { Sequencer } from './sequencer';
 
 // every transaction's journal is written just before it commits; after (never inside) a
-// transaction that wrote live events commits, the dispatchers are woken
+// transaction that wrote audit rows or live events commits, this instance's sequencer is woken
 @Injectable()
 export class JournalSubscriber implements EntitySubscriberInterface {
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly journal: Journal,
-    private readonly dispatcher: LiveDispatcher,
+    private readonly sequencer: Sequencer,
   ) {
     dataSource.subscribers.push(this);
   }
@@ -27,12 +28,20 @@ export class JournalSubscriber implements EntitySubscriberInterface {
 
   beforeTransactionRollback(event: TransactionRollbackEvent): void {
     this.journal.discard(event.manager);
+    const data = event.queryRunner.data as Record<string, unknown> | undefined;
+    if (data) data[AUDIT_WRITTEN] = data[LIVE_EVENTS_WRITTEN] = false;
   }
 
   afterTransactionCommit(event: TransactionCommitEvent): void {
-    if (event.queryRunner.data?.[LIVE_EVENTS_WRITTEN]) {
-      event.queryRunner.data[LIVE_EVENTS_WRITTEN] = false;
-      this.dispatcher.committed();
+    const data = event.queryRunner.data as Record<string, unknown> | undefined;
+    if (!data) return;
+    if (data[AUDIT_WRITTEN]) {
+      data[AUDIT_WRITTEN] = false;
+      this.sequencer.auditWritten();
+    }
+    if (data[LIVE_EVENTS_WRITTEN]) {
+      data[LIVE_EVENTS_WRITTEN] = false;
+      this.sequencer.liveWritten();
     }
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { auditInsertSql, AuditService, type AuditActor, type AuditEvent } from '@app/audit';
 import { Clock } from '@app/core';
-import { liveInsertSql, Outbox } from './outbox';
+import { liveInsertSql, Outbox, type LiveEventRef } from './outbox';
 import type { LiveChangeRef } from './queue-view';
 
 // on the transaction's query runner: what it will journal, and whether it wrote live events
@@ -14,11 +14,10 @@ interface Pending {
   live: LiveChangeRef[];
 }
 
-// the tail of every use case: its audit rows and its live events, in the same transaction.
-// They are written as the transaction commits (JournalSubscriber), under the one journal lock
-// so audit order and event seq are both commit order: the lock is held for the journal and
-// the commit only, never for the use case's own work, and live items are projected from the
-// transaction's final state.
+// the tail of every use case: its audit rows and its live events, in the same transaction,
+// written as it commits (JournalSubscriber) in one statement, with no lock: the sequencer
+// chains the audit rows and sequences and projects the events once they have committed
+// (decision 0031), so writers never wait on one another for the journal.
 @Injectable()
 export class Journal {
   constructor(
@@ -36,29 +35,29 @@ export class Journal {
     const events = Array.isArray(audit) ? audit : [audit];
     if (events.length === 0) throw new Error('every change is audited: the journal needs an audit event');
     const pending = this.pending(manager);
+    for (const ref of live) this.outbox.check(ref);
     pending.audit.push(...events.map((event) => ({ actor, event })));
     pending.live.push(...live);
   }
 
   // live events with no audit row of their own: the clock moved items on
   announce(manager: EntityManager, live: LiveChangeRef[]): void {
+    for (const ref of live) this.outbox.check(ref);
     if (live.length > 0) this.pending(manager).live.push(...live);
   }
 
-  // called just before COMMIT: lock and chain head, projections, then one insert of both
+  // called just before COMMIT: one insert of both
   async flush(manager: EntityManager): Promise<void> {
     const data = manager.queryRunner?.data as Record<string, unknown> | undefined;
     const pending = data?.[PENDING] as Pending | undefined;
     if (!data || !pending) return;
     delete data[PENDING];
-    const head = await this.audit.head(manager, pending.audit.length);
-    const now = this.clock.now();
-    const events = await this.outbox.project(manager, pending.live, now);
-    const rows = this.audit.chain(head, pending.audit);
+    const rows = pending.audit.length > 0 ? this.audit.rows(manager, pending.audit) : [];
+    const events = pending.live.map(({ type, ...ref }) => ({ type, ref: ref satisfies LiveEventRef }));
     await manager.query(`with audit as (${auditInsertSql('$1')}) ${liveInsertSql('$2', '$3')}`, [
       JSON.stringify(rows),
       JSON.stringify(events),
-      now,
+      this.clock.now(),
     ]);
     if (events.length > 0) data[LIVE_EVENTS_WRITTEN] = true;
   }

@@ -228,7 +228,7 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
       await this.dataSource.query(
         `select seq::text, payload from live_event
           where seq > $1 and ($2::bigint is null or seq <= $2)
-          order by seq limit $3`,
+          order by live_event.seq limit $3`,
         [after.toString(), upTo?.toString() ?? null, limit],
       ),
     );

@@ -35,7 +35,7 @@ export class LiveReplay {
       if (bounds.missed > this.config.maxReplay) return null;
       const rows = eventRows(
         await manager.query(
-          `select seq::text, payload from live_event where seq > $1 and seq <= $2 order by seq`,
+          `select seq::text, payload from live_event where seq > $1 and seq <= $2 order by live_event.seq`,
           [sinceSeq.toString(), bounds.last],
         ),
       );

@@ -15,6 +15,14 @@ class LiveEnv {
   @Max(60_000)
   LIVE_POLL_MS: number = 1000;
 
+  // how often each instance's sequencer looks for committed audit rows and live events it was
+  // not woken for (another instance's, one that died before sequencing its own): the bound on
+  // how long a row waits for its chain position and seq (decision 0031)
+  @IsInt()
+  @Min(20)
+  @Max(1000)
+  LIVE_SEQUENCE_POLL_MS: number = 200;
+
   // how often the ticker looks for timeliness transitions (API.md: pushed within 5 s)
   @IsInt()
   @Min(100)
@@ -31,11 +39,18 @@ export const liveConfig = registerAs('live', () => {
   const env = validateConfig(
     'live',
     LiveEnv,
-    readEnv(['LIVE_RETENTION_HOURS', 'LIVE_POLL_MS', 'LIVE_TICK_MS', 'LIVE_MAX_REPLAY']),
+    readEnv([
+      'LIVE_RETENTION_HOURS',
+      'LIVE_POLL_MS',
+      'LIVE_SEQUENCE_POLL_MS',
+      'LIVE_TICK_MS',
+      'LIVE_MAX_REPLAY',
+    ]),
   );
   return {
     retentionHours: env.LIVE_RETENTION_HOURS,
     pollMs: env.LIVE_POLL_MS,
+    sequencePollMs: env.LIVE_SEQUENCE_POLL_MS,
     tickMs: env.LIVE_TICK_MS,
     maxReplay: env.LIVE_MAX_REPLAY,
   };

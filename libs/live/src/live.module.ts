@@ -13,12 +13,13 @@ import { QueueRegistry } from './queue-registry';
 import { QueueSnapshots } from './queue-snapshots';
 import { QueuesController } from './queues.controller';
 import { QueuesService } from './queues.service';
+import { Sequencer } from './sequencer';
 import { SubmissionSources } from './submissions';
 import { TimedSources } from './timed-sources';
 import { ViewAudit } from './view-audit';
 
 // the lower layer of the front door's live side (decision 0014): the journal and outbox every
-// use case writes through (live_event only), the queue registry and the base queue views the
+// use case writes through (live_event only), the sequencer that orders them (decision 0031), the queue registry and the base queue views the
 // domains register, the socket.io gateway, the per-instance dispatcher, replay and the
 // escalation ticker. It knows no domain table. Not global: a module imports what it uses.
 @Module({
@@ -34,12 +35,13 @@ import { ViewAudit } from './view-audit';
     Outbox,
     Journal,
     LiveDispatcher,
+    Sequencer,
     JournalSubscriber,
     LiveReplay,
     LiveGateway,
     EscalationTicker,
     LiveFeeds,
   ],
-  exports: [QueueRegistry, TimedSources, SubmissionSources, LiveFeeds, Journal, LiveDispatcher],
+  exports: [QueueRegistry, TimedSources, SubmissionSources, LiveFeeds, Journal, LiveDispatcher, Sequencer],
 })
 export class LiveModule {}

@@ -2,28 +2,45 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { QueueRegistry } from './queue-registry';
 import { SubmissionSources, type SubmissionAudience, type SubmissionItem } from './submissions';
-import type { LiveChangeRef, QueueChange } from './queue-view';
+import type { LiveChangeRef, QueueChange, QueueItem, QueueView } from './queue-view';
 
-export interface LiveEventRow {
-  type: string;
-  payload: {
-    id: string;
-    changes: QueueChange[];
-    submission?: { audience: SubmissionAudience; item: SubmissionItem };
-  };
+// what a sequenced live_event carries: what the change did to every queue it touches
+export interface LiveEventPayload {
+  id: string;
+  changes: QueueChange[];
+  submission?: { audience: SubmissionAudience; item: SubmissionItem };
 }
 
-// inserts the LiveEventRow[] json in parameter `events` at time `at`, seq in array order
+// what a writer stores of a change (live_event.ref): the sequencer projects it
+export type LiveEventRef = Omit<LiveChangeRef, 'type'>;
+
+// inserts the { type, ref }[] json in parameter `events` at time `at`, ids in array order,
+// unsequenced: no lock, no projection; the sequencer does both after the commit (decision 0031)
 export function liveInsertSql(events: string, at: string): string {
-  return `insert into live_event (seq, type, payload, occurred_at)
-    select nextval('live_event_seq'), e.type, e.payload, ${at}
-      from rows from (jsonb_to_recordset(${events}::jsonb) as (type text, payload jsonb)) with ordinality as e(type, payload, n)
+  return `insert into live_event (id, type, ref, occurred_at)
+    select nextval('live_event_id_seq'), e.type, e.ref, ${at}
+      from rows from (jsonb_to_recordset(${events}::jsonb) as (type text, ref jsonb)) with ordinality as e(type, ref, n)
      order by e.n`;
 }
 
-// projects live events from the rows as the writing transaction sees them: each carries what
-// the change did to every queue it touches, so every instance forwards them as they are and
-// a reconnecting client is replayed exactly what was committed. The Journal writes them.
+// the sequencer's: its lock ($1), then (a fresh snapshot) the last seq and the next $2 committed
+// unsequenced events in id order (the function is migration Sequencer1765670400000's)
+export const PENDING_EVENTS_SQL = `select head_seq::text, id::text, type, ref from live_sequence_next($1, $2)`;
+
+// the sequencer's: each event of the json $1 ({ id, seq, payload }[]) takes its seq and payload,
+// once; the number set
+export const SEQUENCE_EVENTS_SQL = `
+  with sequenced as (
+    update live_event e set seq = v.seq, payload = v.payload, sequenced_at = clock_timestamp()
+      from jsonb_to_recordset($1::jsonb) as v(id bigint, seq bigint, payload jsonb)
+     where e.id = v.id and e.seq is null
+    returning e.id)
+  select count(*)::int as n from sequenced`;
+
+// projects live events from the rows as the sequencer reads them, after the writers' commits:
+// each carries what the change did to every queue it touches, so every instance forwards them
+// as they are and a reconnecting client is replayed exactly what was sequenced. Each queue
+// showing a batch's entities is read once for all of them.
 @Injectable()
 export class Outbox {
   constructor(
@@ -31,39 +48,57 @@ export class Outbox {
     private readonly submissions: SubmissionSources,
   ) {}
 
-  async project(manager: EntityManager, refs: LiveChangeRef[], now: Date): Promise<LiveEventRow[]> {
-    const events: LiveEventRow[] = [];
-    for (const ref of refs) {
+  // a misspelt entity would otherwise update nothing, silently: refused as it is written
+  check(ref: LiveChangeRef): void {
+    const source = ref.submission ? this.submissions.get(ref.submission) : undefined;
+    if (this.registry.showing(ref.entity).length === 0 && !source)
+      throw new Error(`live change ${ref.type}: no queue shows a ${ref.entity}`);
+  }
+
+  async project(manager: EntityManager, refs: LiveEventRef[], now: Date): Promise<LiveEventPayload[]> {
+    const items = new Map<QueueView, Map<string, QueueItem>>();
+    const agencies = new Map<string, string | null>();
+    for (const view of new Set(refs.flatMap((ref) => this.registry.showing(ref.entity)))) {
+      const ids = [...new Set(refs.filter((ref) => ref.entity === view.entity).map((ref) => ref.id))];
+      items.set(view, await view.readMany(manager, ids, now));
+      if (view.audience === 'agency')
+        for (const id of ids)
+          agencies.set(`${view.name}:${id}`, (await view.agencyOf?.(manager, id)) ?? null);
+    }
+    const sent = new Map<string, { agencyId: string; item: SubmissionItem }>();
+    for (const kind of new Set(refs.flatMap((ref) => (ref.submission ? [ref.submission] : [])))) {
+      const ids = [...new Set(refs.filter((ref) => ref.submission === kind).map((ref) => ref.id))];
+      for (const [id, found] of (await this.submissions.get(kind)?.readMany(manager, ids)) ?? [])
+        sent.set(`${kind}:${id}`, found);
+    }
+    return refs.map((ref) => {
       const changes: QueueChange[] = [];
-      const views = this.registry.showing(ref.entity);
-      const source = ref.submission ? this.submissions.get(ref.submission) : undefined;
-      // a misspelt entity would otherwise update nothing, silently
-      if (views.length === 0 && !source)
-        throw new Error(`live change ${ref.type}: no queue shows a ${ref.entity}`);
-      for (const view of views) {
+      for (const view of this.registry.showing(ref.entity)) {
         // an agency's view: the change is that agency's alone (none when it names no agency)
-        const agencyId = view.audience === 'agency' ? await view.agencyOf?.(manager, ref.id) : undefined;
+        const agencyId = view.audience === 'agency' ? agencies.get(`${view.name}:${ref.id}`) : undefined;
         if (agencyId === null) continue;
         const audience = agencyId ? { agencyId } : {};
-        const item = await view.readOne(manager, ref.id, now);
+        const item = items.get(view)?.get(ref.id);
         changes.push(
           item
             ? { view: view.name, op: 'upsert', item, ...audience }
             : { view: view.name, op: 'remove', item: { id: ref.id }, ...audience },
         );
       }
-      const sent = source ? await source.readOne(manager, ref.id) : null;
-      events.push({
-        type: ref.type,
-        payload: {
-          id: ref.id,
-          changes,
-          ...(source && sent
-            ? { submission: { audience: { agencyId: sent.agencyId, role: source.role }, item: sent.item } }
-            : {}),
-        },
-      });
-    }
-    return events;
+      const source = ref.submission ? this.submissions.get(ref.submission) : undefined;
+      const submitted = ref.submission ? sent.get(`${ref.submission}:${ref.id}`) : undefined;
+      return {
+        id: ref.id,
+        changes,
+        ...(source && submitted
+          ? {
+              submission: {
+                audience: { agencyId: submitted.agencyId, role: source.role },
+                item: submitted.item,
+              },
+            }
+          : {}),
+      };
+    });
   }
 }

@@ -2,7 +2,7 @@ import { QueueRegistry } from './queue-registry';
 import type { QueueView, QueueViewName } from './queue-view';
 
 const view = (name: QueueViewName, entity: string): QueueView =>
-  ({ name, entity, roles: [], read: jest.fn(), snapshot: jest.fn(), readOne: jest.fn() }) as QueueView;
+  ({ name, entity, roles: [], read: jest.fn(), snapshot: jest.fn(), readMany: jest.fn() }) as QueueView;
 
 // issue 13 item 3: which queues hear of a change is the registry's answer, not a list at the change
 describe('QueueRegistry', () => {

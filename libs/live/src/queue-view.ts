@@ -60,7 +60,8 @@ export interface QueueView {
     now: Date,
     agencyId?: string,
   ): Promise<{ seq: bigint; items: QueueItem[] }>;
-  readOne(manager: EntityManager, id: string, now: Date): Promise<QueueItem | null>;
+  // the items of these entities that are on the queue, by entity id, in one read (the sequencer's)
+  readMany(manager: EntityManager, ids: string[], now: Date): Promise<Map<string, QueueItem>>;
   // an agency view's: the agency an entity's item belongs to, whether or not it is on the queue
   agencyOf?(manager: EntityManager, id: string): Promise<string | null>;
 }

@@ -16,7 +16,7 @@ export abstract class SqlQueueView<Row> implements QueueView {
   abstract readonly roles: readonly Role[];
   // a select ending in its where clause (the open statuses its partial index covers)
   protected abstract readonly select: string;
-  // the column that is the item's id, for readOne
+  // the column that is the item's id, for readMany
   protected abstract readonly idColumn: string;
   protected abstract readonly orderBy: string;
   protected abstract item(row: Row, now: Date): QueueItem;
@@ -77,9 +77,13 @@ export abstract class SqlQueueView<Row> implements QueueView {
     return row?.agency_id ?? null;
   }
 
-  async readOne(manager: EntityManager, id: string, now: Date): Promise<QueueItem | null> {
-    const [row] = (await manager.query(`${this.select} and ${this.idColumn} = $1`, [id])) as Row[];
-    return row ? this.item(row, now) : null;
+  async readMany(manager: EntityManager, ids: string[], now: Date): Promise<Map<string, QueueItem>> {
+    if (ids.length === 0) return new Map();
+    const withId = this.select.replace(/^\s*select\s/i, `select ${this.idColumn}::text as live_ref_id, `);
+    const rows = (await manager.query(`${withId} and ${this.idColumn} = any($1)`, [ids])) as (Row & {
+      live_ref_id: string;
+    })[];
+    return new Map(rows.map((row) => [row.live_ref_id, this.item(row, now)]));
   }
 }
 

@@ -33,7 +33,11 @@ export interface SubmissionSource {
   readonly kind: SubmissionItem['kind'];
   // the role whose agency sends these (PARTNER: contacts; POLICE: DA notifications)
   readonly role: Role;
-  readOne(manager: EntityManager, id: string): Promise<{ agencyId: string; item: SubmissionItem } | null>;
+  // these, by id, in one read (the sequencer's)
+  readMany(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<Map<string, { agencyId: string; item: SubmissionItem }>>;
   // the agency's recent submissions, newest first
   list(manager: EntityManager, agencyId: string): Promise<SubmissionItem[]>;
 }
@@ -72,13 +76,21 @@ export abstract class SqlSubmissionSource<Row> implements SubmissionSource, OnMo
     this.sources.register(this);
   }
 
-  async readOne(
+  async readMany(
     manager: EntityManager,
-    id: string,
-  ): Promise<{ agencyId: string; item: SubmissionItem } | null> {
-    const [row] = (await manager.query(`${this.select} where id = $1`, [id])) as (Row &
-      Record<string, unknown>)[];
-    return row ? { agencyId: String(row[this.agencyColumn]), item: this.item(row) } : null;
+    ids: string[],
+  ): Promise<Map<string, { agencyId: string; item: SubmissionItem }>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await manager.query(
+      `select id::text as live_ref_id, s.* from (${this.select} where id = any($1)) s`,
+      [ids],
+    )) as (Row & Record<string, unknown> & { live_ref_id: string })[];
+    return new Map(
+      rows.map((row) => [
+        row.live_ref_id,
+        { agencyId: String(row[this.agencyColumn]), item: this.item(row) },
+      ]),
+    );
   }
 
   // newest first, the last hundred

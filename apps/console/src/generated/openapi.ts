@@ -1121,7 +1121,10 @@ export interface components {
       details: {
         [key: string]: unknown;
       };
-      hash: string;
+      /** @description null until the sequencer has chained the entry (within about a second of its commit) */
+      hash: string | null;
+      /** @description its place in the hash chain, once chained */
+      chainSeq: string | null;
     };
     AuditPageDto: {
       items: components['schemas']['AuditEntryDto'][];
@@ -1182,8 +1185,10 @@ export interface components {
       ok: boolean;
       /** @description entries whose hash was recomputed */
       checked: number;
-      /** @description the first entry whose hash or link does not match */
+      /** @description the first entry whose hash, link or place does not match */
       firstBrokenId?: string;
+      /** @description committed entries not chained yet (the sequencer chains each within about a second): counted apart, not as breaks */
+      unchained: number;
     };
     LoginDto: {
       /** @example screener@mach.example */

@@ -79,8 +79,15 @@ export class AuditEntryDto {
   @ApiProperty({ type: 'object', additionalProperties: true })
   details: Record<string, unknown>;
 
-  @ApiProperty()
-  hash: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null until the sequencer has chained the entry (within about a second of its commit)',
+  })
+  hash: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'its place in the hash chain, once chained' })
+  chainSeq: string | null;
 }
 
 export class AuditPageDto {
@@ -98,6 +105,12 @@ export class AuditVerifyResultDto {
   @ApiProperty({ description: 'entries whose hash was recomputed' })
   checked: number;
 
-  @ApiPropertyOptional({ description: 'the first entry whose hash or link does not match' })
+  @ApiPropertyOptional({ description: 'the first entry whose hash, link or place does not match' })
   firstBrokenId?: string;
+
+  @ApiProperty({
+    description:
+      'committed entries not chained yet (the sequencer chains each within about a second): counted apart, not as breaks',
+  })
+  unchained: number;
 }

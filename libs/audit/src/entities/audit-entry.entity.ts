@@ -33,11 +33,15 @@ export class AuditEntryEntity {
   @Column({ type: 'jsonb' })
   details: AuditDetails;
 
-  @Column({ name: 'prev_hash', type: 'char', length: 64 })
-  prevHash: string;
+  // set once by the sequencer (decision 0031): null until the row is chained
+  @Column({ name: 'chain_seq', type: 'bigint', nullable: true })
+  chainSeq: string | null;
 
-  @Column({ type: 'char', length: 64 })
-  hash: string;
+  @Column({ name: 'prev_hash', type: 'char', length: 64, nullable: true })
+  prevHash: string | null;
+
+  @Column({ type: 'char', length: 64, nullable: true })
+  hash: string | null;
 }
 
 // codes, ids, counts and flags only: never names, addresses or free text about a child

@@ -20,6 +20,7 @@ import { ReferralQuality1765324800000 } from './1765324800000-referral-quality';
 import { LaChildId1765411200000 } from './1765411200000-la-child-id';
 import { OpenToSocialCare1765497600000 } from './1765497600000-open-to-social-care';
 import { CaseSystemId1765584000000 } from './1765584000000-case-system-id';
+import { Sequencer1765670400000 } from './1765670400000-sequencer';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   LaChildId1765411200000,
   OpenToSocialCare1765497600000,
   CaseSystemId1765584000000,
+  Sequencer1765670400000,
 ];
