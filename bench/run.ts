@@ -194,8 +194,15 @@ async function pushLatency(w: World, screener: string): Promise<void> {
   await Promise.all(pending);
   await new Promise((r) => setTimeout(r, 2000));
   const service = summarise(latencies, seconds);
+  const [lag] = (
+    await w.pool.query(
+      `select percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from sequenced_at - occurred_at) * 1000) as ms
+         from live_event where occurred_at > now() - interval '12 seconds' and type = 'contact.created'`,
+    )
+  ).rows as { ms: number[] }[];
   log(
-    `push: ${received} queue.changed messages received by ${subscribers} sockets for ${perSecond * seconds} contacts`,
+    `push: ${received} queue.changed messages received by ${subscribers} sockets for ${perSecond * seconds} contacts; ` +
+      `write to seq p50 ${fmt(lag.ms[0])} ms, p99 ${fmt(lag.ms[1])} ms`,
   );
   sockets.forEach((s) => s.close());
 

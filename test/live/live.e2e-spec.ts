@@ -79,6 +79,19 @@ describe('live queues over socket.io (API.md "Live")', () => {
     });
   });
 
+  it('should tell no queue of a new contact that is not on it (no remove of an item no one has)', async () => {
+    const authorisation = await live(manager);
+    await subscribe(authorisation, 'authorisation');
+    const heard = record(authorisation);
+    const screening = await live(manager);
+    await subscribe(screening, 'screening');
+    const seen = record(screening);
+    const created = await create();
+    await waitFor(seen, (m) => m.item.id === created.id, 2000);
+    await t.sequenced();
+    expect(heard.filter((m) => m.item.id === created.id)).toEqual([]);
+  });
+
   it('should pass over a malformed event and go on delivering the ones after it', async () => {
     const socket = await live(screener);
     await subscribe(socket, 'screening');

@@ -165,6 +165,7 @@ export class ContactRecorder {
           type: 'contact.created',
           entity: 'contact',
           id: contact.id,
+          created: true,
           submission: isMachStaff(user) ? undefined : 'CONTACT',
         },
       ],

@@ -17,32 +17,45 @@ export interface ClaimState {
   holder_name: string | null;
 }
 
+const CLAIM_STATE_COLUMNS = 'c.status, c.claimed_by, c.claimed_at, u.name as holder_name';
+
 export async function claimState(manager: EntityManager, contactId: string): Promise<ClaimState | undefined> {
   const [row] = (await manager.query(
-    `select c.status, c.claimed_by, c.claimed_at, u.name as holder_name
-       from contact c left join app_user u on u.id = c.claimed_by where c.id = $1`,
+    `select ${CLAIM_STATE_COLUMNS} from contact c left join app_user u on u.id = c.claimed_by where c.id = $1`,
     [contactId],
   )) as ClaimState[];
   return row;
 }
 
 // one conditional UPDATE: a manager's assignment (`reassign`) takes the contact from whoever
-// holds it, a claim takes a free one. False when it did not win.
+// holds it, a claim takes a free one. When it does not win, the same statement says who holds
+// it (as its snapshot saw it; undefined: no such contact). A contact the snapshot shows as still
+// free lost to a claim that committed while this one waited for its row: read again.
 export async function claim(
   manager: EntityManager,
   contactId: string,
   holderId: string,
   reassign: boolean,
   now: Date,
-): Promise<boolean> {
-  const won = (await manager.query(
-    `update contact set claimed_by = $2, claimed_at = $3, status = 'IN_SCREENING', updated_at = $3
-      where id = $1 and status in ('RECEIVED', 'IN_SCREENING')
-        and ${reassign ? 'claimed_by is distinct from $2' : 'claimed_by is null'}
-      returning claimed_at`,
+): Promise<{ won: true } | { won: false; state: ClaimState | undefined }> {
+  const [row] = (await manager.query(
+    `with won as (
+       update contact set claimed_by = $2, claimed_at = $3, status = 'IN_SCREENING', updated_at = $3
+        where id = $1 and status in ('RECEIVED', 'IN_SCREENING')
+          and ${reassign ? 'claimed_by is distinct from $2' : 'claimed_by is null'}
+        returning id)
+     select exists (select 1 from won) as won, ${CLAIM_STATE_COLUMNS}
+       from (select $1::uuid as id) k left join contact c on c.id = k.id left join app_user u on u.id = c.claimed_by`,
     [contactId, holderId, now],
-  )) as [{ claimed_at: Date }[], number];
-  return won[1] > 0;
+  )) as (ClaimState & { won: boolean })[];
+  if (row.won) return { won: true };
+  if (row.status === null) return { won: false, state: undefined };
+  const free =
+    (row.status === 'RECEIVED' || row.status === 'IN_SCREENING') &&
+    (reassign ? row.claimed_by !== holderId : row.claimed_by === null);
+  if (free) return { won: false, state: await claimState(manager, contactId) };
+  const { status, claimed_by, claimed_at, holder_name } = row;
+  return { won: false, state: { status, claimed_by, claimed_at, holder_name } };
 }
 
 // back to the queue: canActOnClaim(user, claimed_by, 'the claim'), settled in the UPDATE.

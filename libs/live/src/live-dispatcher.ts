@@ -144,6 +144,21 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
     this.pump();
   }
 
+  // this instance's sequencer placed these (in seq order) and committed: when they follow on from
+  // what was delivered they are delivered as they are; otherwise (another instance's came
+  // between) the database is read
+  sequenced(rows: EventRow[]): void {
+    if (this.stopped) return;
+    void this.enqueue(async () => {
+      const fresh = rows.filter((row) => row.seq > this.cursor);
+      if (fresh.length === 0) return;
+      if (fresh[0].seq !== this.cursor + 1n) return this.pump();
+      this.deliverAll(fresh);
+      this.cursor = fresh[fresh.length - 1].seq;
+      for (const fn of this.afterPump) fn(this.cursor);
+    });
+  }
+
   pump(): void {
     if (this.pumpQueued || this.stopped) return;
     this.pumpQueued = true;
@@ -152,16 +167,7 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
       const before = this.cursor;
       while (true) {
         const rows = await this.rowsAfter(this.cursor, null, BATCH);
-        for (const row of rows) {
-          try {
-            this.deliver(row);
-          } catch (error) {
-            // one bad event must not stop every queue: it is logged and passed over
-            this.logger.error(
-              `live event ${row.seq} not delivered: ${error instanceof Error ? error.message : String(error)}`,
-            );
-          }
-        }
+        this.deliverAll(rows);
         if (rows.length > 0) this.cursor = rows[rows.length - 1].seq;
         if (rows.length < BATCH) break;
       }
@@ -193,6 +199,19 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
 
   subscribers(view: string): Subscription[] {
     return [...(this.subscriptions.get(view)?.values() ?? [])];
+  }
+
+  private deliverAll(rows: EventRow[]): void {
+    for (const row of rows) {
+      try {
+        this.deliver(row);
+      } catch (error) {
+        // one bad event must not stop every queue: it is logged and passed over
+        this.logger.error(
+          `live event ${row.seq} not delivered: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
   }
 
   private deliver(row: EventRow): void {

@@ -79,6 +79,7 @@ export class Outbox {
         if (agencyId === null) continue;
         const audience = agencyId ? { agencyId } : {};
         const item = items.get(view)?.get(ref.id);
+        if (!item && ref.created) continue;
         changes.push(
           item
             ? { view: view.name, op: 'upsert', item, ...audience }

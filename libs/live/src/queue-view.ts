@@ -83,6 +83,9 @@ export interface LiveChangeRef {
   entity: LiveEntity;
   id: string;
   submission?: 'CONTACT' | 'DA_NOTIFICATION';
+  // the entity was made by this change: it was on no queue before, so a queue it is not on now
+  // is told nothing (no `remove` of an item no subscriber has)
+  created?: boolean;
 }
 
 // an entity whose place on its queues changes with the clock alone (ON_TRACK -> DUE_SOON ->

@@ -16,6 +16,7 @@ import {
 } from './outbox';
 
 const BATCH = 500;
+const AUDIT_DELAY_MS = 50;
 
 interface PendingEvent {
   head_seq: string;
@@ -38,6 +39,8 @@ export class Sequencer implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly logger = new Logger(Sequencer.name);
   private readonly auditWorker: SerialWorker;
   private readonly liveWorker: SerialWorker;
+  // after a batch whose projection failed: the next is projected one event at a time
+  private careful = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -53,6 +56,8 @@ export class Sequencer implements OnApplicationBootstrap, OnApplicationShutdown 
       async () => (await this.audit.chainNext(BATCH)) === BATCH,
       config.sequencePollMs,
       failed('chaining audit rows'),
+      // the chain may wait a little (its bound is a second): larger batches, off the live path
+      AUDIT_DELAY_MS,
     );
     this.liveWorker = new SerialWorker(
       () => this.sequenceLive(),
@@ -81,21 +86,20 @@ export class Sequencer implements OnApplicationBootstrap, OnApplicationShutdown 
 
   // everything committed before this call has its place when it resolves (tests, shutdown)
   async settle(): Promise<void> {
-    this.auditWorker.wake();
-    this.liveWorker.wake();
-    await Promise.all([this.auditWorker.idle(), this.liveWorker.idle()]);
-    this.auditWorker.wake();
-    this.liveWorker.wake();
-    await Promise.all([this.auditWorker.idle(), this.liveWorker.idle()]);
+    for (let round = 0; round < 2; round += 1) {
+      this.auditWorker.now();
+      this.liveWorker.now();
+      await Promise.all([this.auditWorker.idle(), this.liveWorker.idle()]);
+    }
   }
 
   private async sequenceLive(): Promise<boolean> {
-    const count = await this.dataSource.transaction(async (manager) => {
+    const placed = await this.dataSource.transaction(async (manager) => {
       const pending = (await manager.query(PENDING_EVENTS_SQL, [
         LockKey.LIVE_SEQUENCE,
         BATCH,
       ])) as PendingEvent[];
-      if (pending.length === 0) return 0;
+      if (pending.length === 0) return [];
       const payloads = await this.projected(
         manager,
         pending.map((e) => e.ref),
@@ -111,24 +115,27 @@ export class Sequencer implements OnApplicationBootstrap, OnApplicationShutdown 
       }[];
       if (n !== sequenced.length)
         throw new Error(`live sequence: ${n} of ${sequenced.length} events sequenced`);
-      return n;
+      return sequenced;
     });
-    // its NOTIFY (a trigger on the update) tells the other instances; this one's dispatcher now
-    if (count > 0) this.dispatcher.committed();
-    return count === BATCH;
+    // its NOTIFY (a trigger on the update) tells the other instances; this one's dispatcher is
+    // handed the events as they were written, without reading them back
+    if (placed.length > 0)
+      this.dispatcher.sequenced(placed.map((e) => ({ seq: BigInt(e.seq), payload: e.payload })));
+    return placed.length === BATCH;
   }
 
-  // the batch's projections; when one of them fails (a fault in a queue's read), each event is
-  // projected alone and the one that fails is sequenced with no changes, and logged, so that
-  // one bad event cannot stop every queue
+  // the batch's projections. When one of them fails (a fault in a queue's read) the batch rolls
+  // back, and the next is projected one event at a time, each behind a savepoint: the one that
+  // fails is sequenced with no changes, and logged, so that one bad event cannot stop every queue
   private async projected(manager: EntityManager, refs: LiveEventRef[]): Promise<LiveEventPayload[]> {
     const now = this.clock.now();
-    await manager.query('savepoint live_projection');
-    try {
-      return await this.outbox.project(manager, refs, now);
-    } catch (error) {
-      await manager.query('rollback to savepoint live_projection');
-      this.logger.error(`live projection failed, projecting one at a time: ${String(error)}`);
+    if (!this.careful) {
+      try {
+        return await this.outbox.project(manager, refs, now);
+      } catch (error) {
+        this.careful = true;
+        throw error;
+      }
     }
     const payloads: LiveEventPayload[] = [];
     for (const ref of refs) {
@@ -141,6 +148,7 @@ export class Sequencer implements OnApplicationBootstrap, OnApplicationShutdown 
         payloads.push({ id: ref.id, changes: [] });
       }
     }
+    this.careful = false;
     return payloads;
   }
 }

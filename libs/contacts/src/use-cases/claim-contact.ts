@@ -57,24 +57,34 @@ export class ClaimContact {
     const holderId = assigneeId ?? user.id;
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      // auth's rule, the one GET /api/users/assignable lists by
-      const assignee = await this.assignees.find(manager, holderId);
-      if (!assignee)
-        throw DomainError.validation([
-          { field: 'assigneeId', message: 'must be an active screener or manager' },
-        ]);
-      const holder = { id: assignee.id, name: assignee.name };
+      // auth's rule, the one GET /api/users/assignable lists by: checked first for an
+      // assignment, after the claim (on a win, for the name) when screeners claim for themselves
+      const holderOf = async () => {
+        const assignee = await this.assignees.find(manager, holderId);
+        if (!assignee)
+          throw DomainError.validation([
+            { field: 'assigneeId', message: 'must be an active screener or manager' },
+          ]);
+        return { id: assignee.id, name: assignee.name };
+      };
+      const assigned = reassign ? await holderOf() : undefined;
 
       // a manager's assignment takes the contact from whoever holds it; a claim takes a free one
-      if (!(await claim(manager, contactId, holderId, reassign, now))) {
-        const state = await stateOf(manager, contactId);
+      const outcome = await claim(manager, contactId, holderId, reassign, now);
+      if (!outcome.won) {
+        if (!outcome.state) throw DomainError.notFound('contact');
+        const state = outcome.state;
         if (!isOpenForScreening(state.status)) throw noLongerOpen(state);
         // claiming what you already hold is fine, and changes nothing
         if (state.claimed_by === holderId && state.claimed_at) {
-          return { claimedBy: holder, claimedAt: state.claimed_at.toISOString() };
+          return {
+            claimedBy: assigned ?? { id: holderId, name: state.holder_name ?? '' },
+            claimedAt: state.claimed_at.toISOString(),
+          };
         }
         throw alreadyClaimed(state);
       }
+      const holder = assigned ?? (await holderOf());
       this.journal.write(
         manager,
         user,

@@ -210,7 +210,7 @@ export class SubmitNotification {
     if (!inserted) throw new LostTheRace();
 
     const live: LiveChangeRef[] = [
-      { type: 'da.received', entity: 'da_notification', id, submission: 'DA_NOTIFICATION' },
+      { type: 'da.received', entity: 'da_notification', id, submission: 'DA_NOTIFICATION', created: true },
     ];
     const incidentDate = this.calendar.localDate(incidentAt);
     for (const [position, child] of children.entries()) {
@@ -233,7 +233,12 @@ export class SubmitNotification {
           nextTransitionAt: this.timeliness.nextTransitionAt(now, incidentAt, schoolDue),
           createdAt: now,
         });
-        live.push({ type: 'encompass.due', entity: 'encompass_notification', id: encompassId });
+        live.push({
+          type: 'encompass.due',
+          entity: 'encompass_notification',
+          id: encompassId,
+          created: true,
+        });
       }
     }
     this.journal.write(
