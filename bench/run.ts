@@ -46,7 +46,8 @@ async function fsyncFloor(w: World): Promise<Timings> {
 
 // one raw transaction of what a contact's intake writes: child, contact, rating, two audit rows
 // and one event, written as the journal writes them (unchained, unsequenced: the api's sequencer
-// then places these too, as it places the api's own)
+// then places these too, as it places the api's own, found by its poll: no wake tells it; the
+// lag figure leaves them out: no actor, type raw.created)
 async function rawIntake(w: World, agency: string, usr: string): Promise<void> {
   const client = await w.pool.connect();
   try {
@@ -74,7 +75,7 @@ async function rawIntake(w: World, agency: string, usr: string): Promise<void> {
          insert into audit_entry (occurred_at, action, entity_type, entity_id)
          select now(), a, 'contact', $1 from unnest(array['CHILD_CREATED', 'CONTACT_CREATED']) a)
        insert into live_event (type, ref, occurred_at)
-       values ('contact.created', jsonb_build_object('entity', 'contact', 'id', $1::text), now())`,
+       values ('raw.created', jsonb_build_object('entity', 'contact', 'id', $1::text), now())`,
       [contact.rows[0].id],
     );
     await client.query('commit');
@@ -119,12 +120,12 @@ async function ingest(w: World, screener: string): Promise<void> {
   const [lag] = (
     await w.pool.query(
       `select (select percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from chained_at - occurred_at) * 1000)
-                 from audit_entry where occurred_at >= $1) as audit,
+                 from audit_entry where occurred_at >= $1 and actor_id is not null) as audit,
               (select count(*) from audit_entry where occurred_at >= $1 and chain_seq is null)::int as unchained,
               (select percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from sequenced_at - occurred_at) * 1000)
-                 from live_event where occurred_at >= $1) as live,
+                 from live_event where occurred_at >= $1 and type <> 'raw.created') as live,
               (select count(*) from live_event where occurred_at >= $1 and seq is null)::int as unsequenced,
-              (select count(*) from audit_entry where occurred_at >= $1)::int as audit_rows`,
+              (select count(*) from audit_entry where occurred_at >= $1 and actor_id is not null)::int as audit_rows`,
       [from],
     )
   ).rows as { audit: number[]; live: number[]; unchained: number; unsequenced: number; audit_rows: number }[];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, RequestContext } from '@app/core';
-import { LockKey } from '@app/database';
+import { LockKey, preparedQuery } from '@app/database';
 import { auditHash, GENESIS_HASH, type HashedContent } from './audit-hash';
 import { AuditEntryEntity, type AuditDetails } from './entities/audit-entry.entity';
 
@@ -65,6 +65,8 @@ export function auditInsertSql(param: string): string {
           entity_id text, correlation_id text, details jsonb)) with ordinality as r order by r.ordinality) r`;
 }
 
+const AUDIT_INSERT_SQL = auditInsertSql('$1');
+
 interface PendingRow {
   head_seq: string;
   head_hash: string | null;
@@ -125,7 +127,7 @@ export class AuditService {
       manager,
       list.map((event) => ({ actor, event })),
     );
-    await manager.query(auditInsertSql('$1'), [JSON.stringify(rows)]);
+    await preparedQuery(manager, AUDIT_INSERT_SQL, [JSON.stringify(rows)]);
   }
 
   // one use case for callers that have no other change to make (a read of a record)
@@ -138,7 +140,8 @@ export class AuditService {
   // chain lock (a second sequencer waits, then continues from this one's head). The number chained.
   async chainNext(limit: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const pending = (await manager.query(
+      const pending = (await preparedQuery(
+        manager,
         `select head_seq::text, head_hash, id::text, occurred_at, actor_id, actor_role, actor_agency_id, action,
                 entity_type, entity_id, correlation_id, details
            from audit_chain_next($1, $2)`,
@@ -154,7 +157,8 @@ export class AuditService {
         prevHash = hash;
         return link;
       });
-      const [{ n }] = (await manager.query(
+      const [{ n }] = (await preparedQuery(
+        manager,
         `with chained as (
            update audit_entry a set chain_seq = v.chain_seq, prev_hash = v.prev_hash, hash = v.hash,
                   chained_at = clock_timestamp()

@@ -1,3 +1,4 @@
+import { preparedQuery } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import { hydrate } from '@app/database';
 import type { ChildInputDto } from './dto/create-contact.dto';
@@ -22,7 +23,7 @@ export async function matchOrCreateChild(
   const nhs = input.nhsNumber ?? null;
   const key = childMatchKey(input.firstName, input.lastName, input.dateOfBirth);
   // the locks, then the records that could be this child, in one round trip
-  const rows = (await manager.query('select * from child_candidates($1::text[], $2, $3)', [
+  const rows = (await preparedQuery(manager, 'select * from child_candidates($1::text[], $2, $3)', [
     [...(nhs ? [`child:nhs:${nhs}`] : []), ...(key ? [`child:key:${key}`] : [])],
     nhs,
     key,

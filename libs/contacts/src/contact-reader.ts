@@ -1,3 +1,4 @@
+import { preparedQuery } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import { DomainError, type WorkingCalendar } from '@app/core';
 import type {
@@ -66,7 +67,8 @@ export async function intakeFacts(
   asOf: AsOf,
   userId: string,
 ): Promise<{ counts: HistoryCounts; referenceNumber: number; userName: string }> {
-  const [row] = (await manager.query(
+  const [row] = (await preparedQuery(
+    manager,
     `select c.contacts, c.referrals, nextval('contact_reference_seq')::int as n,
             (select name from app_user where id = $5) as user_name
        from (${HISTORY_COUNTS_SQL}) c`,

@@ -1,3 +1,4 @@
+import { preparedQuery } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import type { RagRating } from '@app/core';
 import { ContactEntity, type ContactStatus, type Referrer } from './entities/contact.entity';
@@ -38,7 +39,8 @@ export async function claim(
   reassign: boolean,
   now: Date,
 ): Promise<{ won: true } | { won: false; state: ClaimState | undefined }> {
-  const [row] = (await manager.query(
+  const [row] = (await preparedQuery(
+    manager,
     `with won as (
        update contact set claimed_by = $2, claimed_at = $3, status = 'IN_SCREENING', updated_at = $3
         where id = $1 and status in ('RECEIVED', 'IN_SCREENING')

@@ -10,3 +10,4 @@ export * from './insert-statement';
 export * from './dedicated-client';
 export * from './listener';
 export * from './serial-worker';
+export * from './prepared';

@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { preparedQuery } from './prepared';
 
 export interface Statement {
   sql: string;
@@ -44,7 +45,7 @@ export function insertTogether(
 ): Promise<unknown> {
   const a = insertStatement(manager, first.target, first.entity);
   const b = insertStatement(manager, second.target, second.entity, a.params.length);
-  return manager.query(`with first_row as (${a.sql}) ${b.sql}`, [...a.params, ...b.params]);
+  return preparedQuery(manager, `with first_row as (${a.sql}) ${b.sql}`, [...a.params, ...b.params]);
 }
 
 // an entity from a row selected raw (snake_case columns), its values as TypeORM would read them

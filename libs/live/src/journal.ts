@@ -2,8 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { auditInsertSql, AuditService, type AuditActor, type AuditEvent } from '@app/audit';
 import { Clock } from '@app/core';
+import { preparedQuery } from '@app/database';
 import { liveInsertSql, Outbox, type LiveEventRef } from './outbox';
 import type { LiveChangeRef } from './queue-view';
+
+// one statement: the audit rows, then the live events
+const JOURNAL_INSERT_SQL = `with audit as (${auditInsertSql('$1')}) ${liveInsertSql('$2', '$3')}`;
 
 // on the transaction's query runner: what it will journal, and whether it wrote live events
 const PENDING = 'frontdoorJournalPending';
@@ -54,7 +58,7 @@ export class Journal {
     delete data[PENDING];
     const rows = pending.audit.length > 0 ? this.audit.rows(manager, pending.audit) : [];
     const events = pending.live.map(({ type, ...ref }) => ({ type, ref: ref satisfies LiveEventRef }));
-    await manager.query(`with audit as (${auditInsertSql('$1')}) ${liveInsertSql('$2', '$3')}`, [
+    await preparedQuery(manager, JOURNAL_INSERT_SQL, [
       JSON.stringify(rows),
       JSON.stringify(events),
       this.clock.now(),

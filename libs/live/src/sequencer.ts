@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Clock } from '@app/core';
-import { LockKey, SerialWorker } from '@app/database';
+import { LockKey, preparedQuery, SerialWorker } from '@app/database';
 import { liveConfig } from './live.config';
 import { LiveDispatcher } from './live-dispatcher';
 import {
@@ -95,7 +95,7 @@ export class Sequencer implements OnApplicationBootstrap, OnApplicationShutdown 
 
   private async sequenceLive(): Promise<boolean> {
     const placed = await this.dataSource.transaction(async (manager) => {
-      const pending = (await manager.query(PENDING_EVENTS_SQL, [
+      const pending = (await preparedQuery(manager, PENDING_EVENTS_SQL, [
         LockKey.LIVE_SEQUENCE,
         BATCH,
       ])) as PendingEvent[];
@@ -110,7 +110,7 @@ export class Sequencer implements OnApplicationBootstrap, OnApplicationShutdown 
         seq: (seq += 1n).toString(),
         payload: payloads[i],
       }));
-      const [{ n }] = (await manager.query(SEQUENCE_EVENTS_SQL, [JSON.stringify(sequenced)])) as {
+      const [{ n }] = (await preparedQuery(manager, SEQUENCE_EVENTS_SQL, [JSON.stringify(sequenced)])) as {
         n: number;
       }[];
       if (n !== sequenced.length)

@@ -1,3 +1,4 @@
+import { preparedQuery } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import type { Role } from '@app/access';
 import type { TimelinessClock } from '@app/core';
@@ -80,9 +81,11 @@ export abstract class SqlQueueView<Row> implements QueueView {
   async readMany(manager: EntityManager, ids: string[], now: Date): Promise<Map<string, QueueItem>> {
     if (ids.length === 0) return new Map();
     const withId = this.select.replace(/^\s*select\s/i, `select ${this.idColumn}::text as live_ref_id, `);
-    const rows = (await manager.query(`${withId} and ${this.idColumn} = any($1)`, [ids])) as (Row & {
-      live_ref_id: string;
-    })[];
+    const rows = await preparedQuery<Row & { live_ref_id: string }>(
+      manager,
+      `${withId} and ${this.idColumn} = any($1)`,
+      [ids],
+    );
     return new Map(rows.map((row) => [row.live_ref_id, this.item(row, now)]));
   }
 }

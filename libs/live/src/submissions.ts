@@ -1,3 +1,4 @@
+import { preparedQuery } from '@app/database';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Role } from '@app/access';
@@ -81,10 +82,11 @@ export abstract class SqlSubmissionSource<Row> implements SubmissionSource, OnMo
     ids: string[],
   ): Promise<Map<string, { agencyId: string; item: SubmissionItem }>> {
     if (ids.length === 0) return new Map();
-    const rows = (await manager.query(
+    const rows = await preparedQuery<Row & Record<string, unknown> & { live_ref_id: string }>(
+      manager,
       `select id::text as live_ref_id, s.* from (${this.select} where id = any($1)) s`,
       [ids],
-    )) as (Row & Record<string, unknown> & { live_ref_id: string })[];
+    );
     return new Map(
       rows.map((row) => [
         row.live_ref_id,

@@ -67,6 +67,13 @@ export function databaseUnavailable(error: unknown): boolean {
       return true;
     if (typeof e.name === 'string' && UNAVAILABLE_NAMES.has(e.name)) return true;
     if (typeof e.message === 'string' && /^Connection terminated/.test(e.message)) return true;
+    // pg's own, for a statement sent on a connection that already failed (a prepared statement
+    // is sent on the transaction's client directly, not through typeorm's runner)
+    if (
+      typeof e.message === 'string' &&
+      /^Client (has encountered a connection error|was closed) and is not queryable/.test(e.message)
+    )
+      return true;
     queue.push(e.driverError, e.cause, ...(Array.isArray(e.errors) ? e.errors : []));
   }
   return false;

@@ -15,6 +15,13 @@ describe('databaseUnavailable', () => {
     ['a reset socket', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), true],
     ['the connection dropped mid-query', new Error('Connection terminated unexpectedly'), true],
     [
+      'a prepared statement sent on a connection that failed',
+      named('QueryFailedError', {
+        driverError: new Error('Client has encountered a connection error and is not queryable'),
+      }),
+      true,
+    ],
+    [
       'admin shutdown inside a typeorm error',
       named('QueryFailedError', { driverError: { code: '57P01' } }),
       true,
