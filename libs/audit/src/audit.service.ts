@@ -67,19 +67,16 @@ export function auditInsertSql(param: string): string {
 
 const AUDIT_INSERT_SQL = auditInsertSql('$1');
 
-interface PendingRow {
-  head_seq: string;
-  head_hash: string | null;
+// a row as read back (what its hash covers)
+interface StoredRow extends Omit<AuditRow, 'occurred_at'> {
   id: string;
   occurred_at: Date;
-  actor_id: string | null;
-  actor_role: string | null;
-  actor_agency_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  correlation_id: string | null;
-  details: AuditDetails;
+}
+
+// a row to chain, with the chain's head
+interface PendingRow extends StoredRow {
+  head_seq: string;
+  head_hash: string | null;
 }
 
 const VERIFY_BATCH = 5000;
@@ -223,7 +220,7 @@ export class AuditService {
                 entity_id, correlation_id, details, prev_hash, hash
            from audit_entry where chain_seq > $1 order by audit_entry.chain_seq limit $2`,
         [after, VERIFY_BATCH],
-      )) as (PendingRow & { chain_seq: string; prev_hash: string; hash: string })[];
+      )) as (StoredRow & { chain_seq: string; prev_hash: string; hash: string })[];
       for (const row of batch) {
         // a position missing is a removed row, as a hash that does not follow is an edited one
         if (BigInt(row.chain_seq) !== expectedSeq) return broken(row.id);
@@ -243,7 +240,7 @@ export class AuditService {
 }
 
 // what a row's hash covers, as read back from audit_entry
-function contentOf(row: Omit<PendingRow, 'head_seq' | 'head_hash'>): HashedContent {
+function contentOf(row: StoredRow): HashedContent {
   return {
     id: row.id,
     occurredAt: row.occurred_at,
