@@ -16,6 +16,13 @@ export function ChainCheck() {
           <p className="govuk-notification-banner__heading">
             Chain intact: {count(result.checked)} {result.checked === 1 ? 'entry' : 'entries'} checked
           </p>
+          {result.unchained > 0 && (
+            <p className="govuk-body">
+              {count(result.unchained)} newer {result.unchained === 1 ? 'entry is' : 'entries are'} not
+              chained yet: the service chains each entry within about a second of the change it records. Check
+              again to include {result.unchained === 1 ? 'it' : 'them'}.
+            </p>
+          )}
         </Banner>
       )}
       {result && !result.ok && (

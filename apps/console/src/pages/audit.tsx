@@ -114,7 +114,13 @@ function EntryRow({ entry }: { entry: Schema<'AuditEntryDto'> }) {
               </div>
               <div className="govuk-summary-list__row">
                 <dt className="govuk-summary-list__key">Hash</dt>
-                <dd className="govuk-summary-list__value govuk-!-text-break-word">{entry.hash}</dd>
+                <dd className="govuk-summary-list__value govuk-!-text-break-word">
+                  {entry.hash ?? 'Not chained yet: the service chains each entry within about a second'}
+                </dd>
+              </div>
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Place in the chain</dt>
+                <dd className="govuk-summary-list__value">{entry.chainSeq ?? 'Not yet'}</dd>
               </div>
             </dl>
           </div>
