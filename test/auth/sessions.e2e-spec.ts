@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { SessionRegistry } from '@app/auth';
 import { SettableClock } from '@app/core';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { connectLive, subscribe } from '../support/live-client';
@@ -138,6 +139,9 @@ describe('sessions (issue 14 item 3)', () => {
     const socket = await connectLive(b.url, token);
     sockets.push(socket);
     const watch = watchEnd(socket);
+    // the other instance hears of the end by NOTIFY, delivered as the ending transaction commits;
+    // a request racing that delivery (a few ms) could be answered from its cache first
+    const heardOnB = new Promise<void>((resolve) => b.app.get(SessionRegistry).onEnded(() => resolve()));
     try {
       // what deactivation does, minus the admin route (test/accounts covers that): the user is
       // inactive and their sessions are ended in one transaction
@@ -148,6 +152,7 @@ describe('sessions (issue 14 item 3)', () => {
             where user_id = (select id from app_user where email = 'police@durham.example') and ended_at is null`,
         );
       });
+      await heardOnB;
       await b.http().get('/api/auth/me').set(bearer(token)).expect(401);
       await until(() => watch.disconnected(), 2000);
       expect(watch.ended.map((e) => e.reason)).toEqual(['USER_DEACTIVATED']);
