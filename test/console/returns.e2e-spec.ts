@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SettableClock } from '@app/core';
-import { DECIDED, FRIDAY, scriptedYear, upnOf } from '../returns/support';
+import { FRIDAY, scriptedYear, upnOf } from '../returns/support';
 import { buildConsole, launchChromium, seriousViolations, signInThroughConsole } from '../support/browser';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -39,21 +39,16 @@ describe('console: statutory returns (issue 19)', () => {
       t.login('manager@mach.example'),
     ]);
     await mkdir(SHOTS, { recursive: true });
-    const { contact, decide, childOf, discussion } = scriptedYear(t, clock, screener);
+    const { childOf, discussion, referred } = scriptedYear(t, clock, screener);
 
     // a scripted year, as test/returns/cin-census does it: a referral for an assessment (its
     // child's UPN and disabilities recorded), and a single-agency s47 from a strategy discussion
     // held on Monday 12 May whose child has no disability recorded (rule 8540)
     const u = randomUUID().slice(0, 6);
-    const assessed = await contact({
-      child: { firstName: `Dee${u}`, lastName: 'Returns', dateOfBirth: '2013-09-09' },
-    });
-    await decide(assessed.id, {
-      level: 3,
-      outcome: 'SOCIAL_CARE_ASSESSMENT',
-      primaryNeedCode: 'N5',
-      rationale: DECIDED,
-    });
+    const assessed = await referred(
+      { firstName: `Dee${u}`, lastName: 'Returns', dateOfBirth: '2013-09-09' },
+      'N5',
+    );
     dee = await childOf(assessed.id);
     await t
       .http()

@@ -37,23 +37,17 @@ describe('returns: the CIN census XML (issue 19)', () => {
 
   const as = bearer;
   const year = () => scriptedYear(t, clock, screener);
-  const contact = (over: Body = {}) => year().contact(over);
   const childOf = (contactId: string) => year().childOf(contactId);
-  const decide = (contactId: string, body: Body) => year().decide(contactId, body);
   const discussion = (outcome: string, first: string) => year().discussion(outcome, first);
+  const referred = (child: Body, primaryNeedCode: string) => year().referred(child, primaryNeedCode);
 
   it('should return the year as valid census XML, each child once with what the front door recorded', async () => {
     const u = randomUUID().slice(0, 6);
     // a referral for an assessment, the child's demographics corrected on the record
-    const assessed = await contact({
-      child: { firstName: `Ada${u}`, lastName: 'Census', dateOfBirth: '2014-02-03' },
-    });
-    await decide(assessed.id, {
-      level: 3,
-      outcome: 'SOCIAL_CARE_ASSESSMENT',
-      primaryNeedCode: 'N4',
-      rationale: DECIDED,
-    });
+    const assessed = await referred(
+      { firstName: `Ada${u}`, lastName: 'Census', dateOfBirth: '2014-02-03' },
+      'N4',
+    );
     const ada = await childOf(assessed.id);
     await t
       .http()
@@ -181,15 +175,10 @@ describe('returns: the CIN census XML (issue 19)', () => {
     const u = randomUUID().slice(0, 6);
     const [deeUpn, eliUpn] = [upnOf(String(parseInt(u, 16))), upnOf(String(parseInt(u, 16) + 1))];
     clock.set(FRIDAY);
-    const first = await contact({
-      child: { firstName: `Dee${u}`, lastName: 'Census', dateOfBirth: '2013-09-09' },
-    });
-    await decide(first.id, {
-      level: 3,
-      outcome: 'SOCIAL_CARE_ASSESSMENT',
-      primaryNeedCode: 'N5',
-      rationale: DECIDED,
-    });
+    const first = await referred(
+      { firstName: `Dee${u}`, lastName: 'Census', dateOfBirth: '2013-09-09' },
+      'N5',
+    );
     const dee = await childOf(first.id);
     const s47 = await discussion('S47_SINGLE_AGENCY', `Eli${u}`);
     const eli = await childOf(s47.contactId);
@@ -263,15 +252,10 @@ describe('returns: the CIN census XML (issue 19)', () => {
   it('should leave out a referral made while the child is open to children’s social care, from the date on the record', async () => {
     const u = randomUUID().slice(0, 6);
     clock.set(FRIDAY);
-    const first = await contact({
-      child: { firstName: `Fay${u}`, lastName: 'Census', dateOfBirth: '2012-01-05' },
-    });
-    await decide(first.id, {
-      level: 3,
-      outcome: 'SOCIAL_CARE_ASSESSMENT',
-      primaryNeedCode: 'N4',
-      rationale: DECIDED,
-    });
+    const first = await referred(
+      { firstName: `Fay${u}`, lastName: 'Census', dateOfBirth: '2012-01-05' },
+      'N4',
+    );
     const fay = await childOf(first.id);
     const patch = (body: Body) =>
       t
@@ -293,15 +277,10 @@ describe('returns: the CIN census XML (issue 19)', () => {
     };
     expect(record.openToSocialCareSince).toBe('2025-06-02');
     // a second referral while the case is open
-    const second = await contact({
-      child: { firstName: `Fay${u}`, lastName: 'Census', dateOfBirth: '2012-01-05' },
-    });
-    await decide(second.id, {
-      level: 3,
-      outcome: 'SOCIAL_CARE_ASSESSMENT',
-      primaryNeedCode: 'N4',
-      rationale: DECIDED,
-    });
+    const second = await referred(
+      { firstName: `Fay${u}`, lastName: 'Census', dateOfBirth: '2012-01-05' },
+      'N4',
+    );
     expect((await childOf(second.id)).child_id).toBe(fay.child_id);
 
     clock.set('2026-04-02T09:00:00Z');

@@ -37,6 +37,17 @@ export function scriptedYear(t: TestApp, clock: SettableClock, screener: string)
         [contactId],
       )) as { child_id: string; la_child_id: string }[]
     )[0];
+  // a claimed contact about `child`, decided as a referral for a social care assessment
+  const referred = async (child: Body, primaryNeedCode: string) => {
+    const made = await contact({ child });
+    await decide(made.id, {
+      level: 3,
+      outcome: 'SOCIAL_CARE_ASSESSMENT',
+      primaryNeedCode,
+      rationale: DECIDED,
+    });
+    return made;
+  };
   // a strategy discussion decided on Friday and held on Monday 12 May with `outcome`
   const discussion = async (outcome: string, first: string, lastName = 'Census') => {
     clock.set(FRIDAY);
@@ -66,5 +77,5 @@ export function scriptedYear(t: TestApp, clock: SettableClock, screener: string)
       .expect(200);
     return { contactId: c.id, discussionId: id };
   };
-  return { contact, decide, childOf, discussion };
+  return { contact, decide, childOf, discussion, referred };
 }

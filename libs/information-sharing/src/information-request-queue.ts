@@ -35,7 +35,8 @@ export class InformationRequestQueue extends TimedSqlQueueView<Row> {
   readonly entity = 'information_request';
   override readonly audience = 'agency' as const;
   protected override readonly agencyColumn = 'r.agency_id';
-  protected override readonly agencySql = 'select agency_id from information_request where id = $1';
+  protected override readonly agencySql =
+    'select id::text, agency_id from information_request where id = any($1)';
   protected readonly select = SELECT;
   protected readonly idColumn = 'r.id';
   protected readonly orderBy = `case r.rag when 'RED' then 0 when 'AMBER' then 1 else 2 end, r.due_at, r.id`;

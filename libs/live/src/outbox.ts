@@ -57,13 +57,13 @@ export class Outbox {
 
   async project(manager: EntityManager, refs: LiveEventRef[], now: Date): Promise<LiveEventPayload[]> {
     const items = new Map<QueueView, Map<string, QueueItem>>();
-    const agencies = new Map<string, string | null>();
+    const agencies = new Map<string, string>();
     for (const view of new Set(refs.flatMap((ref) => this.registry.showing(ref.entity)))) {
       const ids = [...new Set(refs.filter((ref) => ref.entity === view.entity).map((ref) => ref.id))];
       items.set(view, await view.readMany(manager, ids, now));
       if (view.audience === 'agency')
-        for (const id of ids)
-          agencies.set(`${view.name}:${id}`, (await view.agencyOf?.(manager, id)) ?? null);
+        for (const [id, agencyId] of (await view.agenciesOf?.(manager, ids)) ?? [])
+          agencies.set(`${view.name}:${id}`, agencyId);
     }
     const sent = new Map<string, { agencyId: string; item: SubmissionItem }>();
     for (const kind of new Set(refs.flatMap((ref) => (ref.submission ? [ref.submission] : [])))) {
@@ -75,7 +75,8 @@ export class Outbox {
       const changes: QueueChange[] = [];
       for (const view of this.registry.showing(ref.entity)) {
         // an agency's view: the change is that agency's alone (none when it names no agency)
-        const agencyId = view.audience === 'agency' ? agencies.get(`${view.name}:${ref.id}`) : undefined;
+        const agencyId =
+          view.audience === 'agency' ? (agencies.get(`${view.name}:${ref.id}`) ?? null) : undefined;
         if (agencyId === null) continue;
         const audience = agencyId ? { agencyId } : {};
         const item = items.get(view)?.get(ref.id);

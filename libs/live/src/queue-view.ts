@@ -51,7 +51,7 @@ export interface QueueView {
   readonly entity: LiveEntity;
   readonly roles: readonly Role[];
   // 'agency' (issue 18): each agency sees only its own items; the list is read for one agency
-  // and each change goes only to that agency's subscribers (agencyOf names it)
+  // and each change goes only to that agency's subscribers (agenciesOf names it)
   readonly audience?: 'agency';
   read(manager: EntityManager, now: Date, agencyId?: string): Promise<QueueItem[]>;
   // the list and the seq of the last live event it reflects, from one snapshot
@@ -62,8 +62,9 @@ export interface QueueView {
   ): Promise<{ seq: bigint; items: QueueItem[] }>;
   // the items of these entities that are on the queue, by entity id, in one read (the sequencer's)
   readMany(manager: EntityManager, ids: string[], now: Date): Promise<Map<string, QueueItem>>;
-  // an agency view's: the agency an entity's item belongs to, whether or not it is on the queue
-  agencyOf?(manager: EntityManager, id: string): Promise<string | null>;
+  // an agency view's: the agency each entity's item belongs to, whether or not it is on the
+  // queue, by entity id, in one read (an id with none is absent)
+  agenciesOf?(manager: EntityManager, ids: string[]): Promise<Map<string, string>>;
 }
 
 // what one committed change did to one queue

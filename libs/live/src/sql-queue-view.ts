@@ -23,7 +23,8 @@ export abstract class SqlQueueView<Row> implements QueueView {
   protected abstract item(row: Row, now: Date): QueueItem;
 
   // an agency view's (audience 'agency'): the column its list is filtered on, and the statement
-  // naming an entity's agency ($1 the id) whether or not the entity is on the queue
+  // naming the entities' agencies ($1 their ids; columns id, agency_id) whether or not they are
+  // on the queue
   readonly audience?: 'agency';
   protected readonly agencyColumn?: string;
   protected readonly agencySql?: string;
@@ -72,20 +73,19 @@ export abstract class SqlQueueView<Row> implements QueueView {
     });
   }
 
-  async agencyOf(manager: EntityManager, id: string): Promise<string | null> {
-    if (!this.agencySql) return null;
-    const [row] = (await manager.query(this.agencySql, [id])) as { agency_id: string }[];
-    return row?.agency_id ?? null;
+  async agenciesOf(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    if (!this.agencySql || ids.length === 0) return new Map();
+    const rows = await preparedQuery<{ id: string; agency_id: string }>(manager, this.agencySql, [ids]);
+    return new Map(rows.map((row) => [String(row.id), row.agency_id]));
   }
+
+  // the select of readMany, made once: the item's id first, then the items named in $1
+  private manySql?: string;
 
   async readMany(manager: EntityManager, ids: string[], now: Date): Promise<Map<string, QueueItem>> {
     if (ids.length === 0) return new Map();
-    const withId = this.select.replace(/^\s*select\s/i, `select ${this.idColumn}::text as live_ref_id, `);
-    const rows = await preparedQuery<Row & { live_ref_id: string }>(
-      manager,
-      `${withId} and ${this.idColumn} = any($1)`,
-      [ids],
-    );
+    this.manySql ??= `${this.select.replace(/^\s*select\s/i, `select ${this.idColumn}::text as live_ref_id, `)} and ${this.idColumn} = any($1)`;
+    const rows = await preparedQuery<Row & { live_ref_id: string }>(manager, this.manySql, [ids]);
     return new Map(rows.map((row) => [row.live_ref_id, this.item(row, now)]));
   }
 }
