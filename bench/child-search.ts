@@ -1,6 +1,6 @@
 import { childSearchStatement, NAME_CANDIDATE_SIMILARITY } from '@app/contacts/child-search';
 import type { SearchCriteria } from '@app/contacts/policy/child-search';
-import { alternating, type Row, type Service, type Timings, type World } from './lib';
+import { alternating, http, type Row, type Service, type Timings, type World } from './lib';
 
 // figure 11 (issue 17): GET /api/children/search on a register of 200,000 children against
 // the same statement run raw, and against itself on 10,000: candidates come through indexes,
@@ -57,11 +57,8 @@ export async function childSearch(w: World, log: (line: string) => void): Promis
   // each round searches the next of SEARCHES on every side alike
   const search = (s: Service, token: string) => async () => {
     const query = new URLSearchParams(SEARCHES[turn % SEARCHES.length] as Record<string, string>);
-    const res = await fetch(`${s.base}/api/children/search?${query}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    if (!res.ok) throw new Error(`/api/children/search: ${res.status}`);
-    await res.arrayBuffer();
+    const res = await http(s.base, 'GET', `/api/children/search?${query}`, { token });
+    if (res.status !== 200) throw new Error(`/api/children/search: ${res.status}`);
   };
   // as the use case runs it: one transaction, the trigram threshold set for it, the statement
   const raw = async () => {

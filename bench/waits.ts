@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { closedLoop, contactBody, startWorld } from './lib';
+import { closedLoop, contactBody, http, startWorld } from './lib';
 
 // npm run bench:waits: the ingest load of figure 1 for 8 s, sampling every 20 ms what each
 // database session is doing (pg_stat_activity: waiting on a lock, on the client, on the disk),
@@ -51,13 +51,8 @@ async function main(): Promise<void> {
     const selfBefore = process.cpuUsage();
     const seconds = 8;
     const t = await closedLoop(10, seconds, async () => {
-      const res = await fetch(`${w.base}/api/contacts`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(contactBody()),
-      });
+      const res = await http(w.base, 'POST', '/api/contacts', { token, body: contactBody() });
       if (res.status !== 201) throw new Error(`POST /api/contacts: ${res.status}`);
-      await res.arrayBuffer();
     });
     const self = process.cpuUsage(selfBefore);
     sampling = false;
