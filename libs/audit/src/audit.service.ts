@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, RequestContext } from '@app/core';
-import { LockKey, preparedQuery } from '@app/database';
+import { LockKey, preparedQuery, preparedStatement } from '@app/database';
 import { auditHash, GENESIS_HASH, type HashedContent } from './audit-hash';
 import { AuditEntryEntity, type AuditDetails } from './entities/audit-entry.entity';
 
@@ -58,11 +58,12 @@ const AUDIT_COLUMNS =
 
 // inserts the AuditRow[] json in parameter `param`, ids in array order; a statement of its own
 // or a data-modifying CTE. No lock: the sequencer gives each committed row its chain position
-export function auditInsertSql(param: string): string {
+// `when`: a condition of the statement it is part of (the rows are written only if it holds)
+export function auditInsertSql(param: string, when?: string): string {
   return `insert into audit_entry (id, ${AUDIT_COLUMNS})
     select nextval('audit_entry_id_seq'), ${AUDIT_COLUMNS} from (select r.* from rows from (jsonb_to_recordset(${param}::jsonb)
       as (occurred_at timestamptz, actor_id uuid, actor_role text, actor_agency_id uuid, action text, entity_type text,
-          entity_id text, correlation_id text, details jsonb)) with ordinality as r order by r.ordinality) r`;
+          entity_id text, correlation_id text, details jsonb)) with ordinality as r order by r.ordinality) r${when ? ` where ${when}` : ''}`;
 }
 
 const AUDIT_INSERT_SQL = auditInsertSql('$1');
@@ -83,6 +84,8 @@ const VERIFY_BATCH = 5000;
 
 @Injectable()
 export class AuditService {
+  private readonly listeners: (() => void)[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -96,6 +99,11 @@ export class AuditService {
       throw new Error('audit rows are written inside the use case transaction');
     }
     (runner.data as Record<string, unknown>)[AUDIT_WRITTEN] = true;
+    return this.rowsOf(entries);
+  }
+
+  // the rows, for a statement of their own (no transaction to mark: whoever runs it calls written())
+  rowsOf(entries: { actor: AuditActor | null; event: AuditEvent }[]): AuditRow[] {
     const occurredAt = this.clock.now().toISOString();
     const correlationId = RequestContext.correlationId() ?? null;
     return entries.map(({ actor, event }) => ({
@@ -128,8 +136,23 @@ export class AuditService {
   }
 
   // one use case for callers that have no other change to make (a read of a record)
+  // one statement in a transaction of its own
   async recordAlone(actor: AuditActor | null, events: AuditEvent | AuditEvent[]): Promise<void> {
-    await this.dataSource.transaction((manager) => this.record(manager, actor, events));
+    const list = Array.isArray(events) ? events : [events];
+    if (list.length === 0) return;
+    const rows = this.rowsOf(list.map((event) => ({ actor, event })));
+    await preparedStatement(this.dataSource, AUDIT_INSERT_SQL, [JSON.stringify(rows)]);
+    this.written();
+  }
+
+  // audit rows committed outside a transaction the journal saw (recordAlone, a use case of one
+  // statement): the sequencer listens, so it chains them without waiting for its poll
+  onWritten(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  written(): void {
+    for (const listener of this.listeners) listener();
   }
 
   // the sequencer's step (decision 0031): the next `limit` committed unchained rows, in id

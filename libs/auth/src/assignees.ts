@@ -21,6 +21,12 @@ const ASSIGNEES = `
     from app_user u join agency a on a.id = u.agency_id
    where u.active and u.kind = 'PERSON' and u.role = any($1::text[]) and a.kind = 'LA_SOCIAL_CARE'`;
 
+// the rule as a select of its own for a statement of another module's (a claim settles who
+// may hold the contact in its UPDATE): the user in parameter `user`, when they may hold one
+export function assigneeSql(user: string, roles: string): string {
+  return `${ASSIGNEES.replace('$1', roles)} and u.id = ${user}`;
+}
+
 // app_user's SQL for that one rule, the same for the list (GET /api/users/assignable) and for
 // the check a claim makes (POST /api/contacts/:id/claim), so the list is exactly who is accepted
 @Injectable()

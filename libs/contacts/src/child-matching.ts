@@ -1,6 +1,7 @@
-import { preparedQuery } from '@app/database';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { hydrate } from '@app/database';
+import { hydrate, preparedQuery } from '@app/database';
+import { historyCountsSql, type AsOf, type HistoryCounts } from './contact-reader';
 import type { ChildInputDto } from './dto/create-contact.dto';
 import { ChildEntity } from './entities/child.entity';
 import { childMatchKey } from './policy/child-match';
@@ -20,15 +21,85 @@ export async function matchOrCreateChild(
   input: ChildInputDto,
   now: Date,
 ): Promise<MatchedChild> {
-  const nhs = input.nhsNumber ?? null;
-  const key = childMatchKey(input.firstName, input.lastName, input.dateOfBirth);
+  const { nhs, key } = keysOf(input);
   // the locks, then the records that could be this child, in one round trip
   const rows = (await preparedQuery(manager, 'select * from child_candidates($1::text[], $2, $3)', [
-    [...(nhs ? [`child:nhs:${nhs}`] : []), ...(key ? [`child:key:${key}`] : [])],
+    lockKeys(nhs, key),
     nhs,
     key,
   ])) as Record<string, unknown>[];
-  const candidates = rows.map((row) => hydrate(manager, ChildEntity, row));
+  const settled = await settleChild(
+    manager,
+    input,
+    rows.map((row) => hydrate(manager, ChildEntity, row)),
+    now,
+  );
+  if (!settled.matched) await manager.getRepository(ChildEntity).insert(settled.child);
+  return { child: settled.child, matched: settled.matched };
+}
+
+// a new contact's opening read, one round trip: the locks and the records that could be its
+// child (as matchOrCreateChild), each with its history counts as of `asOf` (the one chosen is
+// the contact's), the contact's reference number, and the name of who records it
+export interface IntakeOpening {
+  candidates: { child: ChildEntity; counts: HistoryCounts }[];
+  referenceNumber: number;
+  userName: string;
+}
+
+export async function openIntake(
+  manager: EntityManager,
+  input: ChildInputDto,
+  asOf: AsOf,
+  userId: string,
+): Promise<IntakeOpening> {
+  const { nhs, key } = keysOf(input);
+  const rows = (await preparedQuery(
+    manager,
+    `select f.n, f.user_name, c.*, h.contacts, h.referrals
+       from (select nextval('contact_reference_seq')::int as n, (select name from app_user where id = $4) as user_name) f
+       left join lateral child_candidates($1::text[], $2, $3) c on true
+       left join lateral (${historyCountsSql('c.id', '$5', 'null', '$6')}) h on c.id is not null
+      order by c.created_at`,
+    [lockKeys(nhs, key), nhs, key, userId, asOf.instant, asOf.localDate],
+  )) as (Record<string, unknown> & {
+    n: number;
+    user_name: string | null;
+    contacts: number;
+    referrals: number;
+  })[];
+  return {
+    candidates: rows
+      .filter((row) => row.id !== null)
+      .map((row) => ({
+        child: hydrate(manager, ChildEntity, row),
+        counts: { contactsLast12Months: row.contacts, referralsLast12Months: row.referrals },
+      })),
+    referenceNumber: rows[0].n,
+    userName: rows[0].user_name ?? '',
+  };
+}
+
+function keysOf(input: ChildInputDto): { nhs: string | null; key: string | null } {
+  return {
+    nhs: input.nhsNumber ?? null,
+    key: childMatchKey(input.firstName, input.lastName, input.dateOfBirth),
+  };
+}
+
+function lockKeys(nhs: string | null, key: string | null): string[] {
+  return [...(nhs ? [`child:nhs:${nhs}`] : []), ...(key ? [`child:key:${key}`] : [])];
+}
+
+// the child among the candidates, its gaps filled from the input (written here), or a new
+// record for the caller to insert (with its contact, in one statement)
+export async function settleChild(
+  manager: EntityManager,
+  input: ChildInputDto,
+  candidates: ChildEntity[],
+  now: Date,
+): Promise<MatchedChild> {
+  const { nhs, key } = keysOf(input);
   // decision 0028: a merged duplicate's tombstone stands for the record it was merged into
   // (child_candidates returns that record too, locked like the rest)
   const byId = new Map(candidates.map((c) => [c.id, c]));
@@ -52,7 +123,6 @@ export async function matchOrCreateChild(
         .map(live)
         .find((c) => c.mergedInto === null && (c.nhsNumber === null || c.nhsNumber === nhs)) ?? null;
   }
-
   if (found) {
     // what we learn now fills gaps; it never overwrites what an earlier contact recorded
     const fill: Partial<ChildEntity> = {};
@@ -85,6 +155,7 @@ export async function matchOrCreateChild(
   }
 
   const child = repo.create({
+    id: randomUUID(),
     nhsNumber: nhs,
     firstName: input.firstName,
     lastName: input.lastName,
@@ -104,6 +175,5 @@ export async function matchOrCreateChild(
     createdAt: now,
     updatedAt: now,
   });
-  await repo.insert(child);
   return { child, matched: false };
 }

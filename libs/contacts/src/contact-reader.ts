@@ -1,4 +1,3 @@
-import { preparedQuery } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import { DomainError, type WorkingCalendar } from '@app/core';
 import type {
@@ -33,14 +32,19 @@ export function asOfIn(calendar: WorkingCalendar, instant: Date): AsOf {
   return { instant, localDate: calendar.localDate(instant) };
 }
 
-// $1 child, $2 the instant, $3 the contact to leave out, $4 the instant's local date
-const HISTORY_COUNTS_SQL = `select
+// the counts for `child`, as of the instant and its local date, leaving out a contact (SQL
+// expressions: parameters or columns of the statement it is part of)
+export function historyCountsSql(child: string, instant: string, exclude: string, localDate: string): string {
+  return `select
        (select count(*) from contact
-         where child_id = $1 and received_at > $2::timestamptz - interval '12 months' and received_at <= $2
-           and id is distinct from $3)::int as contacts,
+         where child_id = ${child} and received_at > ${instant}::timestamptz - interval '12 months' and received_at <= ${instant}
+           and id is distinct from ${exclude})::int as contacts,
        (select count(*) from referral
-         where child_id = $1 and referral_date > $4::date - interval '12 months' and referral_date <= $4::date
-           and contact_id is distinct from $3)::int as referrals`;
+         where child_id = ${child} and referral_date > ${localDate}::date - interval '12 months' and referral_date <= ${localDate}::date
+           and contact_id is distinct from ${exclude})::int as referrals`;
+}
+
+const HISTORY_COUNTS_SQL = historyCountsSql('$1', '$2', '$3', '$4');
 
 // other contacts and referrals of the child in the 12 months before `asOf`
 // (ix_contact_child_received, ix_referral_child_date)
@@ -57,28 +61,6 @@ export async function historyCounts(
     asOf.localDate,
   ])) as { contacts: number; referrals: number }[];
   return { contactsLast12Months: row.contacts, referralsLast12Months: row.referrals };
-}
-
-// what a new contact needs from the database, in one round trip: its child's history counts
-// (nothing to exclude yet), its reference number, and the name of who records it
-export async function intakeFacts(
-  manager: EntityManager,
-  childId: string,
-  asOf: AsOf,
-  userId: string,
-): Promise<{ counts: HistoryCounts; referenceNumber: number; userName: string }> {
-  const [row] = (await preparedQuery(
-    manager,
-    `select c.contacts, c.referrals, nextval('contact_reference_seq')::int as n,
-            (select name from app_user where id = $5) as user_name
-       from (${HISTORY_COUNTS_SQL}) c`,
-    [childId, asOf.instant, null, asOf.localDate, userId],
-  )) as { contacts: number; referrals: number; n: number; user_name: string | null }[];
-  return {
-    counts: { contactsLast12Months: row.contacts, referralsLast12Months: row.referrals },
-    referenceNumber: row.n,
-    userName: row.user_name ?? '',
-  };
 }
 
 // the child's history, newest first, leaving out the contact being read (null: none)
@@ -227,7 +209,10 @@ export async function sectionsFor(
   contactId: string,
   audience: 'staff' | 'partner',
 ): Promise<Record<string, unknown>> {
-  const parts = await Promise.all(sections.all().map((s) => s.read(manager, contactId, audience)));
+  // one after another: they share the transaction's one connection, which runs one statement
+  // at a time anyway (node-pg queues a second, and pg 9 refuses it)
+  const parts: object[] = [];
+  for (const section of sections.all()) parts.push(await section.read(manager, contactId, audience));
   return Object.assign({}, ...parts);
 }
 

@@ -12,12 +12,12 @@ import {
 } from '@app/core';
 import { insertTogether } from '@app/database';
 import { Journal } from '@app/live';
-import { matchOrCreateChild } from './child-matching';
-import { asOfIn, intakeFacts, type HistoryCounts } from './contact-reader';
+import { openIntake, settleChild } from './child-matching';
+import { asOfIn, type HistoryCounts } from './contact-reader';
 import type { RagChangeDto } from './dto/contact-response.dto';
 import { ContactTimeliness } from './contact-timeliness';
 import type { ChildInputDto } from './dto/create-contact.dto';
-import type { ChildEntity } from './entities/child.entity';
+import { ChildEntity } from './entities/child.entity';
 import { ContactEntity, type ConsentStatus, type Referrer } from './entities/contact.entity';
 import { ContactRagChangeEntity } from './entities/contact-rag-change.entity';
 import { decisionDueAt, suggestRag, type RagSuggestion } from './policy/rag-policy';
@@ -73,13 +73,20 @@ export class ContactRecorder {
     input: NewContact,
     now: Date,
   ): Promise<RecordedContact> {
-    const { child, matched } = await matchOrCreateChild(manager, input.child, now);
-    const { counts, referenceNumber, userName } = await intakeFacts(
+    // one round trip for what the database knows (the child's candidates and their history,
+    // the reference, the recorder's name), one for everything written
+    const opening = await openIntake(manager, input.child, asOfIn(this.calendar, input.receivedAt), user.id);
+    const { referenceNumber, userName } = opening;
+    const { child, matched } = await settleChild(
       manager,
-      child.id,
-      asOfIn(this.calendar, input.receivedAt),
-      user.id,
+      input.child,
+      opening.candidates.map((c) => c.child),
+      now,
     );
+    // a new record has no history yet
+    const counts: HistoryCounts = (matched
+      ? opening.candidates.find((c) => c.child.id === child.id)?.counts
+      : undefined) ?? { contactsLast12Months: 0, referralsLast12Months: 0 };
     const suggestion = suggestRag(
       {
         immediateRisk: input.immediateRisk,
@@ -126,7 +133,6 @@ export class ContactRecorder {
       nextTransitionAt: this.timeliness.nextTransitionAt(now, input.receivedAt, dueAt),
       updatedAt: now,
     });
-    // the contact and its first rating, in one statement
     const rating = {
       contactId: contact.id,
       fromRag: null,
@@ -136,11 +142,6 @@ export class ContactRecorder {
       changedAt: now,
       decisionDueAt: dueAt,
     };
-    await insertTogether(
-      manager,
-      { target: ContactEntity, entity: contact },
-      { target: ContactRagChangeEntity, entity: rating },
-    );
     this.journal.write(
       manager,
       user,
@@ -169,6 +170,16 @@ export class ContactRecorder {
           submission: isMachStaff(user) ? undefined : 'CONTACT',
         },
       ],
+    );
+    // the child when new, the contact, its first rating, its audit rows and live event: one statement
+    await insertTogether(
+      manager,
+      [
+        ...(matched ? [] : [{ target: ChildEntity, entity: child }]),
+        { target: ContactEntity, entity: contact },
+        { target: ContactRagChangeEntity, entity: rating },
+      ],
+      (first) => this.journal.attach(manager, first),
     );
     const firstRating: RagChangeDto = {
       fromRag: null,

@@ -1,6 +1,7 @@
-import { preparedQuery } from '@app/database';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ASSIGNEE_ROLES, assigneeSql } from '@app/auth';
 import type { RagRating } from '@app/core';
+import { preparedStatement } from '@app/database';
 import { ContactEntity, type ContactStatus, type Referrer } from './entities/contact.entity';
 import { ContactRagChangeEntity } from './entities/contact-rag-change.entity';
 
@@ -9,7 +10,7 @@ import { ContactRagChangeEntity } from './entities/contact-rag-change.entity';
 // contact on through ScreeningTransitions and ContactRecorder. The read side for views and a
 // child's history is contact-reader.ts; the child register's lookup is child-matching.ts.
 // Reads of auth's app_user here are declared: the name of whoever holds a claim (who may hold
-// one is auth's rule, its Assignees).
+// one is auth's rule, its Assignees, whose select a claim's statement includes).
 
 export interface ClaimState {
   status: ContactStatus;
@@ -28,36 +29,50 @@ export async function claimState(manager: EntityManager, contactId: string): Pro
   return row;
 }
 
-// one conditional UPDATE: a manager's assignment (`reassign`) takes the contact from whoever
-// holds it, a claim takes a free one. When it does not win, the same statement says who holds
-// it (as its snapshot saw it; undefined: no such contact). A contact the snapshot shows as still
-// free lost to a claim that committed while this one waited for its row: read again.
+// one statement, a transaction of its own: a conditional UPDATE, as a manager's assignment
+// (`reassign`) takes the contact from whoever holds it and a claim takes a free one, only for a
+// holder auth's rule accepts (Assignees), with the journal's rows for a win (`journal`: its
+// CTEs, written only when the update won: CLAIM_JOURNAL). When it does not win, the same
+// statement says who holds it (as its snapshot saw it; undefined: no such contact). A contact
+// the snapshot shows as still free lost to a claim that committed while this one waited for
+// its row: read again.
+export const CLAIM_JOURNAL = { when: 'exists (select 1 from won)', first: 5 };
+
+export type ClaimOutcome =
+  { won: true; holderName: string } | { won: false; assignable: boolean; state: ClaimState | undefined };
+
 export async function claim(
-  manager: EntityManager,
+  dataSource: DataSource,
   contactId: string,
   holderId: string,
   reassign: boolean,
   now: Date,
-): Promise<{ won: true } | { won: false; state: ClaimState | undefined }> {
-  const [row] = (await preparedQuery(
-    manager,
-    `with won as (
+  journal: { sql: string; params: unknown[] },
+): Promise<ClaimOutcome> {
+  const [row] = await preparedStatement<ClaimState & { won: boolean; assignee_name: string | null }>(
+    dataSource,
+    `with holder as (${assigneeSql('$2', '$4')}),
+     won as (
        update contact set claimed_by = $2, claimed_at = $3, status = 'IN_SCREENING', updated_at = $3
         where id = $1 and status in ('RECEIVED', 'IN_SCREENING')
           and ${reassign ? 'claimed_by is distinct from $2' : 'claimed_by is null'}
-        returning id)
-     select exists (select 1 from won) as won, ${CLAIM_STATE_COLUMNS}
+          and exists (select 1 from holder)
+        returning id),
+     ${journal.sql}
+     select exists (select 1 from won) as won, (select name from holder) as assignee_name, ${CLAIM_STATE_COLUMNS}
        from (select $1::uuid as id) k left join contact c on c.id = k.id left join app_user u on u.id = c.claimed_by`,
-    [contactId, holderId, now],
-  )) as (ClaimState & { won: boolean })[];
-  if (row.won) return { won: true };
-  if (row.status === null) return { won: false, state: undefined };
+    [contactId, holderId, now, ASSIGNEE_ROLES, ...journal.params],
+  );
+  if (row.won) return { won: true, holderName: row.assignee_name ?? '' };
+  const assignable = row.assignee_name !== null;
+  if (row.status === null) return { won: false, assignable, state: undefined };
   const free =
     (row.status === 'RECEIVED' || row.status === 'IN_SCREENING') &&
     (reassign ? row.claimed_by !== holderId : row.claimed_by === null);
-  if (free) return { won: false, state: await claimState(manager, contactId) };
+  if (free && assignable)
+    return { won: false, assignable, state: await claimState(dataSource.manager, contactId) };
   const { status, claimed_by, claimed_at, holder_name } = row;
-  return { won: false, state: { status, claimed_by, claimed_at, holder_name } };
+  return { won: false, assignable, state: { status, claimed_by, claimed_at, holder_name } };
 }
 
 // back to the queue: canActOnClaim(user, claimed_by, 'the claim'), settled in the UPDATE.

@@ -21,6 +21,8 @@ export function insertStatement<T extends ObjectLiteral>(
   const columns: string[] = [];
   const params: unknown[] = [];
   for (const column of metadata.columns) {
+    // a column the database fills and TypeORM never writes (insert: false)
+    if (!column.isInsert) continue;
     const value: unknown = column.getEntityValue(entity);
     if (value === undefined) {
       if (column.isGenerated || column.default !== undefined || column.isNullable) continue;
@@ -36,16 +38,27 @@ export function insertStatement<T extends ObjectLiteral>(
   };
 }
 
-// `first` as a data-modifying CTE, then `second`: both in one statement (a row `second`
-// refers to by foreign key may be inserted by `first`; the check runs at the statement's end)
+// rows that belong together, in one statement: each entity's INSERT a data-modifying CTE (a
+// row one of them refers to by foreign key may be inserted by another: the check runs at the
+// statement's end), then `tail`, CTEs of the caller's numbered from its `first` (the journal's
+// rows, say), all in the caller's transaction: one round trip instead of one each
 export function insertTogether(
   manager: EntityManager,
-  first: { target: EntityTarget<ObjectLiteral>; entity: ObjectLiteral },
-  second: { target: EntityTarget<ObjectLiteral>; entity: ObjectLiteral },
+  rows: { target: EntityTarget<ObjectLiteral>; entity: ObjectLiteral }[],
+  tail?: (first: number) => Statement | undefined,
 ): Promise<unknown> {
-  const a = insertStatement(manager, first.target, first.entity);
-  const b = insertStatement(manager, second.target, second.entity, a.params.length);
-  return preparedQuery(manager, `with first_row as (${a.sql}) ${b.sql}`, [...a.params, ...b.params]);
+  const params: unknown[] = [];
+  const ctes = rows.map(({ target, entity }, i) => {
+    const insert = insertStatement(manager, target, entity, params.length);
+    params.push(...insert.params);
+    return `row_${i} as (${insert.sql})`;
+  });
+  const more = tail?.(params.length + 1);
+  if (more) {
+    ctes.push(more.sql);
+    params.push(...more.params);
+  }
+  return preparedQuery(manager, `with ${ctes.join(', ')} select 1`, params);
 }
 
 // an entity from a row selected raw (snake_case columns), its values as TypeORM would read them

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { PoolClient } from 'pg';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 const names = new Map<string, string>();
 
@@ -24,6 +25,22 @@ export async function preparedQuery<T>(manager: EntityManager, sql: string, para
   const client = (await runner.connect()) as PoolClient;
   try {
     return (await client.query({ name: nameOf(sql), text: sql, values: params })).rows as T[];
+  } catch (error) {
+    throw new QueryFailedError(sql, params, error as Error);
+  }
+}
+
+// a use case settled by one statement, in a transaction of its own (autocommit): no BEGIN and
+// no COMMIT to send, two round trips fewer than a transaction of one statement; each costs
+// about 0.2 ms of system calls on either side on this machine (issue 20). Prepared, as above.
+export async function preparedStatement<T>(
+  dataSource: DataSource,
+  sql: string,
+  params: unknown[],
+): Promise<T[]> {
+  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  try {
+    return (await pool.query({ name: nameOf(sql), text: sql, values: params })).rows as T[];
   } catch (error) {
     throw new QueryFailedError(sql, params, error as Error);
   }

@@ -5,6 +5,7 @@ import { Clock } from '@app/core';
 import { preparedQuery } from '@app/database';
 import { liveInsertSql, Outbox, type LiveEventRef } from './outbox';
 import type { LiveChangeRef } from './queue-view';
+import { Sequencer } from './sequencer';
 
 // one statement: the audit rows, then the live events
 const JOURNAL_INSERT_SQL = `with audit as (${auditInsertSql('$1')}) ${liveInsertSql('$2', '$3')}`;
@@ -12,6 +13,12 @@ const JOURNAL_INSERT_SQL = `with audit as (${auditInsertSql('$1')}) ${liveInsert
 // on the transaction's query runner: what it will journal, and whether it wrote live events
 const PENDING = 'frontdoorJournalPending';
 export const LIVE_EVENTS_WRITTEN = 'frontdoorLiveEvents';
+
+export interface JournalPart {
+  sql: string;
+  params: unknown[];
+  live: boolean;
+}
 
 interface Pending {
   audit: { actor: AuditActor | null; event: AuditEvent }[];
@@ -28,6 +35,7 @@ export class Journal {
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly sequencer: Sequencer,
   ) {}
 
   write(
@@ -50,14 +58,31 @@ export class Journal {
     if (live.length > 0) this.pending(manager).live.push(...live);
   }
 
+  // what it holds so far, as CTEs of the caller's next statement in this transaction (their
+  // parameters numbered from `first`): the rows are written by that statement, one round trip
+  // fewer, and the transaction is marked as flush marks it; anything journaled after is
+  // flushed as it commits. Undefined: nothing to write.
+  attach(manager: EntityManager, first: number): { sql: string; params: unknown[] } | undefined {
+    const data = manager.queryRunner?.data as Record<string, unknown> | undefined;
+    const pending = data?.[PENDING] as Pending | undefined;
+    if (!data || !pending) return undefined;
+    delete data[PENDING];
+    const { rows, events } = this.toWrite(manager, pending);
+    if (events.length > 0) data[LIVE_EVENTS_WRITTEN] = true;
+    return {
+      sql: `journal_audit as (${auditInsertSql(`$${first}`)}),
+            journal_live as (${liveInsertSql(`$${first + 1}`, `$${first + 2}`)})`,
+      params: [JSON.stringify(rows), JSON.stringify(events), this.clock.now()],
+    };
+  }
+
   // called just before COMMIT: one insert of both
   async flush(manager: EntityManager): Promise<void> {
     const data = manager.queryRunner?.data as Record<string, unknown> | undefined;
     const pending = data?.[PENDING] as Pending | undefined;
     if (!data || !pending) return;
     delete data[PENDING];
-    const rows = pending.audit.length > 0 ? this.audit.rows(manager, pending.audit) : [];
-    const events = pending.live.map(({ type, ...ref }) => ({ type, ref: ref satisfies LiveEventRef }));
+    const { rows, events } = this.toWrite(manager, pending);
     await preparedQuery(manager, JOURNAL_INSERT_SQL, [
       JSON.stringify(rows),
       JSON.stringify(events),
@@ -66,10 +91,48 @@ export class Journal {
     if (events.length > 0) data[LIVE_EVENTS_WRITTEN] = true;
   }
 
+  // a use case settled by one statement outside any transaction (a claim): its audit rows and
+  // live events are written by CTEs of that same statement (`with <the caller's CTEs>,
+  // <part.sql> select ...`), only where `when` holds (a condition on the caller's CTEs, say
+  // that its update won); its parameters are numbered from `first`. Once the statement has
+  // run, settled(part) tells the sequencer.
+  part(
+    actor: AuditActor | null,
+    audit: AuditEvent | AuditEvent[],
+    live: LiveChangeRef[],
+    { when, first }: { when: string; first: number },
+  ): JournalPart {
+    const events = Array.isArray(audit) ? audit : [audit];
+    if (events.length === 0) throw new Error('every change is audited: the journal needs an audit event');
+    for (const ref of live) this.outbox.check(ref);
+    const rows = this.audit.rowsOf(events.map((event) => ({ actor, event })));
+    const refs = live.map(({ type, ...ref }) => ({ type, ref: ref satisfies LiveEventRef }));
+    return {
+      sql: `journal_audit as (${auditInsertSql(`$${first}`, when)}),
+            journal_live as (${liveInsertSql(`$${first + 1}`, `$${first + 2}`, when)})`,
+      params: [JSON.stringify(rows), JSON.stringify(refs), this.clock.now()],
+      live: refs.length > 0,
+    };
+  }
+
+  // the statement with this part has run: whatever it wrote is committed
+  settled(part: JournalPart, wrote: boolean): void {
+    if (!wrote) return;
+    this.audit.written();
+    if (part.live) this.sequencer.liveWritten();
+  }
+
   // a rolled-back transaction journals nothing
   discard(manager: EntityManager): void {
     const data = manager.queryRunner?.data as Record<string, unknown> | undefined;
     if (data) delete data[PENDING];
+  }
+
+  private toWrite(manager: EntityManager, pending: Pending) {
+    return {
+      rows: pending.audit.length > 0 ? this.audit.rows(manager, pending.audit) : [],
+      events: pending.live.map(({ type, ...ref }) => ({ type, ref: ref satisfies LiveEventRef })),
+    };
   }
 
   private pending(manager: EntityManager): Pending {

@@ -15,11 +15,17 @@ export interface LiveEventPayload {
 export type LiveEventRef = Omit<LiveChangeRef, 'type'>;
 
 // inserts the { type, ref }[] json in parameter `events` at time `at`, ids in array order,
-// unsequenced: no lock, no projection; the sequencer does both after the commit (decision 0031)
-export function liveInsertSql(events: string, at: string): string {
+// unsequenced: no lock, no projection; the sequencer does both after the commit (decision 0031).
+// `when`: a condition of the statement it is part of (the events are written only if it holds)
+export function liveInsertSql(events: string, at: string, when?: string): string {
   return `insert into live_event (id, type, ref, occurred_at)
     select nextval('live_event_id_seq'), e.type, e.ref, ${at}
-      from rows from (jsonb_to_recordset(${events}::jsonb) as (type text, ref jsonb)) with ordinality as e(type, ref, n)
+      from rows from (jsonb_to_recordset(${events}::jsonb) as (type text, ref jsonb)) with ordinality as e(type, ref, n)${
+        when
+          ? `
+     where ${when}`
+          : ''
+      }
      order by e.n`;
 }
 

@@ -67,6 +67,7 @@ export class Sequencer implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   onApplicationBootstrap(): void {
+    this.audit.onWritten(() => this.auditWritten());
     this.auditWorker.start();
     this.liveWorker.start();
   }

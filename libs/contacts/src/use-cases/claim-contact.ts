@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
-import { Assignees } from '@app/auth';
 import { Journal } from '@app/live';
 import { Clock, DomainError, ErrorCode } from '@app/core';
-import { claim, claimState, type ClaimState } from '../contacts.repository';
+import { claim, CLAIM_JOURNAL, claimState, type ClaimState } from '../contacts.repository';
 import type { ClaimResultDto } from '../dto/contact-response.dto';
 import { isOpenForScreening, overridesClaims } from '../policy/screening-rules';
 import { contactAlreadyClaimed } from '../contact-errors';
@@ -33,15 +32,15 @@ export function noLongerOpen(state: ClaimState): DomainError {
   );
 }
 
-// claims are settled by one conditional UPDATE: when many screeners claim at once,
-// exactly one row update succeeds and everyone else is told who won
+// claims are settled by one conditional UPDATE, the use case's one statement and its
+// transaction: when many screeners claim at once, exactly one row update succeeds and
+// everyone else is told who won
 @Injectable()
 export class ClaimContact {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly journal: Journal,
     private readonly clock: Clock,
-    private readonly assignees: Assignees,
   ) {}
 
   async execute(
@@ -56,47 +55,37 @@ export class ClaimContact {
     }
     const holderId = assigneeId ?? user.id;
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
-      // auth's rule, the one GET /api/users/assignable lists by: checked first for an
-      // assignment, after the claim (on a win, for the name) when screeners claim for themselves
-      const holderOf = async () => {
-        const assignee = await this.assignees.find(manager, holderId);
-        if (!assignee)
-          throw DomainError.validation([
-            { field: 'assigneeId', message: 'must be an active screener or manager' },
-          ]);
-        return { id: assignee.id, name: assignee.name };
+    // one statement: who may hold it (auth's rule, the one GET /api/users/assignable lists
+    // by), the claim or assignment, and its journal
+    const part = this.journal.part(
+      user,
+      {
+        action: reassign ? 'CONTACT_ASSIGNED' : 'CONTACT_CLAIMED',
+        entityType: 'contact',
+        entityId: contactId,
+        details: { claimedBy: holderId },
+      },
+      [{ type: 'contact.claimed', entity: 'contact', id: contactId, submission: 'CONTACT' }],
+      CLAIM_JOURNAL,
+    );
+    const outcome = await claim(this.dataSource, contactId, holderId, reassign, now, part);
+    this.journal.settled(part, outcome.won);
+    if (outcome.won)
+      return { claimedBy: { id: holderId, name: outcome.holderName }, claimedAt: now.toISOString() };
+    const notAssignable = () =>
+      DomainError.validation([{ field: 'assigneeId', message: 'must be an active screener or manager' }]);
+    if (reassign && !outcome.assignable) throw notAssignable();
+    if (!outcome.state) throw DomainError.notFound('contact');
+    const state = outcome.state;
+    if (!isOpenForScreening(state.status)) throw noLongerOpen(state);
+    // claiming what you already hold is fine, and changes nothing
+    if (state.claimed_by === holderId && state.claimed_at) {
+      return {
+        claimedBy: { id: holderId, name: state.holder_name ?? '' },
+        claimedAt: state.claimed_at.toISOString(),
       };
-      const assigned = reassign ? await holderOf() : undefined;
-
-      // a manager's assignment takes the contact from whoever holds it; a claim takes a free one
-      const outcome = await claim(manager, contactId, holderId, reassign, now);
-      if (!outcome.won) {
-        if (!outcome.state) throw DomainError.notFound('contact');
-        const state = outcome.state;
-        if (!isOpenForScreening(state.status)) throw noLongerOpen(state);
-        // claiming what you already hold is fine, and changes nothing
-        if (state.claimed_by === holderId && state.claimed_at) {
-          return {
-            claimedBy: assigned ?? { id: holderId, name: state.holder_name ?? '' },
-            claimedAt: state.claimed_at.toISOString(),
-          };
-        }
-        throw alreadyClaimed(state);
-      }
-      const holder = assigned ?? (await holderOf());
-      this.journal.write(
-        manager,
-        user,
-        {
-          action: reassign ? 'CONTACT_ASSIGNED' : 'CONTACT_CLAIMED',
-          entityType: 'contact',
-          entityId: contactId,
-          details: { claimedBy: holderId },
-        },
-        [{ type: 'contact.claimed', entity: 'contact', id: contactId, submission: 'CONTACT' }],
-      );
-      return { claimedBy: holder, claimedAt: now.toISOString() };
-    });
+    }
+    if (!outcome.assignable && state.claimed_by === null) throw notAssignable();
+    throw alreadyClaimed(state);
   }
 }
