@@ -73,6 +73,7 @@ export function TimelinessTag({ timeliness }: { timeliness: string }) {
 
 export const FLAG_WORDS: Record<string, string> = {
   REPEAT_CONTACT: 'Repeat contact',
+  RETURNED_AFTER_NFA: 'Back after closure',
   NO_CONSENT: 'No consent',
   IMMEDIATE_RISK: 'Immediate risk',
   INJURY: 'Injury',

@@ -42,9 +42,22 @@ export async function matchOrCreateChild(
 // child (as matchOrCreateChild), each with its history counts as of `asOf` (the one chosen is
 // the contact's), the contact's reference number, and the name of who records it
 export interface IntakeOpening {
-  candidates: { child: ChildEntity; counts: HistoryCounts }[];
+  candidates: { child: ChildEntity; counts: HistoryCounts; returnedAfter: ReturnedAfter | null }[];
   referenceNumber: number;
   userName: string;
+}
+
+// issue 21 (decision 0033): the child's latest contact closed with one of the boomerang
+// outcomes within the window before this one arrived (a declared read of thresholds'
+// threshold_decision: closed when in force, DECIDED or, once authorised, APPROVED)
+export interface ReturnedAfter {
+  contactId: string;
+  days: number;
+}
+
+export interface BoomerangWindow {
+  windowDays: number;
+  outcomes: readonly string[];
 }
 
 export async function openIntake(
@@ -52,21 +65,43 @@ export async function openIntake(
   input: ChildInputDto,
   asOf: AsOf,
   userId: string,
+  boomerang: BoomerangWindow,
 ): Promise<IntakeOpening> {
   const { nhs, key } = keysOf(input);
   const rows = (await preparedQuery(
     manager,
-    `select f.n, f.user_name, c.*, h.contacts, h.referrals
+    `select f.n, f.user_name, c.*, h.contacts, h.referrals, b.returned_after_contact_id, b.returned_after_days
        from (select nextval('contact_reference_seq')::int as n, (select name from app_user where id = $4) as user_name) f
        left join lateral child_candidates($1::text[], $2, $3) c on true
        left join lateral (${historyCountsSql('c.id', '$5', 'null', '$6')}) h on c.id is not null
+       left join lateral (
+         select e.id as returned_after_contact_id,
+                floor(extract(epoch from $5::timestamptz - coalesce(d.authorised_at, d.decided_at)) / 86400)::int
+                  as returned_after_days
+           from contact e join threshold_decision d on d.contact_id = e.id and d.status in ('DECIDED', 'APPROVED')
+          where e.child_id = c.id and d.outcome = any($7::text[])
+            and coalesce(d.authorised_at, d.decided_at) <= $5
+            and coalesce(d.authorised_at, d.decided_at) > $5::timestamptz - make_interval(days => $8)
+          order by coalesce(d.authorised_at, d.decided_at) desc
+          limit 1) b on c.id is not null
       order by c.created_at`,
-    [lockKeys(nhs, key), nhs, key, userId, asOf.instant, asOf.localDate],
+    [
+      lockKeys(nhs, key),
+      nhs,
+      key,
+      userId,
+      asOf.instant,
+      asOf.localDate,
+      boomerang.outcomes,
+      boomerang.windowDays,
+    ],
   )) as (Record<string, unknown> & {
     n: number;
     user_name: string | null;
     contacts: number;
     referrals: number;
+    returned_after_contact_id: string | null;
+    returned_after_days: number | null;
   })[];
   return {
     candidates: rows
@@ -74,6 +109,9 @@ export async function openIntake(
       .map((row) => ({
         child: hydrate(manager, ChildEntity, row),
         counts: { contactsLast12Months: row.contacts, referralsLast12Months: row.referrals },
+        returnedAfter: row.returned_after_contact_id
+          ? { contactId: row.returned_after_contact_id, days: row.returned_after_days ?? 0 }
+          : null,
       })),
     referenceNumber: rows[0].n,
     userName: rows[0].user_name ?? '',

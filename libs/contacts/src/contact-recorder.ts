@@ -4,9 +4,11 @@ import type { EntityManager } from 'typeorm';
 import { isMachStaff, type AuthenticatedUser } from '@app/access';
 import {
   DomainError,
+  QUALITY_POLICY,
   RAG_POLICY,
   WorkingCalendar,
   type ContactCategory,
+  type QualityPolicySchema,
   type RagPolicySchema,
   type RagRating,
 } from '@app/core';
@@ -65,6 +67,7 @@ export class ContactRecorder {
     private readonly calendar: WorkingCalendar,
     private readonly timeliness: ContactTimeliness,
     @Inject(RAG_POLICY) private readonly ragPolicy: RagPolicySchema,
+    @Inject(QUALITY_POLICY) private readonly quality: QualityPolicySchema,
   ) {}
 
   async record(
@@ -75,7 +78,13 @@ export class ContactRecorder {
   ): Promise<RecordedContact> {
     // one round trip for what the database knows (the child's candidates and their history,
     // the reference, the recorder's name), one for everything written
-    const opening = await openIntake(manager, input.child, asOfIn(this.calendar, input.receivedAt), user.id);
+    const opening = await openIntake(
+      manager,
+      input.child,
+      asOfIn(this.calendar, input.receivedAt),
+      user.id,
+      this.quality.boomerang,
+    );
     const { referenceNumber, userName } = opening;
     const { child, matched } = await settleChild(
       manager,
@@ -84,9 +93,9 @@ export class ContactRecorder {
       now,
     );
     // a new record has no history yet
-    const counts: HistoryCounts = (matched
-      ? opening.candidates.find((c) => c.child.id === child.id)?.counts
-      : undefined) ?? { contactsLast12Months: 0, referralsLast12Months: 0 };
+    const chosen = matched ? opening.candidates.find((c) => c.child.id === child.id) : undefined;
+    const counts: HistoryCounts = chosen?.counts ?? { contactsLast12Months: 0, referralsLast12Months: 0 };
+    const returnedAfter = chosen?.returnedAfter ?? null;
     const suggestion = suggestRag(
       {
         immediateRisk: input.immediateRisk,
@@ -130,6 +139,8 @@ export class ContactRecorder {
       priorReferrals12m: counts.referralsLast12Months,
       outcome: null,
       daNotificationId: input.daNotificationId ?? null,
+      returnedAfterContactId: returnedAfter?.contactId ?? null,
+      returnedAfterDays: returnedAfter?.days ?? null,
       nextTransitionAt: this.timeliness.nextTransitionAt(now, input.receivedAt, dueAt),
       updatedAt: now,
     });
@@ -157,6 +168,9 @@ export class ContactRecorder {
             suggestedRag: suggestion.rag,
             source: input.source,
             daNotificationId: input.daNotificationId ?? null,
+            ...(returnedAfter
+              ? { returnedAfterContactId: returnedAfter.contactId, returnedAfterDays: returnedAfter.days }
+              : {}),
           },
         },
       ],

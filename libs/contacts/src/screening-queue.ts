@@ -21,6 +21,7 @@ interface Row {
   new_information: boolean;
   awaiting_information: boolean;
   information_received: boolean;
+  returned_after_nfa: boolean;
 }
 
 // flags a screener scans for; a repeat contact is one with an earlier contact in 12 months
@@ -34,6 +35,7 @@ export function screeningFlags(
     | 'new_information'
     | 'awaiting_information'
     | 'information_received'
+    | 'returned_after_nfa'
   >,
 ): string[] {
   const flags: string[] = [];
@@ -47,6 +49,8 @@ export function screeningFlags(
   // issue 18 (decision 0029): partner agencies asked and not all answered; an answer has come
   if (row.awaiting_information) flags.push('AWAITING_INFORMATION');
   if (row.information_received) flags.push('INFORMATION_RECEIVED');
+  // issue 21: the child's earlier contact was closed at the front door within the boomerang window
+  if (row.returned_after_nfa) flags.push('RETURNED_AFTER_NFA');
   return flags;
 }
 
@@ -59,7 +63,8 @@ const SCREENING_SELECT = `
          exists (select 1 from information_request r where r.contact_id = c.id and r.status = 'OPEN')
            as awaiting_information,
          exists (select 1 from information_request r where r.contact_id = c.id and r.first_response_at is not null)
-           as information_received
+           as information_received,
+         (c.returned_after_contact_id is not null) as returned_after_nfa
     from contact c
     join child ch on ch.id = c.child_id
     left join app_user u on u.id = c.claimed_by

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LiveModule } from '@app/live';
+import { ViewConsistency } from './consistency/view-consistency';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { MetricsPublisher } from './metrics-publisher';
@@ -10,7 +11,7 @@ import { MetricsPublisher } from './metrics-publisher';
 @Module({
   imports: [LiveModule],
   controllers: [MetricsController],
-  providers: [MetricsService, MetricsPublisher],
+  providers: [MetricsService, MetricsPublisher, ViewConsistency],
   exports: [MetricsService],
 })
 export class ReportingModule {}

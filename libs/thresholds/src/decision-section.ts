@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ContactSections, type ContactAudience, type ContactSection } from '@app/contacts';
 import { decisionDtos, qualityOf, referralDto, strategyDiscussionDto } from './decision-view';
+import { boomerangsOf } from './boomerangs';
 import type { PartnerDecisionSectionDto, StaffDecisionSectionDto } from './dto/decision-section.dto';
 // loaded for its decorators: they describe these keys on the contact views in the API docs
 import './dto/decision-section.dto';
@@ -27,7 +28,9 @@ export class DecisionSection implements ContactSection, OnModuleInit {
     const decisions = await manager
       .getRepository(ThresholdDecisionEntity)
       .find({ where: { contactId }, order: { decidedAt: 'DESC' } });
-    if (decisions.length === 0) return {};
+    // issue 21: staff see an earlier closure this contact came back after, before any decision
+    const returns = audience === 'staff' ? await boomerangsOf(manager, contactId) : {};
+    if (decisions.length === 0) return returns;
     const standing = decisions.find((d) => d.status !== 'REJECTED');
     if (audience === 'partner') {
       const ack = standing?.acknowledgement;
@@ -48,6 +51,7 @@ export class DecisionSection implements ContactSection, OnModuleInit {
       [contactId],
     )) as { id: string; due_at: Date }[];
     return {
+      ...returns,
       decision: latest,
       ...(earlier.length ? { earlierDecisions: earlier } : {}),
       ...(referral ? { referral: referralDto(referral) } : {}),

@@ -825,6 +825,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/metrics/consistency': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether thresholds are applied alike: outcome mix by screener against the team, and boomerangs */
+    get: operations['MetricsController_consistency'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/returns/cin-census/check': {
     parameters: {
       query?: never;
@@ -1806,6 +1823,48 @@ export interface components {
       /** Format: date-time */
       dueAt: string;
     };
+    ReturnedAfterDto: {
+      /**
+       * Format: uuid
+       * @description the earlier contact
+       */
+      contactId: string;
+      /** @example CON-2026-000123 */
+      reference: string;
+      /** @enum {string} */
+      outcome:
+        'NFA' | 'INFORMATION_AND_ADVICE' | 'EARLY_HELP' | 'SOCIAL_CARE_ASSESSMENT' | 'STRATEGY_DISCUSSION';
+      /** @description the earlier decision’s rationale */
+      rationale: string;
+      /** @description who decided it */
+      decidedBy: components['schemas']['UserRefDto'];
+      /**
+       * Format: date-time
+       * @description when it closed: decided, or authorised when it needed to be
+       */
+      closedAt: string;
+      /**
+       * @description whole days from its closing to this contact’s arrival
+       * @example 10
+       */
+      days: number;
+    };
+    BoomerangDto: {
+      /**
+       * Format: uuid
+       * @description the later contact
+       */
+      contactId: string;
+      /** @example CON-2026-000456 */
+      reference: string;
+      /** Format: date-time */
+      receivedAt: string;
+      /**
+       * @description whole days from this decision’s closing to its arrival
+       * @example 10
+       */
+      days: number;
+    };
     ContactDto: {
       /** Format: uuid */
       id: string;
@@ -1896,6 +1955,10 @@ export interface components {
       referral?: components['schemas']['ReferralOutDto'];
       /** @description the strategy discussion the decision started */
       strategyDiscussion?: components['schemas']['StrategyDiscussionRefDto'];
+      /** @description issue 21: the child came back within the boomerang window after this earlier contact was closed at the front door */
+      returnedAfter?: components['schemas']['ReturnedAfterDto'];
+      /** @description issue 21: this contact’s decision is a boomerang: the child came back within the window (config/quality.yml) */
+      boomerang?: components['schemas']['BoomerangDto'];
     };
     PartnerContactDto: {
       /** Format: uuid */
@@ -3491,6 +3554,120 @@ export interface components {
       domesticAbuse: components['schemas']['DomesticAbuseFiguresDto'];
       strategy: components['schemas']['StrategyFiguresDto'];
       informationSharing: components['schemas']['InformationSharingFiguresDto'];
+    };
+    ConsistencyRuleDto: {
+      /**
+       * @description config/quality.yml consistency.nfaShareMargin
+       * @example 0.15
+       */
+      nfaShareMargin: number;
+      /**
+       * @description config/quality.yml consistency.minimumDecisions
+       * @example 20
+       */
+      minimumDecisions: number;
+    };
+    OutcomeShareDto: {
+      /** @enum {string} */
+      outcome:
+        'NFA' | 'INFORMATION_AND_ADVICE' | 'EARLY_HELP' | 'SOCIAL_CARE_ASSESSMENT' | 'STRATEGY_DISCUSSION';
+      count: number;
+      /** @description of the RAG’s standing decisions */
+      share: components['schemas']['RatioDto'];
+    };
+    RagMixDto: {
+      /** @enum {string} */
+      rag: 'RED' | 'AMBER' | 'GREEN';
+      /** @description standing decisions (in force, or awaiting authorisation) */
+      decisions: number;
+      /** @description every outcome, in the catalogue’s order */
+      outcomes: components['schemas']['OutcomeShareDto'][];
+      /** @description standing decisions that overrode the rating or the level’s usual outcome */
+      overrides: components['schemas']['RatioDto'];
+      /** @description decisions a manager rejected at authorisation */
+      rejections: number;
+    };
+    ScreenerMixDto: {
+      /** Format: uuid */
+      userId: string;
+      name: string;
+      /** @description RED, AMBER, GREEN */
+      byRag: components['schemas']['RagMixDto'][];
+      /** @description NFA among their standing RED and AMBER decisions */
+      nfaOnRedAmber: components['schemas']['RatioDto'];
+    };
+    FlaggedScreenerDto: {
+      /** Format: uuid */
+      userId: string;
+      name: string;
+      /** @description NFA among their standing RED and AMBER decisions */
+      nfaOnRedAmber: components['schemas']['RatioDto'];
+      /** @description the same for everyone else’s decisions, pooled */
+      restOfTeam: components['schemas']['RatioDto'];
+      /**
+       * @description their share less the rest’s, in percentage points (one decimal)
+       * @example 22.5
+       */
+      differencePoints: number;
+    };
+    BoomerangRateDto: {
+      /** @description the screener’s or agency’s id, or the outcome */
+      key: string | null;
+      /** @description the screener’s or agency’s name, or the outcome */
+      label: string;
+      /** @description closures the child came back after within the window, of all closures with these outcomes */
+      rate: components['schemas']['RatioDto'];
+      /** @description closures in the denominator whose window is still open (they may yet come back) */
+      stillInWindow: number;
+    };
+    BoomerangFiguresDto: {
+      /**
+       * Format: date-time
+       * @description closures after this instant
+       */
+      since: string;
+      /**
+       * Format: date-time
+       * @description and up to this one (the end of `to`)
+       */
+      until: string;
+      all: components['schemas']['BoomerangRateDto'];
+      /** @description by who decided, by name */
+      byScreener: components['schemas']['BoomerangRateDto'][];
+      /** @description by the closing outcome */
+      byOutcome: components['schemas']['BoomerangRateDto'][];
+      /** @description by the agency that made the closed contact, by name */
+      byAgency: components['schemas']['BoomerangRateDto'][];
+    };
+    BoomerangSummaryDto: {
+      /**
+       * @description config/quality.yml boomerang.windowDays
+       * @example 30
+       */
+      windowDays: number;
+      /** @description config/quality.yml boomerang.outcomes */
+      outcomes: (
+        'NFA' | 'INFORMATION_AND_ADVICE' | 'EARLY_HELP' | 'SOCIAL_CARE_ASSESSMENT' | 'STRATEGY_DISCUSSION'
+      )[];
+      last3Months: components['schemas']['BoomerangFiguresDto'];
+      last12Months: components['schemas']['BoomerangFiguresDto'];
+    };
+    ConsistencyDto: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      rule: components['schemas']['ConsistencyRuleDto'];
+      /** @description the whole team’s decisions in the period, RED, AMBER, GREEN */
+      team: components['schemas']['RagMixDto'][];
+      /** @description NFA among the team’s standing RED and AMBER decisions */
+      teamNfaOnRedAmber: components['schemas']['RatioDto'];
+      /** @description everyone who decided in the period, by name */
+      screeners: components['schemas']['ScreenerMixDto'][];
+      /** @description screeners whose NFA share on RED and AMBER differs from the rest of the team’s by more than the margin, over at least the minimum of such decisions */
+      flagged: components['schemas']['FlaggedScreenerDto'][];
+      /** @description over the 3 and 12 months to the end of `to` */
+      boomerangs: components['schemas']['BoomerangSummaryDto'];
     };
     CensusProblemLinkDto: {
       /**
@@ -7281,6 +7458,66 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ScreeningMetricsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  MetricsController_consistency: {
+    parameters: {
+      query?: {
+        /** @description the first day of the period (a local date); default 90 days before `to` */
+        from?: string;
+        /** @description the last day of the period, included (a local date); default today */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsistencyDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the request is not valid (unknown fields too); `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
       /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiFailure } from '../api';
 import { client, unwrap } from '../api-client';
@@ -142,6 +142,7 @@ function StaffView({ contact, reload }: { contact: StaffContact; reload(): void 
           ))}
         </p>
       )}
+      {contact.returnedAfter && <ReturnedAfter earlier={contact.returnedAfter} />}
 
       {open && (
         <div className="fd-actions" data-testid="contact-actions">
@@ -404,6 +405,36 @@ function Assign({
   );
 }
 
+// issue 21: the child came back within the boomerang window after an earlier contact was
+// closed at the front door; the screener sees that decision before making this one
+function ReturnedAfter({ earlier }: { earlier: NonNullable<StaffContact['returnedAfter']> }) {
+  const outcome = OUTCOME_WORDS[earlier.outcome] ?? words(earlier.outcome);
+  return (
+    <section aria-labelledby="returned-after-heading" data-testid="returned-after">
+      <div className="govuk-warning-text">
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong className="govuk-warning-text__text" id="returned-after-heading">
+          <span className="govuk-visually-hidden">Warning</span>
+          This child came back {earlier.days === 1 ? '1 day' : `${earlier.days} days`} after contact{' '}
+          <Link className="govuk-link" to={`/contacts/${earlier.contactId}`}>
+            {earlier.reference}
+          </Link>{' '}
+          was closed: {outcome}.
+        </strong>
+      </div>
+      <SummaryList
+        rows={[
+          ['Earlier decision', outcome],
+          ['Its rationale', <span className="fd-preserve-lines">{earlier.rationale}</span>],
+          ['Decided by', `${earlier.decidedBy.name}, closed ${when(earlier.closedAt)}`],
+        ]}
+      />
+    </section>
+  );
+}
+
 function DecisionSection({ contact }: { contact: StaffContact }) {
   const decision = contact.decision!;
   return (
@@ -424,6 +455,20 @@ function DecisionSection({ contact }: { contact: StaffContact }) {
                 ? `Approved by ${decision.authorisedBy.name}${decision.authorisedAt ? `, ${when(decision.authorisedAt)}` : ''}`
                 : 'Not needed',
           ],
+          ...(contact.boomerang
+            ? ([
+                [
+                  'Child came back',
+                  <>
+                    After {contact.boomerang.days === 1 ? '1 day' : `${contact.boomerang.days} days`}, as
+                    contact{' '}
+                    <Link className="govuk-link" to={`/contacts/${contact.boomerang.contactId}`}>
+                      {contact.boomerang.reference}
+                    </Link>
+                  </>,
+                ],
+              ] as [string, ReactNode][])
+            : []),
         ]}
       />
       {contact.referral && (

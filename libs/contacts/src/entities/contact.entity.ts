@@ -98,6 +98,14 @@ export class ContactEntity {
   @Column({ type: 'text', nullable: true })
   outcome: string | null;
 
+  // issue 21 (decision 0033): the child's earlier contact closed at the front door
+  // (config/quality.yml) within the window before this one arrived, and the whole days between
+  @Column({ name: 'returned_after_contact_id', type: 'uuid', nullable: true })
+  returnedAfterContactId: string | null;
+
+  @Column({ name: 'returned_after_days', type: 'integer', nullable: true })
+  returnedAfterDays: number | null;
+
   // the police domestic-abuse notification this contact was made from, at triage
   @Column({ name: 'da_notification_id', type: 'uuid', nullable: true })
   daNotificationId: string | null;

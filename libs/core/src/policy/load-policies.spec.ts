@@ -17,11 +17,12 @@ describe('loadPolicies', () => {
   describe('with the shipped config folder', () => {
     const policies = loadPolicies(SHIPPED);
 
-    it('should load all seven policy files when the folder is the shipped one', () => {
+    it('should load all eight policy files when the folder is the shipped one', () => {
       expect(Object.keys(policies).sort()).toEqual([
         'calendar',
         'daTriage',
         'informationSharing',
+        'quality',
         'rag',
         'returns',
         'thresholds',
@@ -130,6 +131,10 @@ describe('loadPolicies', () => {
       ${POLICY_FILES.returns}            | ${(d: Mapping) => (at(d, 'annexA').informationOnlyNotificationsAsContacts = 'yes')}              | ${'informationOnlyNotificationsAsContacts: '}       | ${'the Annex A setting is true or false'}
       ${POLICY_FILES.returns}            | ${(d: Mapping) => (at(d, 'annexA').informationOnlyContacts = true)}                              | ${'annexA.informationOnlyContacts: unknown field'}  | ${'an unknown Annex A setting'}
       ${POLICY_FILES.returns}            | ${(d: Mapping) => (at(d, 'cinCensus').laChildId = 'uuid')}                                       | ${'cinCensus.laChildId: '}                          | ${'the returns name a child by one of two ids'}
+      ${POLICY_FILES.quality}            | ${(d: Mapping) => (at(d, 'boomerang').windowDays = 0)}                                           | ${'boomerang.windowDays: '}                         | ${'a boomerang window of no days'}
+      ${POLICY_FILES.quality}            | ${(d: Mapping) => (at(d, 'boomerang').outcomes = ['NFA', 'SOCIAL_CARE_ASSESSMENT'])}             | ${'boomerang.outcomes: '}                           | ${'a boomerang outcome that does not close the contact'}
+      ${POLICY_FILES.quality}            | ${(d: Mapping) => (at(d, 'consistency').nfaShareMargin = 15)}                                    | ${'consistency.nfaShareMargin: '}                   | ${'a margin written as points, not a fraction'}
+      ${POLICY_FILES.quality}            | ${(d: Mapping) => delete d.consistency}                                                          | ${'consistency: '}                                  | ${'the consistency settings are required'}
       ${POLICY_FILES.calendar}           | ${(d: Mapping) => (d.bankHolidays as string[]).push('2026-13-01')}                               | ${'bankHolidays['}                                  | ${'a bank holiday that is not a real date'}
       ${POLICY_FILES.calendar}           | ${(d: Mapping) => (d.bankHolidays as string[]).push('1 May 2026')}                               | ${'bankHolidays: '}                                 | ${'a bank holiday not written YYYY-MM-DD'}
       ${POLICY_FILES.calendar}           | ${(d: Mapping) => (d.timeZone = 'Europe/Atlantis')}                                              | ${'timeZone'}                                       | ${'an unknown time zone'}

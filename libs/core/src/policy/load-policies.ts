@@ -10,6 +10,7 @@ import {
   DaTriagePolicySchema,
   DECISION_OUTCOMES,
   InformationSharingPolicySchema,
+  QualityPolicySchema,
   RAG_RATINGS,
   RagPolicySchema,
   ReturnsPolicySchema,
@@ -30,6 +31,7 @@ export interface Policies {
   timeliness: TimelinessPolicySchema;
   informationSharing: InformationSharingPolicySchema;
   returns: ReturnsPolicySchema;
+  quality: QualityPolicySchema;
 }
 
 export const POLICY_FILES = {
@@ -40,6 +42,7 @@ export const POLICY_FILES = {
   timeliness: 'timeliness.yml',
   informationSharing: 'information-sharing.yml',
   returns: 'returns.yml',
+  quality: 'quality.yml',
 } as const;
 
 export class PolicyError extends Error {
@@ -172,6 +175,7 @@ export function loadPolicies(dir: string): Policies {
     timeliness,
     informationSharing,
     returns: readPolicy(root, POLICY_FILES.returns, ReturnsPolicySchema),
+    quality: readPolicy(root, POLICY_FILES.quality, QualityPolicySchema),
   };
 }
 

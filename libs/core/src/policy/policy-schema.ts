@@ -255,6 +255,50 @@ export class ReturnsPolicySchema {
   annexA?: AnnexAPolicySchema;
 }
 
+// --- quality.yml (issue 21): how the front door checks that thresholds are applied alike
+// a contact closed with one of `outcomes` whose child comes back within `windowDays` of the
+// decision is a boomerang: the threshold may have been misjudged
+export class BoomerangPolicySchema {
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  windowDays: number;
+
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(['NFA', 'INFORMATION_AND_ADVICE', 'EARLY_HELP'], {
+    each: true,
+    message: 'each must be NFA, INFORMATION_AND_ADVICE or EARLY_HELP (a contact closed at the front door)',
+  })
+  outcomes: ('NFA' | 'INFORMATION_AND_ADVICE' | 'EARLY_HELP')[];
+}
+
+// a screener whose share of NFA on RED and AMBER contacts differs from the rest of the team's
+// by more than `nfaShareMargin` (0.15: fifteen points), over at least `minimumDecisions` such
+// decisions of theirs, is listed for a manager to look at, with the figures behind it
+export class ConsistencyPolicySchema {
+  @IsNumber()
+  @Min(0.01)
+  @Max(1)
+  nfaShareMargin: number;
+
+  @IsInt()
+  @Min(1)
+  minimumDecisions: number;
+}
+
+export class QualityPolicySchema {
+  @IsDefined({ message: 'is required' })
+  @ValidateNested()
+  @Type(() => BoomerangPolicySchema)
+  boomerang: BoomerangPolicySchema;
+
+  @IsDefined({ message: 'is required' })
+  @ValidateNested()
+  @Type(() => ConsistencyPolicySchema)
+  consistency: ConsistencyPolicySchema;
+}
+
 // --- da-triage-matrix.yml
 export class UrgentContactRuleSchema {
   @IsArray()

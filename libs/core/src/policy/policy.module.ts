@@ -14,6 +14,8 @@ export const THRESHOLD_CATALOGUE = Symbol('THRESHOLD_CATALOGUE');
 export const INFORMATION_SHARING_POLICY = Symbol('INFORMATION_SHARING_POLICY');
 // config/returns.yml: the council's codes on the statutory returns (issue 19)
 export const RETURNS_POLICY = Symbol('RETURNS_POLICY');
+// config/quality.yml: boomerangs and the consistency of threshold decisions (issue 21)
+export const QUALITY_POLICY = Symbol('QUALITY_POLICY');
 
 // policies are data, loaded and validated once at boot; a bad file stops the service.
 // The calendar is the WorkingCalendar, the DUE_SOON fraction the TimelinessClock.
@@ -38,6 +40,7 @@ export const RETURNS_POLICY = Symbol('RETURNS_POLICY');
       useFactory: (policies: Policies) => policies.informationSharing,
     },
     { provide: RETURNS_POLICY, inject: [POLICIES], useFactory: (policies: Policies) => policies.returns },
+    { provide: QUALITY_POLICY, inject: [POLICIES], useFactory: (policies: Policies) => policies.quality },
     {
       provide: WorkingCalendar,
       inject: [POLICIES],
@@ -56,6 +59,7 @@ export const RETURNS_POLICY = Symbol('RETURNS_POLICY');
     THRESHOLD_CATALOGUE,
     INFORMATION_SHARING_POLICY,
     RETURNS_POLICY,
+    QUALITY_POLICY,
     WorkingCalendar,
     TimelinessClock,
   ],

@@ -21,6 +21,7 @@ import { LaChildId1765411200000 } from './1765411200000-la-child-id';
 import { OpenToSocialCare1765497600000 } from './1765497600000-open-to-social-care';
 import { CaseSystemId1765584000000 } from './1765584000000-case-system-id';
 import { Sequencer1765670400000 } from './1765670400000-sequencer';
+import { Boomerang1765756800000 } from './1765756800000-boomerang';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   OpenToSocialCare1765497600000,
   CaseSystemId1765584000000,
   Sequencer1765670400000,
+  Boomerang1765756800000,
 ];

@@ -125,7 +125,7 @@ export class AuthoriseDecisionDto {
   comment?: string;
 }
 
-class UserRefDto {
+export class UserRefDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
