@@ -11,6 +11,7 @@ import { ChangeRag } from './pages/change-rag';
 import { ChildRecord } from './pages/child-record';
 import { ContactPage } from './pages/contact';
 import { DaNotification } from './pages/da-notification';
+import { ConsistencyPage } from './dashboard/consistency';
 import { Dashboard } from './pages/dashboard';
 import { RecordDecision } from './pages/decision';
 import { EncompassQueue } from './pages/encompass-queue';
@@ -73,6 +74,7 @@ const ROUTES: { path: string; roles: string[]; element: ReactElement }[] = [
   { path: '/strategy-discussions/:id/*', roles: MACH, element: <StrategyDiscussion /> },
   { path: '/referrals', roles: ['PARTNER'], element: <MyReferrals /> },
   { path: '/dashboard', roles: ['MANAGER', 'ADMIN'], element: <Dashboard /> },
+  { path: '/consistency', roles: ['MANAGER', 'ADMIN'], element: <ConsistencyPage /> },
   { path: '/audit', roles: ['MANAGER', 'ADMIN'], element: <AuditTrail /> },
   { path: '/returns', roles: ['MANAGER', 'ADMIN'], element: <ReturnsPage /> },
   { path: '/admin/*', roles: ['ADMIN'], element: <Admin /> },

@@ -48,6 +48,11 @@ export const NAVIGATION: Record<string, { to: string; label: string; about: stri
       label: 'Returns',
       about: 'The CIN census and Ofsted’s Annex A lists, checked and downloaded',
     },
+    {
+      to: '/consistency',
+      label: 'Consistency',
+      about: 'Whether thresholds are applied alike: NFA by screener, children back after a closure',
+    },
     { to: '/screening', label: 'Screening', about: 'Contacts waiting for a threshold decision; assign them' },
     { to: '/triage', label: 'DA triage', about: 'Police domestic-abuse notifications waiting for triage' },
     {
@@ -68,6 +73,11 @@ export const NAVIGATION: Record<string, { to: string; label: string; about: stri
       to: '/returns',
       label: 'Returns',
       about: 'The CIN census and Ofsted’s Annex A lists, checked and downloaded',
+    },
+    {
+      to: '/consistency',
+      label: 'Consistency',
+      about: 'Whether thresholds are applied alike: NFA by screener, children back after a closure',
     },
     { to: '/audit', label: 'Audit', about: 'Who read or changed what, and the chain check' },
   ],

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
+import { WarningText } from '../admin/common';
 import { ApiFailure } from '../api';
 import { client, unwrap } from '../api-client';
 import { isStaffView, useContact, type PartnerContact, type StaffContact } from '../contact-data';
@@ -411,19 +412,15 @@ function ReturnedAfter({ earlier }: { earlier: NonNullable<StaffContact['returne
   const outcome = OUTCOME_WORDS[earlier.outcome] ?? words(earlier.outcome);
   return (
     <section aria-labelledby="returned-after-heading" data-testid="returned-after">
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text" id="returned-after-heading">
-          <span className="govuk-visually-hidden">Warning</span>
+      <WarningText>
+        <span id="returned-after-heading">
           This child came back {earlier.days === 1 ? '1 day' : `${earlier.days} days`} after contact{' '}
           <Link className="govuk-link" to={`/contacts/${earlier.contactId}`}>
             {earlier.reference}
           </Link>{' '}
           was closed: {outcome}.
-        </strong>
-      </div>
+        </span>
+      </WarningText>
       <SummaryList
         rows={[
           ['Earlier decision', outcome],
