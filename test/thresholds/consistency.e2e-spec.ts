@@ -240,6 +240,22 @@ describe('thresholds applied consistently (issue 21)', () => {
       expect(body.flagged).toHaveLength(2);
     });
 
+    it('takes the period as local days: a decision at 23:30 in London on the last day counts, one at 00:10 after it does not', async () => {
+      const [c] = await makeScreeners(t, 1);
+      // 30 April 2031 is in summer time (UTC+1)
+      clock.set('2031-04-30T22:30:00.000Z');
+      await decided({}, { level: 1, outcome: 'NFA' }, c.token);
+      clock.set('2031-04-30T23:10:00.000Z');
+      await decided({}, { level: 1, outcome: 'NFA' }, c.token);
+      const res = await consistency('from=2031-04-30&to=2031-04-30').expect(200);
+      const mine = res.body.screeners.find((s: { userId: string }) => s.userId === c.id);
+      expect(mine.byRag[2].decisions).toBe(1);
+      const may = await consistency('from=2031-05-01&to=2031-05-01').expect(200);
+      expect(may.body.screeners.find((s: { userId: string }) => s.userId === c.id).byRag[2].decisions).toBe(
+        1,
+      );
+    });
+
     it('is for managers and admins, checks its dates, and is audited', async () => {
       await consistency('from=2031-04-01&to=2031-04-30', screener).expect(403);
       const bad = await consistency('from=2031-02-30').expect(400);

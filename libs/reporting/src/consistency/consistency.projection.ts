@@ -3,14 +3,14 @@ import { ratio } from '../metrics/metrics-math';
 import type { DecisionTally } from './consistency-rules';
 import type { BoomerangFiguresDto, BoomerangRateDto } from './consistency.dto';
 
-// issue 21: the threshold decisions of a period, counted by who decided, the contact's RAG, the
-// outcome, whether a manager rejected it and whether it overrode (a declared read of
-// thresholds' threshold_decision, contacts' contact, auth's app_user and agency)
+// issue 21: the threshold decisions made in [start, end], counted by who decided, the
+// contact's RAG, the outcome, whether a manager rejected it and whether it overrode (a declared
+// read of thresholds' threshold_decision, contacts' contact, auth's app_user), on
+// ix_threshold_decision_decided_at
 export async function decisionTallies(
   manager: EntityManager,
-  from: string,
-  to: string,
-  zone: string,
+  start: Date,
+  end: Date,
 ): Promise<DecisionTally[]> {
   return (await manager.query(
     `select d.decided_by as "userId", u.name, c.rag, d.outcome, (d.status = 'REJECTED') as rejected, d.overridden,
@@ -18,9 +18,9 @@ export async function decisionTallies(
        from threshold_decision d
        join contact c on c.id = d.contact_id
        join app_user u on u.id = d.decided_by
-      where (d.decided_at at time zone $3)::date between $1::date and $2::date
+      where d.decided_at >= $1 and d.decided_at <= $2
       group by d.decided_by, u.name, c.rag, d.outcome, (d.status = 'REJECTED'), d.overridden`,
-    [from, to, zone],
+    [start, end],
   )) as DecisionTally[];
 }
 

@@ -43,7 +43,9 @@ export class ViewConsistency {
     if (from > to) throw DomainError.validation([{ field: 'from', message: 'must be on or before to' }]);
     const until = this.calendar.endOfDay(to);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const tallies = await decisionTallies(manager, from, to, this.calendar.zone);
+      // the period's local days as instants: from the first's start to the last's end
+      const start = new Date(this.calendar.endOfDay(daysBefore(from, 1)).getTime() + 1);
+      const tallies = await decisionTallies(manager, start, until);
       const boomerangOver = (months: number) =>
         boomerangFigures(manager, monthsBefore(until, months), until, now, this.quality.boomerang);
       const result: ConsistencyDto = {
