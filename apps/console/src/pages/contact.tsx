@@ -406,6 +406,8 @@ function Assign({
   );
 }
 
+const daysWords = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+
 // issue 21: the child came back within the boomerang window after an earlier contact was
 // closed at the front door; the screener sees that decision before making this one
 function ReturnedAfter({ earlier }: { earlier: NonNullable<StaffContact['returnedAfter']> }) {
@@ -414,7 +416,8 @@ function ReturnedAfter({ earlier }: { earlier: NonNullable<StaffContact['returne
     <section aria-labelledby="returned-after-heading" data-testid="returned-after">
       <WarningText>
         <span id="returned-after-heading">
-          This child came back {earlier.days === 1 ? '1 day' : `${earlier.days} days`} after contact{' '}
+          This child came back {earlier.days === 0 ? 'the same day as' : `${daysWords(earlier.days)} after`}{' '}
+          contact{' '}
           <Link className="govuk-link" to={`/contacts/${earlier.contactId}`}>
             {earlier.reference}
           </Link>{' '}
@@ -457,8 +460,10 @@ function DecisionSection({ contact }: { contact: StaffContact }) {
                 [
                   'Child came back',
                   <>
-                    After {contact.boomerang.days === 1 ? '1 day' : `${contact.boomerang.days} days`}, as
-                    contact{' '}
+                    {contact.boomerang.days === 0
+                      ? 'The same day'
+                      : `After ${daysWords(contact.boomerang.days)}`}
+                    , as contact{' '}
                     <Link className="govuk-link" to={`/contacts/${contact.boomerang.contactId}`}>
                       {contact.boomerang.reference}
                     </Link>
