@@ -68,6 +68,10 @@ export function auditInsertSql(param: string, when?: string): string {
 
 const AUDIT_INSERT_SQL = auditInsertSql('$1');
 
+function entriesOf(actor: AuditActor | null, events: AuditEvent | AuditEvent[]) {
+  return (Array.isArray(events) ? events : [events]).map((event) => ({ actor, event }));
+}
+
 // a row as read back (what its hash covers)
 interface StoredRow extends Omit<AuditRow, 'occurred_at'> {
   id: string;
@@ -126,22 +130,17 @@ export class AuditService {
     actor: AuditActor | null,
     events: AuditEvent | AuditEvent[],
   ): Promise<void> {
-    const list = Array.isArray(events) ? events : [events];
-    if (list.length === 0) return;
-    const rows = this.rows(
-      manager,
-      list.map((event) => ({ actor, event })),
-    );
-    await preparedQuery(manager, AUDIT_INSERT_SQL, [JSON.stringify(rows)]);
+    const entries = entriesOf(actor, events);
+    if (entries.length === 0) return;
+    await preparedQuery(manager, AUDIT_INSERT_SQL, [JSON.stringify(this.rows(manager, entries))]);
   }
 
-  // one use case for callers that have no other change to make (a read of a record)
-  // one statement in a transaction of its own
+  // one use case for callers that have no other change to make (a read of a record): one
+  // statement, a transaction of its own
   async recordAlone(actor: AuditActor | null, events: AuditEvent | AuditEvent[]): Promise<void> {
-    const list = Array.isArray(events) ? events : [events];
-    if (list.length === 0) return;
-    const rows = this.rowsOf(list.map((event) => ({ actor, event })));
-    await preparedStatement(this.dataSource, AUDIT_INSERT_SQL, [JSON.stringify(rows)]);
+    const entries = entriesOf(actor, events);
+    if (entries.length === 0) return;
+    await preparedStatement(this.dataSource, AUDIT_INSERT_SQL, [JSON.stringify(this.rowsOf(entries))]);
     this.written();
   }
 

@@ -15,30 +15,29 @@ export interface Assignee {
   role: AssigneeRole;
 }
 
-// $1: the roles
-const ASSIGNEES = `
+// who may hold a contact, among the roles in parameter `roles`
+function assigneesSql(roles: string): string {
+  return `
   select u.id, u.name, u.role
     from app_user u join agency a on a.id = u.agency_id
-   where u.active and u.kind = 'PERSON' and u.role = any($1::text[]) and a.kind = 'LA_SOCIAL_CARE'`;
+   where u.active and u.kind = 'PERSON' and u.role = any(${roles}::text[]) and a.kind = 'LA_SOCIAL_CARE'`;
+}
 
-// the rule as a select of its own for a statement of another module's (a claim settles who
-// may hold the contact in its UPDATE): the user in parameter `user`, when they may hold one
+// the rule as a select of its own, for the check a claim makes in its statement (contacts'):
+// the user in parameter `user`, when they may hold one
 export function assigneeSql(user: string, roles: string): string {
-  return `${ASSIGNEES.replace('$1', roles)} and u.id = ${user}`;
+  return `${assigneesSql(roles)} and u.id = ${user}`;
 }
 
 // app_user's SQL for that one rule, the same for the list (GET /api/users/assignable) and for
-// the check a claim makes (POST /api/contacts/:id/claim), so the list is exactly who is accepted
+// the check a claim makes (POST /api/contacts/:id/claim, assigneeSql), so the list is exactly
+// who is accepted
 @Injectable()
 export class Assignees {
   // by name, whatever its case
   async list(db: Queryable): Promise<Assignee[]> {
-    return (await db.query(`${ASSIGNEES} order by lower(u.name), u.id`, [ASSIGNEE_ROLES])) as Assignee[];
-  }
-
-  // the user, when they may hold a contact
-  async find(db: Queryable, userId: string): Promise<Assignee | undefined> {
-    const [found] = (await db.query(`${ASSIGNEES} and u.id = $2`, [ASSIGNEE_ROLES, userId])) as Assignee[];
-    return found;
+    return (await db.query(`${assigneesSql('$1')} order by lower(u.name), u.id`, [
+      ASSIGNEE_ROLES,
+    ])) as Assignee[];
   }
 }

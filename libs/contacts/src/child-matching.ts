@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { BoomerangPolicySchema } from '@app/core';
 import { hydrate, preparedQuery } from '@app/database';
 import { historyCountsSql, type AsOf, type HistoryCounts } from './contact-reader';
 import type { ChildInputDto } from './dto/create-contact.dto';
@@ -55,17 +56,12 @@ export interface ReturnedAfter {
   days: number;
 }
 
-export interface BoomerangWindow {
-  windowDays: number;
-  outcomes: readonly string[];
-}
-
 export async function openIntake(
   manager: EntityManager,
   input: ChildInputDto,
   asOf: AsOf,
   userId: string,
-  boomerang: BoomerangWindow,
+  boomerang: BoomerangPolicySchema,
 ): Promise<IntakeOpening> {
   const { nhs, key } = keysOf(input);
   const rows = (await preparedQuery(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { auditInsertSql, AuditService, type AuditActor, type AuditEvent } from '@app/audit';
+import { auditInsertSql, AuditService, type AuditActor, type AuditEvent, type AuditRow } from '@app/audit';
 import { Clock } from '@app/core';
 import { preparedQuery } from '@app/database';
 import { liveInsertSql, Outbox, type LiveEventRef } from './outbox';
@@ -18,6 +18,15 @@ export interface JournalPart {
   sql: string;
   params: unknown[];
   live: boolean;
+}
+
+interface LiveEventRow {
+  type: string;
+  ref: LiveEventRef;
+}
+
+function refsOf(live: LiveChangeRef[]): LiveEventRow[] {
+  return live.map(({ type, ...ref }) => ({ type, ref: ref satisfies LiveEventRef }));
 }
 
 interface Pending {
@@ -44,10 +53,8 @@ export class Journal {
     audit: AuditEvent | AuditEvent[],
     live: LiveChangeRef[] = [],
   ): void {
-    const events = Array.isArray(audit) ? audit : [audit];
-    if (events.length === 0) throw new Error('every change is audited: the journal needs an audit event');
+    const events = this.checked(audit, live);
     const pending = this.pending(manager);
-    for (const ref of live) this.outbox.check(ref);
     pending.audit.push(...events.map((event) => ({ actor, event })));
     pending.live.push(...live);
   }
@@ -63,32 +70,19 @@ export class Journal {
   // fewer, and the transaction is marked as flush marks it; anything journaled after is
   // flushed as it commits. Undefined: nothing to write.
   attach(manager: EntityManager, first: number): { sql: string; params: unknown[] } | undefined {
-    const data = manager.queryRunner?.data as Record<string, unknown> | undefined;
-    const pending = data?.[PENDING] as Pending | undefined;
-    if (!data || !pending) return undefined;
-    delete data[PENDING];
-    const { rows, events } = this.toWrite(manager, pending);
-    if (events.length > 0) data[LIVE_EVENTS_WRITTEN] = true;
-    return {
-      sql: `journal_audit as (${auditInsertSql(`$${first}`)}),
-            journal_live as (${liveInsertSql(`$${first + 1}`, `$${first + 2}`)})`,
-      params: [JSON.stringify(rows), JSON.stringify(events), this.clock.now()],
-    };
+    const taken = this.take(manager);
+    return taken && this.ctes(taken.rows, taken.events, first);
   }
 
   // called just before COMMIT: one insert of both
   async flush(manager: EntityManager): Promise<void> {
-    const data = manager.queryRunner?.data as Record<string, unknown> | undefined;
-    const pending = data?.[PENDING] as Pending | undefined;
-    if (!data || !pending) return;
-    delete data[PENDING];
-    const { rows, events } = this.toWrite(manager, pending);
+    const taken = this.take(manager);
+    if (!taken) return;
     await preparedQuery(manager, JOURNAL_INSERT_SQL, [
-      JSON.stringify(rows),
-      JSON.stringify(events),
+      JSON.stringify(taken.rows),
+      JSON.stringify(taken.events),
       this.clock.now(),
     ]);
-    if (events.length > 0) data[LIVE_EVENTS_WRITTEN] = true;
   }
 
   // a use case settled by one statement outside any transaction (a claim): its audit rows and
@@ -102,17 +96,10 @@ export class Journal {
     live: LiveChangeRef[],
     { when, first }: { when: string; first: number },
   ): JournalPart {
-    const events = Array.isArray(audit) ? audit : [audit];
-    if (events.length === 0) throw new Error('every change is audited: the journal needs an audit event');
-    for (const ref of live) this.outbox.check(ref);
+    const events = this.checked(audit, live);
     const rows = this.audit.rowsOf(events.map((event) => ({ actor, event })));
-    const refs = live.map(({ type, ...ref }) => ({ type, ref: ref satisfies LiveEventRef }));
-    return {
-      sql: `journal_audit as (${auditInsertSql(`$${first}`, when)}),
-            journal_live as (${liveInsertSql(`$${first + 1}`, `$${first + 2}`, when)})`,
-      params: [JSON.stringify(rows), JSON.stringify(refs), this.clock.now()],
-      live: refs.length > 0,
-    };
+    const refs = refsOf(live);
+    return { ...this.ctes(rows, refs, first, when), live: refs.length > 0 };
   }
 
   // the statement with this part has run: whatever it wrote is committed
@@ -128,10 +115,31 @@ export class Journal {
     if (data) delete data[PENDING];
   }
 
-  private toWrite(manager: EntityManager, pending: Pending) {
+  private checked(audit: AuditEvent | AuditEvent[], live: LiveChangeRef[]): AuditEvent[] {
+    const events = Array.isArray(audit) ? audit : [audit];
+    if (events.length === 0) throw new Error('every change is audited: the journal needs an audit event');
+    for (const ref of live) this.outbox.check(ref);
+    return events;
+  }
+
+  // the transaction's pending rows, taken (written by whoever takes them); the transaction is
+  // marked so that the sequencer is woken after its commit
+  private take(manager: EntityManager): { rows: AuditRow[]; events: LiveEventRow[] } | undefined {
+    const data = manager.queryRunner?.data as Record<string, unknown> | undefined;
+    const pending = data?.[PENDING] as Pending | undefined;
+    if (!data || !pending) return undefined;
+    delete data[PENDING];
+    const events = refsOf(pending.live);
+    if (events.length > 0) data[LIVE_EVENTS_WRITTEN] = true;
+    return { rows: pending.audit.length > 0 ? this.audit.rows(manager, pending.audit) : [], events };
+  }
+
+  // the audit rows and live events as two data-modifying CTEs, parameters from `first`
+  private ctes(rows: AuditRow[], events: LiveEventRow[], first: number, when?: string) {
     return {
-      rows: pending.audit.length > 0 ? this.audit.rows(manager, pending.audit) : [],
-      events: pending.live.map(({ type, ...ref }) => ({ type, ref: ref satisfies LiveEventRef })),
+      sql: `journal_audit as (${auditInsertSql(`$${first}`, when)}),
+            journal_live as (${liveInsertSql(`$${first + 1}`, `$${first + 2}`, when)})`,
+      params: [JSON.stringify(rows), JSON.stringify(events), this.clock.now()],
     };
   }
 

@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { TableHead, WarningText } from '../admin/common';
-import { count, ratioText } from '../admin/format';
+import { count, ratioText, type Ratio } from '../admin/format';
 import { ApiFailure } from '../api';
 import { client, unwrap, type Schema } from '../api-client';
 import { DateInput, dateOf, NO_DATE, type DateParts } from '../date-input';
 import { ErrorSummary, ProblemSummary } from '../error-summary';
 import { Page } from '../layout';
+import { numeric, Scrolling } from './figures';
 import { OUTCOME_WORDS, problemsOf, words } from '../ui';
 
 type Consistency = Schema<'ConsistencyDto'>;
@@ -17,7 +18,6 @@ type BoomerangRate = Schema<'BoomerangRateDto'>;
 type Period = { from?: string; to?: string };
 type PeriodForm = { from: DateParts; to: DateParts };
 
-const numeric = 'govuk-table__cell govuk-table__cell--numeric';
 const points = (n: number) =>
   `${n > 0 ? '+' : ''}${n.toLocaleString('en-GB', { maximumFractionDigits: 1 })} points`;
 const day = (date: string) =>
@@ -34,15 +34,6 @@ function inWords(outcomes: string[]): string {
   return named.length < 2 ? named.join('') : `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`;
 }
 
-// a wide table scrolls sideways on a narrow screen rather than widening the page (WCAG 1.4.10)
-function Scrolling({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="fd-dashboard-scroll" role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
-  );
-}
-
 // RED and AMBER together: the decisions the NFA comparison is about
 function urgent(byRag: RagMix[]) {
   const [red, amber] = byRag;
@@ -55,9 +46,23 @@ function urgent(byRag: RagMix[]) {
   };
 }
 
+function NfaRow({ user, name, byRag, nfa }: { user?: string; name: string; byRag: RagMix[]; nfa: Ratio }) {
+  const urgentOnly = urgent(byRag);
+  return (
+    <tr className="govuk-table__row" data-user={user}>
+      <th scope="row" className="govuk-table__header">
+        {name}
+      </th>
+      <td className={numeric}>{count(urgentOnly.decisions)}</td>
+      <td className={numeric}>{ratioText(nfa, 'None')}</td>
+      <td className={numeric}>{count(urgentOnly.overrides)}</td>
+      <td className={numeric}>{count(urgentOnly.rejections)}</td>
+    </tr>
+  );
+}
+
 function NfaTable({ figures }: { figures: Consistency }) {
   const title = 'NFA on RED and AMBER contacts, by screener';
-  const team = urgent(figures.team);
   return (
     <Scrolling label={title}>
       <table className="govuk-table" data-testid="nfa-by-screener">
@@ -72,29 +77,10 @@ function NfaTable({ figures }: { figures: Consistency }) {
           ]}
         />
         <tbody className="govuk-table__body">
-          {figures.screeners.map((s) => {
-            const mine = urgent(s.byRag);
-            return (
-              <tr className="govuk-table__row" key={s.userId} data-user={s.userId}>
-                <th scope="row" className="govuk-table__header">
-                  {s.name}
-                </th>
-                <td className={numeric}>{count(mine.decisions)}</td>
-                <td className={numeric}>{ratioText(s.nfaOnRedAmber, 'None')}</td>
-                <td className={numeric}>{count(mine.overrides)}</td>
-                <td className={numeric}>{count(mine.rejections)}</td>
-              </tr>
-            );
-          })}
-          <tr className="govuk-table__row">
-            <th scope="row" className="govuk-table__header">
-              The whole team
-            </th>
-            <td className={numeric}>{count(team.decisions)}</td>
-            <td className={numeric}>{ratioText(figures.teamNfaOnRedAmber, 'None')}</td>
-            <td className={numeric}>{count(team.overrides)}</td>
-            <td className={numeric}>{count(team.rejections)}</td>
-          </tr>
+          {figures.screeners.map((s) => (
+            <NfaRow key={s.userId} user={s.userId} name={s.name} byRag={s.byRag} nfa={s.nfaOnRedAmber} />
+          ))}
+          <NfaRow name="The whole team" byRag={figures.team} nfa={figures.teamNfaOnRedAmber} />
         </tbody>
       </table>
     </Scrolling>

@@ -9,6 +9,18 @@ const StackedBars = lazy(() => import('./charts').then((m) => ({ default: m.Stac
 const Bars = lazy(() => import('./charts').then((m) => ({ default: m.Bars })));
 const Series = lazy(() => import('./charts').then((m) => ({ default: m.Series })));
 
+// a table that scrolls sideways on a narrow screen rather than widening the page (WCAG 1.4.10):
+// a named region in the tab order, so a keyboard can scroll it too
+export function Scrolling({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="fd-dashboard-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+export const numeric = 'govuk-table__cell govuk-table__cell--numeric';
+
 // a chart and the same figures as a table (CONSOLE.md M3): the chart is a picture of the table
 // for those who can see it (its name says so), and the table is there for everyone
 function ChartFigure({

@@ -1,8 +1,7 @@
-import type { ReactNode } from 'react';
 import { TableHead } from '../admin/common';
 import { count, duration, ratioText, type Ratio } from '../admin/format';
 import type { Schema } from '../api-client';
-import { BarsFigure } from './figures';
+import { BarsFigure, numeric, Scrolling } from './figures';
 
 type InformationSharingFiguresDto = Schema<'InformationSharingFiguresDto'>;
 type AgencyRequestFiguresDto = Schema<'AgencyRequestFiguresDto'>;
@@ -27,18 +26,6 @@ function chasesPerRequest({ chases, requests }: AgencyRequestFiguresDto): string
   if (requests === 0) return 'No requests';
   return `${oneDecimal(chases / requests)} (${plural(chases, 'chase', 'chases')}, ${plural(requests, 'request', 'requests')})`;
 }
-
-// a table that scrolls sideways on a narrow screen rather than widening the page (WCAG 1.4.10):
-// a named region in the tab order, so a keyboard can scroll it too
-function Scrolling({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="fd-dashboard-scroll" role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
-  );
-}
-
-const numeric = 'govuk-table__cell govuk-table__cell--numeric';
 
 function MedianCell({ minutes }: { minutes: number | null }) {
   return (

@@ -164,6 +164,12 @@ export class WorkingCalendar {
     return result;
   }
 
+  // the first instant of a local day (its midnight where the front door is)
+  startOfDay(date: string): Date {
+    assertDate(date, 'date');
+    return DateTime.fromISO(date, { zone: this.zone }).startOf('day').toJSDate();
+  }
+
   // the last instant of a local day: next local midnight minus 1 ms (23 or 25 hours long on clock-change days)
   endOfDay(date: string): Date {
     assertDate(date, 'date');

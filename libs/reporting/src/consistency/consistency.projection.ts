@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { BoomerangPolicySchema } from '@app/core';
 import { ratio } from '../metrics/metrics-math';
 import type { DecisionTally } from './consistency-rules';
 import type { BoomerangFiguresDto, BoomerangRateDto } from './consistency.dto';
@@ -32,7 +33,7 @@ export async function boomerangFigures(
   since: Date,
   until: Date,
   now: Date,
-  boomerang: { windowDays: number; outcomes: readonly string[] },
+  boomerang: BoomerangPolicySchema,
 ): Promise<BoomerangFiguresDto> {
   const rows = (await manager.query(
     `with closed as (

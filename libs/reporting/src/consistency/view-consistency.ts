@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@app/access';
 import { Clock, DomainError, QUALITY_POLICY, WorkingCalendar, type QualityPolicySchema } from '@app/core';
 import { Journal } from '@app/live';
+import { monthsBefore } from '../metrics/metrics-math';
 import { flaggedScreeners, nfaOnRedAmber, screenerMixes, teamMix } from './consistency-rules';
 import type { ConsistencyDto, ConsistencyQueryDto } from './consistency.dto';
 import { boomerangFigures, decisionTallies } from './consistency.projection';
@@ -15,12 +16,6 @@ function daysBefore(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - days);
   return d.toISOString().slice(0, 10);
-}
-
-function monthsBefore(instant: Date, months: number): Date {
-  const d = new Date(instant);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return d;
 }
 
 // GET /api/metrics/consistency (issue 21 items 1 and 2): the outcome mix by screener against
@@ -44,8 +39,7 @@ export class ViewConsistency {
     const until = this.calendar.endOfDay(to);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       // the period's local days as instants: from the first's start to the last's end
-      const start = new Date(this.calendar.endOfDay(daysBefore(from, 1)).getTime() + 1);
-      const tallies = await decisionTallies(manager, start, until);
+      const tallies = await decisionTallies(manager, this.calendar.startOfDay(from), until);
       const boomerangOver = (months: number) =>
         boomerangFigures(manager, monthsBefore(until, months), until, now, this.quality.boomerang);
       const result: ConsistencyDto = {

@@ -47,9 +47,9 @@ export function windowStarts(now: Date): TimeWindows {
   return { last24h: back(24), last7d: back(7 * 24), last30d: back(30 * 24) };
 }
 
-// the start of the 12 months before an instant (the referral-quality figures' window)
-export function twelveMonthsBefore(now: Date): Date {
+// the start of the `months` before an instant (the referral-quality figures' 12, the boomerangs' 3 and 12)
+export function monthsBefore(now: Date, months: number): Date {
   const start = new Date(now);
-  start.setUTCFullYear(start.getUTCFullYear() - 1);
+  start.setUTCMonth(start.getUTCMonth() - months);
   return start;
 }

@@ -14,7 +14,7 @@ import { jsonSeq, lastLiveSeq } from '@app/live';
 import {
   ratio,
   roundToTenth,
-  twelveMonthsBefore,
+  monthsBefore,
   wholeMinutesSince,
   windowStarts,
   type Ratio,
@@ -428,11 +428,11 @@ export class MetricsService {
       informationRequests: { sql: INFORMATION_REQUEST_FIGURES_SQL, params: [now, since.last30d] },
       responsesByMonth: {
         sql: RESPONSES_BY_MONTH_SQL,
-        params: [now, twelveMonthsBefore(now), this.calendar.zone],
+        params: [now, monthsBefore(now, 12), this.calendar.zone],
       },
       referralQuality: {
         sql: REFERRAL_QUALITY_FIGURES_SQL,
-        params: [now, twelveMonthsBefore(now), this.calendar.zone],
+        params: [now, monthsBefore(now, 12), this.calendar.zone],
       },
     };
   }
