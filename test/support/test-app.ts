@@ -79,6 +79,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     DATABASE_POOL_SIZE: '5',
     // the api alone, whatever a developer's dist/ holds; the console's suites build their own
     CONSOLE_DIR: join(__dirname, 'no-console'),
+    // the weekly audit draw would add a draw to any suite running past a Monday 09:00
+    LIVE_LEADER_JOBS: 'false',
     ...options.env,
   };
   const saved: Record<string, string | undefined> = {};

@@ -7,6 +7,7 @@ import { Clock } from '@app/core';
 import { dedicatedClient, LockKey } from '@app/database';
 import { liveConfig } from './live.config';
 import { Journal } from './journal';
+import { LeaderJobs } from './leader-jobs';
 import { TimedSources } from './timed-sources';
 
 const BATCH = 200;
@@ -29,6 +30,7 @@ export class EscalationTicker implements OnApplicationBootstrap, OnApplicationSh
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(liveConfig.KEY) private readonly config: ConfigType<typeof liveConfig>,
     private readonly sources: TimedSources,
+    private readonly jobs: LeaderJobs,
     private readonly journal: Journal,
     private readonly clock: Clock,
   ) {}
@@ -56,6 +58,7 @@ export class EscalationTicker implements OnApplicationBootstrap, OnApplicationSh
     try {
       if (!(await this.holdLock())) return;
       await this.announceTransitions();
+      await this.runJobs();
       if (++this.ticks % PURGE_EVERY_TICKS === 0) await this.purge();
     } catch (error) {
       this.logger.error(`tick failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -99,6 +102,18 @@ export class EscalationTicker implements OnApplicationBootstrap, OnApplicationSh
           return ids.length;
         });
         if (count < BATCH) break;
+      }
+    }
+  }
+
+  // one job failing (logged) does not stop the others or the ticker
+  private async runJobs(): Promise<void> {
+    if (!this.config.leaderJobs) return;
+    for (const job of this.jobs.all()) {
+      try {
+        await job.run(this.clock.now());
+      } catch (error) {
+        this.logger.error(`${job.name} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
   }

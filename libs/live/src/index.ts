@@ -5,6 +5,7 @@ export * from './outbox';
 export * from './queue-registry';
 export * from './queue-view';
 export * from './timed-sources';
+export * from './leader-jobs';
 export * from './sql-queue-view';
 export * from './timed-sql-queue-view';
 export * from './submissions';

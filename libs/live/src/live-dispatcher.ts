@@ -71,8 +71,13 @@ export function messagesFor(view: string, rows: EventRow[], user?: Authenticated
   }
   return rows.flatMap((row) =>
     (row.payload.changes ?? [])
-      // an agency view's change goes to that agency's people only
-      .filter((c) => c.view === view && (c.agencyId === undefined || c.agencyId === user?.agencyId))
+      // an agency view's change goes to that agency's people only; a withheld one to all but one
+      .filter(
+        (c) =>
+          c.view === view &&
+          (c.agencyId === undefined || c.agencyId === user?.agencyId) &&
+          (c.withheldFrom === undefined || c.withheldFrom !== user?.id),
+      )
       .map((c) => ({
         event: 'queue.changed' as const,
         message: { view: c.view, seq: jsonSeq(row.seq), op: c.op, item: c.item },
@@ -217,10 +222,12 @@ export class LiveDispatcher implements OnApplicationBootstrap, OnApplicationShut
   private deliver(row: EventRow): void {
     const seq = row.seq;
     for (const [view, subscribers] of this.subscriptions) {
-      const perAgency = (row.payload.changes ?? []).some((c) => c.view === view && c.agencyId !== undefined);
-      if (view === SUBMISSIONS_VIEW || perAgency) {
+      const perSubscriber = (row.payload.changes ?? []).some(
+        (c) => c.view === view && (c.agencyId !== undefined || c.withheldFrom !== undefined),
+      );
+      if (view === SUBMISSIONS_VIEW || perSubscriber) {
         // each submitter hears only of its own agency's submissions; an agency view's people
-        // only of their own agency's items
+        // only of their own agency's items; nobody of an item withheld from them
         for (const sub of subscribers.values()) {
           if (seq <= sub.lastSeq) continue;
           const outgoing = messagesFor(view, [row], sub.user);

@@ -1,6 +1,7 @@
 import { registerAs } from '@nestjs/config';
-import { IsInt, Max, Min } from 'class-validator';
-import { readEnv, validateConfig } from '@app/core';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { parseBooleanSetting, readEnv, validateConfig } from '@app/core';
 
 class LiveEnv {
   // how long missed events are kept for reconnecting clients (then they get a snapshot)
@@ -33,6 +34,12 @@ class LiveEnv {
   @IsInt()
   @Min(1)
   LIVE_MAX_REPLAY: number = 1000;
+
+  // the ticker leader's jobs on the clock (issue 21: the weekly quality audit draw); the test
+  // suites turn them off, bar the one that tests them
+  @Transform(({ obj }: { obj: Record<string, unknown> }) => parseBooleanSetting(obj.LIVE_LEADER_JOBS) ?? true)
+  @IsBoolean({ message: 'must be true or false' })
+  LIVE_LEADER_JOBS: boolean = true;
 }
 
 export const liveConfig = registerAs('live', () => {
@@ -45,6 +52,7 @@ export const liveConfig = registerAs('live', () => {
       'LIVE_SEQUENCE_POLL_MS',
       'LIVE_TICK_MS',
       'LIVE_MAX_REPLAY',
+      'LIVE_LEADER_JOBS',
     ]),
   );
   return {
@@ -53,5 +61,6 @@ export const liveConfig = registerAs('live', () => {
     sequencePollMs: env.LIVE_SEQUENCE_POLL_MS,
     tickMs: env.LIVE_TICK_MS,
     maxReplay: env.LIVE_MAX_REPLAY,
+    leaderJobs: env.LIVE_LEADER_JOBS,
   };
 });

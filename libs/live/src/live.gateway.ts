@@ -147,9 +147,14 @@ export class LiveGateway
       }
       // one read and one encoding for everyone subscribing to the view at the same time
       const snapshot = await this.snapshots.shared(view, user.agencyId);
+      const body = snapshot.bodyFor(view, user.id);
       // the queue shows children's names: every subscriber's read is audited
-      await this.viewed(user, view.name, { items: snapshot.body.items.length, seq: snapshot.body.seq });
-      return { body: snapshot.encoded, follow: { view: view.name, seq: snapshot.seq } };
+      await this.viewed(user, view.name, { items: body.items.length, seq: body.seq });
+      // everyone is sent the one encoding, unless the view leaves something out for this reader
+      return {
+        body: body === snapshot.body ? snapshot.encoded : body,
+        follow: { view: view.name, seq: snapshot.seq },
+      };
     } catch (error) {
       this.logger.error(`subscribe failed: ${error instanceof Error ? error.message : String(error)}`);
       return refused('INTERNAL_ERROR');

@@ -15,6 +15,7 @@ import { QueuesController } from './queues.controller';
 import { QueuesService } from './queues.service';
 import { Sequencer } from './sequencer';
 import { SubmissionSources } from './submissions';
+import { LeaderJobs } from './leader-jobs';
 import { TimedSources } from './timed-sources';
 import { ViewAudit } from './view-audit';
 
@@ -31,6 +32,7 @@ import { ViewAudit } from './view-audit';
     QueuesService,
     ViewAudit,
     TimedSources,
+    LeaderJobs,
     SubmissionSources,
     Outbox,
     Journal,
@@ -42,6 +44,15 @@ import { ViewAudit } from './view-audit';
     EscalationTicker,
     LiveFeeds,
   ],
-  exports: [QueueRegistry, TimedSources, SubmissionSources, LiveFeeds, Journal, LiveDispatcher, Sequencer],
+  exports: [
+    QueueRegistry,
+    TimedSources,
+    LeaderJobs,
+    SubmissionSources,
+    LiveFeeds,
+    Journal,
+    LiveDispatcher,
+    Sequencer,
+  ],
 })
 export class LiveModule {}

@@ -87,9 +87,10 @@ export class Outbox {
         const audience = agencyId ? { agencyId } : {};
         const item = items.get(view)?.get(ref.id);
         if (!item && ref.created) continue;
+        const withheldFrom = item && view.withheldFrom?.(item);
         changes.push(
           item
-            ? { view: view.name, op: 'upsert', item, ...audience }
+            ? { view: view.name, op: 'upsert', item, ...audience, ...(withheldFrom ? { withheldFrom } : {}) }
             : { view: view.name, op: 'remove', item: { id: ref.id }, ...audience },
         );
       }

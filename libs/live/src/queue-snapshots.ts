@@ -28,6 +28,16 @@ export class SharedSnapshot {
   get encoded(): EncodedBody {
     return (this.encodedBody ??= new EncodedBody(this.body));
   }
+
+  // the list one reader is shown: all of it, or, on a view that withholds each item from one
+  // person (issue 21), all but theirs
+  bodyFor(view: QueueView, userId: string): QueueSnapshot {
+    if (!view.withheldFrom) return this.body;
+    return {
+      seq: this.body.seq,
+      items: this.body.items.filter((item) => view.withheldFrom?.(item) !== userId),
+    };
+  }
 }
 
 // the reads of one view: the one under way, and the one gathered to begin as it ends

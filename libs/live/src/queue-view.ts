@@ -11,6 +11,8 @@ export const QUEUE_VIEW_NAMES = [
   'strategy',
   // issue 18: an agency's open information requests (a view per agency: audience 'agency')
   'information-requests',
+  // issue 21: the weekly dip-sample audits (managers; never shown to the decider: withheldFrom)
+  'quality-audit',
 ] as const;
 export type QueueViewName = (typeof QUEUE_VIEW_NAMES)[number];
 
@@ -37,6 +39,10 @@ export interface QueueItem {
   scheduledFor?: string;
   // an information request's questions (information-requests queue)
   questions?: string;
+  // a quality audit's contact, who made the decision audited and its outcome (quality-audit queue)
+  contactId?: string;
+  decidedBy?: { id: string; name: string };
+  outcome?: string;
 }
 
 // what a queue's items are: the entity (by the name its owner gives it, e.g. its table) whose
@@ -53,6 +59,9 @@ export interface QueueView {
   // 'agency' (issue 18): each agency sees only its own items; the list is read for one agency
   // and each change goes only to that agency's subscribers (agenciesOf names it)
   readonly audience?: 'agency';
+  // the one person an item is never shown to, if any (issue 21: the decider of an audited
+  // decision); every reader of the view is sent the list and changes without their own
+  withheldFrom?(item: QueueItem): string | undefined;
   read(manager: EntityManager, now: Date, agencyId?: string): Promise<QueueItem[]>;
   // the list and the seq of the last live event it reflects, from one snapshot
   snapshot(
@@ -74,6 +83,8 @@ export interface QueueChange {
   item: QueueItem | { id: string };
   // an agency view's change: only that agency's subscribers are told (never sent itself)
   agencyId?: string;
+  // the one subscriber this change is not sent to (the view's withheldFrom; never sent itself)
+  withheldFrom?: string;
 }
 
 // a change to announce: the entity that changed (every queue showing it is read again: the

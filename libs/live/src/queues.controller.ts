@@ -86,6 +86,21 @@ class QueueItemDto {
 
   @ApiPropertyOptional({ description: 'information-requests queue: what the front door asks' })
   questions?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'quality-audit queue: the contact whose decision is audited',
+  })
+  contactId?: string;
+
+  @ApiPropertyOptional({
+    type: ClaimedByDto,
+    description: 'quality-audit queue: who made the decision (never shown this item)',
+  })
+  decidedBy?: ClaimedByDto;
+
+  @ApiPropertyOptional({ description: 'quality-audit queue: the outcome of the decision audited' })
+  outcome?: string;
 }
 
 class QueueSnapshotDto {

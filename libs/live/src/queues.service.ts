@@ -20,7 +20,7 @@ export class QueuesService {
     const view = this.registry.get(viewName);
     if (!view) throw DomainError.notFound('queue');
     if (!view.roles.includes(user.role)) throw DomainError.forbidden('Your role may not see this queue.');
-    const { body } = await this.snapshots.fresh(view, user.agencyId);
+    const body = (await this.snapshots.fresh(view, user.agencyId)).bodyFor(view, user.id);
     // the queue shows children's names: reading it is audited (after, in its own transaction,
     // with this request's correlation id)
     await this.audit.recordAlone(user, {

@@ -13,21 +13,36 @@ interface Row {
   decision_due_at: Date;
   claimed_by: string | null;
   claimed_by_name: string | null;
-  reasons: { code: string }[];
+  reasons: { code: string }[] | null;
+  concern_raised_at: Date | null;
+  concern_due_at: Date | null;
 }
 
-// decisions a manager must authorise, on the partial index ix_contact_authorisation_queue;
-// flags say why each needs a manager
+// the flag of a contact back before a manager because a dip-sample audit found its threshold
+// wrong while the child is still open (issue 21, decision 0034)
+export const AUDIT_CONCERN_FLAG = 'AUDIT_THRESHOLD_WRONG';
+
+// decisions a manager must authorise (ix_contact_authorisation_queue), and contacts whose audit
+// raised a concern not yet dealt with (ix_quality_audit_concern); flags say why each needs a manager
 const AUTHORISATION_SELECT = `
   select c.id, c.reference, ch.first_name, ch.last_name, c.rag, c.status, c.received_at, c.decision_due_at,
-         c.claimed_by, u.name as claimed_by_name, d.authorisation_reasons as reasons
+         c.claimed_by, u.name as claimed_by_name, d.authorisation_reasons as reasons,
+         qa.audited_at as concern_raised_at, qa.concern_due_at
     from contact c
     join child ch on ch.id = c.child_id
-    join threshold_decision d on d.contact_id = c.id and d.status = 'AWAITING_AUTHORISATION'
+    left join threshold_decision d on d.contact_id = c.id and d.status = 'AWAITING_AUTHORISATION'
+    left join lateral (
+      select q.audited_at, q.concern_due_at from quality_audit q
+       where q.contact_id = c.id and q.concern_due_at is not null and q.concern_resolved_at is null
+       order by q.concern_due_at limit 1) qa on true
     left join app_user u on u.id = c.claimed_by
-   where c.status = 'AWAITING_AUTHORISATION'`;
+   where c.id in (
+     select x.id from contact x where x.status = 'AWAITING_AUTHORISATION'
+     union all
+     select q.contact_id from quality_audit q where q.concern_due_at is not null and q.concern_resolved_at is null)`;
 
-const AUTHORISATION_ORDER = 'c.rag_rank, c.decision_due_at, c.id';
+const AUTHORISATION_ORDER = `c.rag_rank,
+  case when c.status = 'AWAITING_AUTHORISATION' then c.decision_due_at else qa.concern_due_at end, c.id`;
 
 @Injectable()
 export class AuthorisationQueue extends RegisteredSqlQueueView<Row> {
@@ -40,6 +55,9 @@ export class AuthorisationQueue extends RegisteredSqlQueueView<Row> {
   protected readonly orderBy = AUTHORISATION_ORDER;
 
   protected item(row: Row, now: Date): QueueItem {
+    const awaiting = row.status === 'AWAITING_AUTHORISATION' || !row.concern_due_at;
+    const startAt = awaiting ? row.received_at : (row.concern_raised_at ?? row.received_at);
+    const dueAt = awaiting ? row.decision_due_at : (row.concern_due_at ?? row.decision_due_at);
     return {
       id: row.id,
       kind: 'DECISION',
@@ -47,11 +65,14 @@ export class AuthorisationQueue extends RegisteredSqlQueueView<Row> {
       childName: `${row.first_name} ${row.last_name}`,
       rag: row.rag,
       status: row.status,
-      receivedAt: row.received_at.toISOString(),
-      dueAt: row.decision_due_at.toISOString(),
-      timeliness: this.timeliness.at(now, row.received_at, row.decision_due_at).timeliness,
+      receivedAt: startAt.toISOString(),
+      dueAt: dueAt.toISOString(),
+      timeliness: this.timeliness.at(now, startAt, dueAt).timeliness,
       ...(row.claimed_by ? { claimedBy: { id: row.claimed_by, name: row.claimed_by_name ?? '' } } : {}),
-      flags: row.reasons.map((r) => r.code),
+      flags: [
+        ...(awaiting ? (row.reasons ?? []).map((r) => r.code) : []),
+        ...(row.concern_due_at ? [AUDIT_CONCERN_FLAG] : []),
+      ],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Clock, TimelinessClock } from '@app/core';
 import { ContactSections, type ContactAudience, type ContactSection } from '@app/contacts';
 import { decisionDtos, qualityOf, referralDto, strategyDiscussionDto } from './decision-view';
 import { boomerangsOf } from './boomerangs';
@@ -7,6 +8,8 @@ import type { PartnerDecisionSectionDto, StaffDecisionSectionDto } from './dto/d
 // loaded for its decorators: they describe these keys on the contact views in the API docs
 import './dto/decision-section.dto';
 import { ReferralEntity } from './entities/referral.entity';
+import { auditDto } from './quality-audits/quality-audit-view';
+import { auditsOfContact } from './quality-audits/quality-audits.repository';
 import { ThresholdDecisionEntity } from './entities/threshold-decision.entity';
 
 // the decision part of GET /api/contacts/:id. MACH staff: the standing decision (or the
@@ -14,7 +17,11 @@ import { ThresholdDecisionEntity } from './entities/threshold-decision.entity';
 // strategy discussion. The referring partner: only the acknowledgement of the outcome.
 @Injectable()
 export class DecisionSection implements ContactSection, OnModuleInit {
-  constructor(private readonly sections: ContactSections) {}
+  constructor(
+    private readonly sections: ContactSections,
+    private readonly clock: Clock,
+    private readonly timeliness: TimelinessClock,
+  ) {}
 
   onModuleInit(): void {
     this.sections.register(this);
@@ -50,12 +57,18 @@ export class DecisionSection implements ContactSection, OnModuleInit {
       `select id, due_at from strategy_discussion where contact_id = $1 order by created_at desc limit 1`,
       [contactId],
     )) as { id: string; due_at: Date }[];
+    // issue 21: the decider sees the audit of their decision here (and in their feedback)
+    const now = this.clock.now();
+    const audits = (await auditsOfContact(manager, contactId)).map((row) =>
+      auditDto(row, undefined, now, this.timeliness),
+    );
     return {
       ...returns,
       decision: latest,
       ...(earlier.length ? { earlierDecisions: earlier } : {}),
       ...(referral ? { referral: referralDto(referral) } : {}),
       ...(discussion ? { strategyDiscussion: strategyDiscussionDto(discussion) } : {}),
+      ...(audits.length ? { audits } : {}),
     };
   }
 }

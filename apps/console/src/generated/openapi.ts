@@ -484,6 +484,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/quality-audits/draws': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Draw the sample of a past week’s decisions (once a week: the weekly draw or this) */
+    post: operations['QualityAuditsController_draw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/quality-audits/draws/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A draw with its seed, its items, and whether drawing again from the seed agrees */
+    get: operations['QualityAuditsController_readDraw'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/quality-audits/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My feedback: the answered audits of my own decisions, newest first */
+    get: operations['QualityAuditsController_feedback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/quality-audits/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One audit: a manager’s, or the decider’s own */
+    get: operations['QualityAuditsController_read'];
+    put?: never;
+    /** Answer an audit (a manager who did not make the decision; once) */
+    post: operations['QualityAuditsController_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/quality-audits/{id}/swap': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a drawn decision out of the sample, with a reason; the next is drawn in its place */
+    post: operations['QualityAuditsController_swap'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/quality-audits/{id}/concern': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record what was done about an audit’s concern (the contact leaves the authorisation queue) */
+    post: operations['QualityAuditsController_concern'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/da-notifications': {
     parameters: {
       query?: never;
@@ -1509,6 +1612,15 @@ export interface components {
       scheduledFor?: string;
       /** @description information-requests queue: what the front door asks */
       questions?: string;
+      /**
+       * Format: uuid
+       * @description quality-audit queue: the contact whose decision is audited
+       */
+      contactId?: string;
+      /** @description quality-audit queue: who made the decision (never shown this item) */
+      decidedBy?: components['schemas']['ClaimedByDto'];
+      /** @description quality-audit queue: the outcome of the decision audited */
+      outcome?: string;
     };
     QueueSnapshotDto: {
       /**
@@ -1865,6 +1977,87 @@ export interface components {
        */
       days: number;
     };
+    AuditedDecisionDto: {
+      /** Format: uuid */
+      id: string;
+      level: number;
+      /** @enum {string} */
+      outcome:
+        'NFA' | 'INFORMATION_AND_ADVICE' | 'EARLY_HELP' | 'SOCIAL_CARE_ASSESSMENT' | 'STRATEGY_DISCUSSION';
+      rationale: string;
+      /** Format: date-time */
+      decidedAt: string;
+    };
+    AuditConcernDto: {
+      /**
+       * Format: date-time
+       * @description when a manager is to have dealt with it
+       */
+      dueAt: string;
+      resolvedBy?: components['schemas']['UserRefDto'];
+      /** Format: date-time */
+      resolvedAt?: string;
+      comment?: string;
+    };
+    AuditAnswerDto: {
+      /** @enum {string} */
+      thresholdCorrect: 'YES' | 'PARTLY' | 'NO';
+      /** @enum {string} */
+      grade: 'OUTSTANDING' | 'GOOD' | 'REQUIRES_IMPROVEMENT' | 'INADEQUATE';
+      findings: string;
+      actions?: string;
+      auditedBy: components['schemas']['UserRefDto'];
+      /** Format: date-time */
+      auditedAt: string;
+      /** @description answered by its due time */
+      onTime: boolean;
+      /** @description a NO on a child still open: the contact is back before a manager */
+      concern?: components['schemas']['AuditConcernDto'];
+    };
+    QualityAuditDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      drawId: string;
+      /** Format: date */
+      weekStarting: string;
+      /** @enum {string} */
+      status: 'OPEN' | 'COMPLETED' | 'SWAPPED';
+      /** Format: date-time */
+      drawnAt: string;
+      /** Format: date-time */
+      dueAt: string;
+      /**
+       * @description while OPEN
+       * @enum {string}
+       */
+      timeliness: 'ON_TRACK' | 'DUE_SOON' | 'OVERDUE';
+      /** Format: uuid */
+      contactId: string;
+      reference: string;
+      childName: string;
+      /** @enum {string} */
+      rag: 'RED' | 'AMBER' | 'GREEN';
+      decidedBy: components['schemas']['UserRefDto'];
+      decision: components['schemas']['AuditedDecisionDto'];
+      /** @description once COMPLETED */
+      answer?: components['schemas']['AuditAnswerDto'];
+      /**
+       * Format: uuid
+       * @description the audit this one was drawn in place of
+       */
+      replaces?: string;
+      /** @description SWAPPED: why, and who swapped it */
+      swapReason?: string;
+      swappedBy?: components['schemas']['UserRefDto'];
+      /**
+       * Format: uuid
+       * @description SWAPPED: the audit drawn in its place
+       */
+      replacedBy?: string;
+      /** @description whether the reader may answer it (a manager, not its decider, while OPEN) */
+      canAudit: boolean;
+    };
     ContactDto: {
       /** Format: uuid */
       id: string;
@@ -1959,6 +2152,8 @@ export interface components {
       returnedAfter?: components['schemas']['ReturnedAfterDto'];
       /** @description issue 21: this contact’s decision is a boomerang: the child came back within the window (config/quality.yml) */
       boomerang?: components['schemas']['BoomerangDto'];
+      /** @description issue 21: the dip-sample audits of this contact’s decisions (open and answered), with any concern an answer raised */
+      audits?: components['schemas']['QualityAuditDto'][];
     };
     PartnerContactDto: {
       /** Format: uuid */
@@ -2763,6 +2958,116 @@ export interface components {
        * @example 21
        */
       noFactorsCode: string;
+    };
+    DrawAuditSampleDto: {
+      /**
+       * Format: date
+       * @description the Monday of a week that has ended (local dates): its decisions are sampled
+       * @example 2026-11-23
+       */
+      weekStarting: string;
+    };
+    AuditItemRefDto: {
+      /**
+       * Format: uuid
+       * @description the audit
+       */
+      id: string;
+      /** Format: uuid */
+      contactId: string;
+      /** @description who made the decision (never its auditor) */
+      decidedBy: components['schemas']['UserRefDto'];
+    };
+    AuditDrawResultDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description the seed the sample was drawn with (in the audit trail too) */
+      seed: string;
+      items: components['schemas']['AuditItemRefDto'][];
+    };
+    AuditSampleSettingsDto: {
+      /** @description the share of each screener’s decisions drawn (rounded up) */
+      share?: number;
+      /** @description or the number of each screener’s decisions */
+      perScreener?: number;
+      /** @description never fewer of anyone who decided anything */
+      minimumPerScreener: number;
+    };
+    AuditDrawItemDto: {
+      /**
+       * Format: uuid
+       * @description the audit
+       */
+      id: string;
+      /** Format: uuid */
+      contactId: string;
+      /** @description who made the decision (never its auditor) */
+      decidedBy: components['schemas']['UserRefDto'];
+      /** @enum {string} */
+      status: 'OPEN' | 'COMPLETED' | 'SWAPPED';
+      /**
+       * Format: uuid
+       * @description the audit this one was drawn in place of (a swap)
+       */
+      replaces?: string;
+      /** @description why it was swapped out (SWAPPED) */
+      swapReason?: string;
+    };
+    AuditDrawDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description the seed the sample was drawn with (in the audit trail too) */
+      seed: string;
+      /** Format: date */
+      weekStarting: string;
+      /** Format: date-time */
+      drawnAt: string;
+      /** @description absent: the weekly draw made it */
+      drawnBy?: components['schemas']['UserRefDto'];
+      /**
+       * Format: date-time
+       * @description when its audits are due
+       */
+      dueAt: string;
+      /** @description the sample settings it was drawn with */
+      sample: components['schemas']['AuditSampleSettingsDto'];
+      /** @description how many decisions of the week it was drawn from */
+      population: number;
+      /** @description in the order drawn; a swap’s replacement last */
+      items: components['schemas']['AuditDrawItemDto'][];
+      /** @description the sample drawn again from the recorded seed and population gives the decisions first drawn */
+      reproducible: boolean;
+    };
+    AuditFeedbackListDto: {
+      /** @description the completed audits of my decisions, newest first */
+      items: components['schemas']['QualityAuditDto'][];
+    };
+    CompleteAuditDto: {
+      /**
+       * @description was the threshold applied correctly
+       * @enum {string}
+       */
+      thresholdCorrect: 'YES' | 'PARTLY' | 'NO';
+      /** @enum {string} */
+      grade: 'OUTSTANDING' | 'GOOD' | 'REQUIRES_IMPROVEMENT' | 'INADEQUATE';
+      /** @description what the auditor found (50 characters or more) */
+      findings: string;
+      /** @description what the decider or the team should do */
+      actions?: string;
+    };
+    SwapAuditDto: {
+      /** @description why this decision leaves the sample */
+      reason: string;
+    };
+    SwapAuditResultDto: {
+      /** @description the audit swapped out */
+      swapped: components['schemas']['QualityAuditDto'];
+      /** @description the decision drawn in its place (absent: every one of theirs that week is drawn) */
+      replacement?: components['schemas']['QualityAuditDto'];
+    };
+    ResolveConcernDto: {
+      /** @description what was done about the concern */
+      comment: string;
     };
     VictimDto: {
       firstName: string;
@@ -4719,7 +5024,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        view: 'screening' | 'authorisation' | 'triage' | 'encompass' | 'strategy' | 'information-requests';
+        view:
+          | 'screening'
+          | 'authorisation'
+          | 'triage'
+          | 'encompass'
+          | 'strategy'
+          | 'information-requests'
+          | 'quality-audit';
       };
       cookie?: never;
     };
@@ -5899,6 +6211,507 @@ export interface operations {
       };
       /** @description FORBIDDEN: the role may not do this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  QualityAuditsController_draw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DrawAuditSampleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditDrawResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the request is not valid (unknown fields too); `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CONFLICT: the week has been drawn already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is over 256 kB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  QualityAuditsController_readDraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditDrawDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  QualityAuditsController_feedback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditFeedbackListDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  QualityAuditsController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QualityAuditDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  QualityAuditsController_complete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompleteAuditDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QualityAuditDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the request is not valid (unknown fields too); `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: your own decision */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description STALE_STATE: answered or swapped already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is over 256 kB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  QualityAuditsController_swap: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SwapAuditDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SwapAuditResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the request is not valid (unknown fields too); `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: your own decision */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description STALE_STATE: answered or swapped already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is over 256 kB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; slow down and try again shortly */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  QualityAuditsController_concern: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResolveConcernDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QualityAuditDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the request is not valid (unknown fields too); `details` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token (Authorization: Bearer <token>) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: your own decision */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such record, or one the caller’s agency may not see (the two look the same) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description STALE_STATE: no concern waits */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is over 256 kB */
+      413: {
         headers: {
           [name: string]: unknown;
         };

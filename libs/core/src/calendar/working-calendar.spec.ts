@@ -163,6 +163,43 @@ describe('WorkingCalendar', () => {
     });
   });
 
+  describe('atTime, weekStarting, addDays and workingDayFrom (issue 21: the weekly draw)', () => {
+    it.each`
+      date            | time       | expected                      | rule
+      ${'2026-07-06'} | ${'09:00'} | ${'2026-07-06T08:00:00.000Z'} | ${'BST: 09:00 local is 08:00Z'}
+      ${'2026-01-05'} | ${'09:00'} | ${'2026-01-05T09:00:00.000Z'} | ${'GMT: 09:00 local is 09:00Z'}
+    `('atTime($date, $time) is $expected ($rule)', ({ date, time, expected }) => {
+      expect(calendar.atTime(date, time).toISOString()).toBe(expected);
+    });
+
+    it.each`
+      date            | expected        | rule
+      ${'2026-07-06'} | ${'2026-07-06'} | ${'a Monday starts its own week'}
+      ${'2026-07-12'} | ${'2026-07-06'} | ${'a Sunday ends the week begun on Monday'}
+      ${'2026-01-01'} | ${'2025-12-29'} | ${'a week across the new year'}
+      ${'2026-03-29'} | ${'2026-03-23'} | ${'the day the clocks change'}
+    `('weekStarting($date) is $expected ($rule)', ({ date, expected }) => {
+      expect(calendar.weekStarting(date)).toBe(expected);
+    });
+
+    it.each`
+      date            | n     | expected
+      ${'2026-12-28'} | ${7}  | ${'2027-01-04'}
+      ${'2026-03-30'} | ${-7} | ${'2026-03-23'}
+    `('addDays($date, $n) is $expected', ({ date, n, expected }) => {
+      expect(calendar.addDays(date, n)).toBe(expected);
+    });
+
+    it.each`
+      date            | expected        | rule
+      ${'2026-07-06'} | ${'2026-07-06'} | ${'a working Monday is itself'}
+      ${'2026-04-06'} | ${'2026-04-07'} | ${'Easter Monday: the Tuesday'}
+      ${'2026-07-11'} | ${'2026-07-13'} | ${'a Saturday: the Monday'}
+    `('workingDayFrom($date) is $expected ($rule)', ({ date, expected }) => {
+      expect(calendar.workingDayFrom(date)).toBe(expected);
+    });
+  });
+
   describe('nextSchoolDayStart', () => {
     it.each`
       after                         | expected                      | rule

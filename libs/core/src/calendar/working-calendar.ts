@@ -177,6 +177,32 @@ export class WorkingCalendar {
     return new Date(nextMidnight.toMillis() - 1);
   }
 
+  // a wall-clock time (HH:mm) on a local date, e.g. a weekly job's moment
+  atTime(date: string, time: string): Date {
+    assertDate(date, 'date');
+    return this.atLocalTime(date, parseTimeOfDay(time, 'time')).toJSDate();
+  }
+
+  // the Monday of a local date's week (ISO weeks run Monday to Sunday)
+  weekStarting(date: string): string {
+    assertDate(date, 'date');
+    const day = utcDayStart(date) as number;
+    const weekday = (new Date(day).getUTCDay() + 6) % 7; // 0 Monday .. 6 Sunday
+    return new Date(day - weekday * MS_PER_DAY).toISOString().slice(0, 10);
+  }
+
+  // a local date n calendar days on (n may be negative)
+  addDays(date: string, n: number): string {
+    assertDate(date, 'date');
+    return new Date((utcDayStart(date) as number) + n * MS_PER_DAY).toISOString().slice(0, 10);
+  }
+
+  // the working day on or after a date
+  workingDayFrom(date: string): string {
+    assertDate(date, 'date');
+    return this.isWorkingDay(date) ? date : this.nextWorkingDate(date);
+  }
+
   // Operation Encompass: the first school-day start strictly after the incident
   nextSchoolDayStart(after: Date): Date {
     assertInstant(after, 'after');

@@ -287,7 +287,81 @@ export class ConsistencyPolicySchema {
   minimumDecisions: number;
 }
 
+export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export class AuditDrawScheduleSchema {
+  @IsIn(WEEKDAYS, { message: 'must be a weekday, MONDAY to FRIDAY' })
+  weekday: Weekday;
+
+  @Matches(TIME, { message: 'must be a time HH:mm' })
+  time: string;
+}
+
+// a sample is a share of each screener's decisions or a number of them: one of the two
+function OneOfShareOrNumber() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'oneOfShareOrNumber',
+      target: target.constructor,
+      propertyName,
+      options: { message: 'the sample needs share or perScreener: one of them, not both' },
+      validator: {
+        validate: (_value: unknown, args: ValidationArguments) => {
+          const sample = args.object as { share?: unknown; perScreener?: unknown };
+          return (sample.share === undefined) !== (sample.perScreener === undefined);
+        },
+      },
+    });
+}
+
+export class AuditSampleSchema {
+  @IsOptional()
+  @IsNumber()
+  @Min(0.01)
+  @Max(1)
+  share?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  perScreener?: number;
+
+  // (checked here, as a field always given: an absent optional one is not validated)
+  @OneOfShareOrNumber()
+  @IsInt()
+  @Min(1)
+  minimumPerScreener: number;
+}
+
+export class QualityAuditPolicySchema {
+  @IsDefined({ message: 'is required' })
+  @ValidateNested()
+  @Type(() => AuditDrawScheduleSchema)
+  draw: AuditDrawScheduleSchema;
+
+  @IsDefined({ message: 'is required' })
+  @ValidateNested()
+  @Type(() => AuditSampleSchema)
+  sample: AuditSampleSchema;
+
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  dueWorkingDays: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  concernDueWorkingDays: number;
+}
+
 export class QualityPolicySchema {
+  @IsDefined({ message: 'is required' })
+  @ValidateNested()
+  @Type(() => QualityAuditPolicySchema)
+  audits: QualityAuditPolicySchema;
+
   @IsDefined({ message: 'is required' })
   @ValidateNested()
   @Type(() => BoomerangPolicySchema)

@@ -22,6 +22,7 @@ import { OpenToSocialCare1765497600000 } from './1765497600000-open-to-social-ca
 import { CaseSystemId1765584000000 } from './1765584000000-case-system-id';
 import { Sequencer1765670400000 } from './1765670400000-sequencer';
 import { Boomerang1765756800000 } from './1765756800000-boomerang';
+import { QualityAudits1765843200000 } from './1765843200000-quality-audits';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   CaseSystemId1765584000000,
   Sequencer1765670400000,
   Boomerang1765756800000,
+  QualityAudits1765843200000,
 ];

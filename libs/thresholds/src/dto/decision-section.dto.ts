@@ -10,6 +10,7 @@ import {
   StrategyDiscussionRefDto,
   UserRefDto,
 } from './decision.dto';
+import { QualityAuditDto } from './quality-audit.dto';
 
 // issue 21 (decision 0033): the child's earlier contact, closed at the front door within the
 // boomerang window (config/quality.yml) before this one arrived, and how it was decided
@@ -90,6 +91,13 @@ export class StaffDecisionSectionDto {
       'issue 21: this contact’s decision is a boomerang: the child came back within the window (config/quality.yml)',
   })
   boomerang?: BoomerangDto;
+
+  @ContactSectionProperty('staff', {
+    type: [QualityAuditDto],
+    description:
+      'issue 21: the dip-sample audits of this contact’s decisions (open and answered), with any concern an answer raised',
+  })
+  audits?: QualityAuditDto[];
 }
 
 // what it adds for the referring partner: the outcome as the referrer was told it
