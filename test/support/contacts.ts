@@ -37,15 +37,19 @@ export function hoursAgo(hours: number): string {
   return new Date(Date.now() - hours * 3600_000).toISOString();
 }
 
-// makes active screeners of our own (the demo world has two), all able to sign in
-export async function makeScreeners(t: TestApp, count: number): Promise<{ id: string; token: string }[]> {
+// makes active screeners of our own (the demo world has two), all able to sign in; or managers
+export async function makeScreeners(
+  t: TestApp,
+  count: number,
+  role: 'SCREENER' | 'MANAGER' = 'SCREENER',
+): Promise<{ id: string; token: string }[]> {
   const rows = (await t.dataSource.query(
     `insert into app_user (agency_id, email, name, role, password_hash)
-     select u.agency_id, 'racer' || g || '-' || $2 || '@mach.example', 'Racer ' || g, 'SCREENER', u.password_hash
+     select u.agency_id, 'racer' || g || '-' || $2 || '@mach.example', 'Racer ' || g, $3, u.password_hash
        from app_user u, generate_series(1, $1::int) g
       where u.email = 'screener@mach.example'
      returning id, email`,
-    [count, randomUUID().slice(0, 6)],
+    [count, randomUUID().slice(0, 6), role],
   )) as { id: string; email: string }[];
   return Promise.all(rows.map(async (r) => ({ id: r.id, token: await t.login(r.email) })));
 }

@@ -262,10 +262,11 @@ export async function recordAnswer(
     concernDueAt: Date | null;
   },
 ): Promise<boolean> {
+  // an UPDATE's answer through TypeORM: [the returned rows, how many it changed]
   const rows = (await manager.query(
     `update quality_audit set status = 'COMPLETED', audited_by = $2, audited_at = $3, threshold_correct = $4,
             grade = $5, findings = $6, actions = $7, concern_due_at = $8, next_transition_at = null
-      where id = $1 and status = 'OPEN' and decided_by <> $2 returning id`,
+      where id = $1 and status = 'OPEN' and decided_by <> $2`,
     [
       id,
       answer.auditedBy,
@@ -276,8 +277,8 @@ export async function recordAnswer(
       answer.actions,
       answer.concernDueAt,
     ],
-  )) as { id: string }[];
-  return rows.length === 1;
+  )) as [unknown[], number];
+  return rows[1] === 1;
 }
 
 export async function recordSwap(
@@ -288,10 +289,10 @@ export async function recordSwap(
   const rows = (await manager.query(
     `update quality_audit set status = 'SWAPPED', swapped_by = $2, swapped_at = $3, swap_reason = $4,
             next_transition_at = null
-      where id = $1 and status = 'OPEN' returning id`,
+      where id = $1 and status = 'OPEN'`,
     [id, swap.swappedBy, swap.swappedAt, swap.reason],
-  )) as { id: string }[];
-  return rows.length === 1;
+  )) as [unknown[], number];
+  return rows[1] === 1;
 }
 
 // a concern dealt with, once (false: there is none open on this audit)
@@ -300,11 +301,12 @@ export async function recordConcernResolved(
   id: string,
   resolved: { by: string; at: Date; comment: string },
 ): Promise<{ contact_id: string } | null> {
-  const [row] = (await manager.query(
+  // an UPDATE's answer through TypeORM: [the returned rows, how many it changed]
+  const [[row]] = (await manager.query(
     `update quality_audit set concern_resolved_by = $2, concern_resolved_at = $3, concern_comment = $4
       where id = $1 and concern_due_at is not null and concern_resolved_at is null returning contact_id`,
     [id, resolved.by, resolved.at, resolved.comment],
-  )) as { contact_id: string }[];
+  )) as [{ contact_id: string }[], number];
   return row ?? null;
 }
 
