@@ -467,4 +467,46 @@ describe('dip-sample quality audits (issue 21 items 3 and 5)', () => {
       ),
     ).rejects.toThrow(/ck_quality_audit_auditor/);
   });
+
+  it('the figures match a hand count: on time, judged correct by screener and month, grades (item 4)', async () => {
+    const res = await t
+      .http()
+      .get('/api/metrics/consistency?from=2031-02-24&to=2031-03-16')
+      .set(as(m2.token))
+      .expect(200);
+    const { audits } = res.body as {
+      audits: {
+        drawn: number;
+        onTime: { numerator: number; denominator: number };
+        late: number;
+        open: number;
+        overdue: number;
+        byScreener: {
+          key: string;
+          yes: number;
+          partly: number;
+          no: number;
+          correct: { numerator: number; denominator: number };
+        }[];
+        byMonth: { label: string; correct: { numerator: number; denominator: number } }[];
+        grades: { grade: string; count: number }[];
+      };
+    };
+    // by hand: W0's one (NO, late); W1's four, a's second swapped out (not counted) for its
+    // replacement (open): a's first YES and b's NO on time, m1's open
+    expect(audits.drawn).toBe(5);
+    expect(audits.onTime).toMatchObject({ numerator: 2, denominator: 3 });
+    expect([audits.late, audits.open, audits.overdue]).toEqual([1, 2, 0]);
+    const of = (id: string) => audits.byScreener.find((r) => r.key === id);
+    expect(of(a.id)).toMatchObject({ yes: 1, partly: 0, no: 1, correct: { numerator: 1, denominator: 2 } });
+    expect(of(b.id)).toMatchObject({ yes: 0, no: 1, correct: { numerator: 0, denominator: 1 } });
+    expect(of(m1.id)).toBeUndefined();
+    expect(audits.byMonth).toMatchObject([{ label: '2031-03', correct: { numerator: 1, denominator: 3 } }]);
+    expect(audits.grades).toEqual([
+      { grade: 'OUTSTANDING', count: 0 },
+      { grade: 'GOOD', count: 1 },
+      { grade: 'REQUIRES_IMPROVEMENT', count: 1 },
+      { grade: 'INADEQUATE', count: 1 },
+    ]);
+  });
 });

@@ -3957,6 +3957,49 @@ export interface components {
       last3Months: components['schemas']['BoomerangFiguresDto'];
       last12Months: components['schemas']['BoomerangFiguresDto'];
     };
+    AuditJudgementDto: {
+      /** @description the screener’s id, or the month YYYY-MM */
+      key: string | null;
+      /** @description the screener’s name, or the month */
+      label: string;
+      yes: number;
+      partly: number;
+      no: number;
+      /** @description audits that found the threshold right (YES), of all answered */
+      correct: components['schemas']['RatioDto'];
+    };
+    GradeCountDto: {
+      /** @enum {string} */
+      grade: 'OUTSTANDING' | 'GOOD' | 'REQUIRES_IMPROVEMENT' | 'INADEQUATE';
+      count: number;
+    };
+    AuditFiguresDto: {
+      /** @description decisions drawn in the period (swapped ones not counted) */
+      drawn: number;
+      /** @description answered by their due time, of all answered */
+      onTime: components['schemas']['RatioDto'];
+      /** @description answered after their due time */
+      late: number;
+      /** @description not answered yet */
+      open: number;
+      /** @description not answered and past their due time now */
+      overdue: number;
+      /** @description by the screener who decided */
+      byScreener: components['schemas']['AuditJudgementDto'][];
+      /** @description by the month answered, oldest first */
+      byMonth: components['schemas']['AuditJudgementDto'][];
+      /** @description OUTSTANDING to INADEQUATE */
+      grades: components['schemas']['GradeCountDto'][];
+    };
+    BoomerangMonthDto: {
+      /**
+       * @description the month of the closures (local time)
+       * @example 2026-11
+       */
+      month: string;
+      /** @description closures the child came back after within the window */
+      rate: components['schemas']['RatioDto'];
+    };
     ConsistencyDto: {
       /** Format: date */
       from: string;
@@ -3973,6 +4016,10 @@ export interface components {
       flagged: components['schemas']['FlaggedScreenerDto'][];
       /** @description over the 3 and 12 months to the end of `to` */
       boomerangs: components['schemas']['BoomerangSummaryDto'];
+      /** @description issue 21: the dip-sample audits of decisions drawn in the period */
+      audits: components['schemas']['AuditFiguresDto'];
+      /** @description issue 21: the boomerang rate of each of the 12 months to the period’s end, oldest first */
+      boomerangTrend: components['schemas']['BoomerangMonthDto'][];
     };
     CensusProblemLinkDto: {
       /**

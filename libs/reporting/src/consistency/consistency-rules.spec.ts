@@ -1,4 +1,8 @@
 import {
+  auditFigures,
+  boomerangTrend,
+  twelveMonthsTo,
+  type AuditRecord,
   flaggedScreeners,
   nfaOnRedAmber,
   screenerMixes,
@@ -150,5 +154,91 @@ describe('consistency rules (issue 21 item 2)', () => {
     );
     expect(mixes.map((m) => m.name)).toEqual(['Screener a', 'Screener b']);
     expect(mixes[0].byRag.map((m) => m.rag)).toEqual(['RED', 'AMBER', 'GREEN']);
+  });
+});
+
+describe('audit figures (issue 21 item 4)', () => {
+  const rec = (
+    decidedBy: string,
+    status: 'OPEN' | 'COMPLETED',
+    thresholdCorrect: AuditRecord['thresholdCorrect'] = null,
+    extra: Partial<AuditRecord> = {},
+  ): AuditRecord => ({
+    decidedBy,
+    name: `Screener ${decidedBy}`,
+    status,
+    thresholdCorrect,
+    grade: status === 'COMPLETED' ? 'GOOD' : null,
+    month: status === 'COMPLETED' ? '2026-11' : null,
+    onTime: status === 'COMPLETED' ? true : null,
+    overdue: false,
+    ...extra,
+  });
+
+  it.each`
+    records                                                                                        | onTime                                             | late | open | overdue | rule
+    ${[]}                                                                                          | ${{ numerator: 0, denominator: 0, percent: null }} | ${0} | ${0} | ${0}    | ${'no audits: no share, not zero'}
+    ${[rec('a', 'COMPLETED', 'YES'), rec('a', 'COMPLETED', 'NO', { onTime: false })]}              | ${{ numerator: 1, denominator: 2, percent: 50 }}   | ${1} | ${0} | ${0}    | ${'on time of those answered'}
+    ${[rec('a', 'OPEN'), rec('b', 'OPEN', null, { overdue: true }), rec('a', 'COMPLETED', 'YES')]} | ${{ numerator: 1, denominator: 1, percent: 100 }}  | ${0} | ${2} | ${1}    | ${'open ones are not late, overdue ones counted apart'}
+  `('$rule', ({ records, onTime, late, open, overdue }) => {
+    const figures = auditFigures(records as AuditRecord[]);
+    expect(figures.onTime).toEqual(onTime);
+    expect([figures.late, figures.open, figures.overdue]).toEqual([late, open, overdue]);
+    expect(figures.drawn).toBe((records as AuditRecord[]).length);
+  });
+
+  it('judged correct: YES of those answered, by screener and by month; every grade listed', () => {
+    const figures = auditFigures([
+      rec('b', 'COMPLETED', 'YES'),
+      rec('a', 'COMPLETED', 'PARTLY', { month: '2026-10', grade: 'REQUIRES_IMPROVEMENT' }),
+      rec('a', 'COMPLETED', 'YES'),
+      rec('a', 'OPEN'),
+    ]);
+    expect(figures.byScreener).toEqual([
+      {
+        key: 'a',
+        label: 'Screener a',
+        yes: 1,
+        partly: 1,
+        no: 0,
+        correct: { numerator: 1, denominator: 2, percent: 50 },
+      },
+      {
+        key: 'b',
+        label: 'Screener b',
+        yes: 1,
+        partly: 0,
+        no: 0,
+        correct: { numerator: 1, denominator: 1, percent: 100 },
+      },
+    ]);
+    expect(figures.byMonth.map((m) => [m.label, m.correct.numerator, m.correct.denominator])).toEqual([
+      ['2026-10', 0, 1],
+      ['2026-11', 2, 2],
+    ]);
+    expect(figures.grades).toEqual([
+      { grade: 'OUTSTANDING', count: 0 },
+      { grade: 'GOOD', count: 2 },
+      { grade: 'REQUIRES_IMPROVEMENT', count: 1 },
+      { grade: 'INADEQUATE', count: 0 },
+    ]);
+  });
+
+  it.each`
+    date            | first        | last
+    ${'2026-11-30'} | ${'2025-12'} | ${'2026-11'}
+    ${'2027-01-04'} | ${'2026-02'} | ${'2027-01'}
+  `('the trend of the year to $date runs $first to $last', ({ date, first, last }) => {
+    const months = twelveMonthsTo(date as string);
+    expect(months).toHaveLength(12);
+    expect([months[0], months[11]]).toEqual([first, last]);
+  });
+
+  it('a month with no closure is 0 of 0 in the trend', () => {
+    const trend = boomerangTrend(['2026-10', '2026-11'], [{ month: '2026-11', returned: 1, closed: 4 }]);
+    expect(trend).toEqual([
+      { month: '2026-10', rate: { numerator: 0, denominator: 0, percent: null } },
+      { month: '2026-11', rate: { numerator: 1, denominator: 4, percent: 25 } },
+    ]);
   });
 });

@@ -124,3 +124,92 @@ export function flaggedScreeners(tallies: DecisionTally[], rule: ConsistencyRule
   }
   return flagged;
 }
+
+// issue 21 item 4: one drawn decision's audit, as the figures count it
+export interface AuditRecord {
+  decidedBy: string;
+  name: string;
+  status: 'OPEN' | 'COMPLETED';
+  thresholdCorrect: 'YES' | 'PARTLY' | 'NO' | null;
+  grade: string | null;
+  // the local month it was answered in (YYYY-MM), and whether by its due time
+  month: string | null;
+  onTime: boolean | null;
+  overdue: boolean;
+}
+
+export const AUDIT_GRADES = ['OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT', 'INADEQUATE'] as const;
+
+export interface AuditJudgement {
+  key: string | null;
+  label: string;
+  yes: number;
+  partly: number;
+  no: number;
+  correct: Ratio;
+}
+
+function judged(key: string, label: string, records: AuditRecord[]): AuditJudgement {
+  const count = (answer: string) => records.filter((r) => r.thresholdCorrect === answer).length;
+  const answered = records.filter((r) => r.status === 'COMPLETED').length;
+  return {
+    key,
+    label,
+    yes: count('YES'),
+    partly: count('PARTLY'),
+    no: count('NO'),
+    correct: ratio(count('YES'), answered),
+  };
+}
+
+function groupBy(records: AuditRecord[], key: (r: AuditRecord) => string | null): Map<string, AuditRecord[]> {
+  const groups = new Map<string, AuditRecord[]>();
+  for (const r of records) {
+    const k = key(r);
+    if (k === null) continue;
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  return groups;
+}
+
+// audits on time (of those answered), the share judged correct (YES of those answered) by
+// screener and by month, and the grades given
+export function auditFigures(records: AuditRecord[]) {
+  const answered = records.filter((r) => r.status === 'COMPLETED');
+  const byScreener = [...groupBy(answered, (r) => r.decidedBy)]
+    .map(([id, rs]) => judged(id, rs[0].name, rs))
+    .sort((a, b) => a.label.localeCompare(b.label) || (a.key ?? '').localeCompare(b.key ?? ''));
+  const byMonth = [...groupBy(answered, (r) => r.month)]
+    .map(([month, rs]) => judged(month, month, rs))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  return {
+    drawn: records.length,
+    onTime: ratio(answered.filter((r) => r.onTime).length, answered.length),
+    late: answered.filter((r) => r.onTime === false).length,
+    open: records.filter((r) => r.status === 'OPEN').length,
+    overdue: records.filter((r) => r.overdue).length,
+    byScreener,
+    byMonth,
+    grades: AUDIT_GRADES.map((grade) => ({ grade, count: answered.filter((r) => r.grade === grade).length })),
+  };
+}
+
+// the months (YYYY-MM) of a year to a date's month, oldest first
+export function twelveMonthsTo(date: string): string[] {
+  const [year, month] = date.split('-').map(Number);
+  return Array.from({ length: 12 }, (_, i) => {
+    const m = year * 12 + (month - 1) - (11 - i);
+    return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
+// each month's boomerang rate, months with no closure included (0 of 0)
+export function boomerangTrend(
+  months: string[],
+  rows: { month: string; returned: number; closed: number }[],
+) {
+  return months.map((month) => {
+    const row = rows.find((r) => r.month === month);
+    return { month, rate: ratio(row?.returned ?? 0, row?.closed ?? 0) };
+  });
+}

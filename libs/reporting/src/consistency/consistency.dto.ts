@@ -168,6 +168,72 @@ export class BoomerangSummaryDto {
   last12Months: BoomerangFiguresDto;
 }
 
+// issue 21 item 4: the dip-sample audits of decisions drawn in the period
+export class AuditJudgementDto {
+  @ApiProperty({ nullable: true, type: String, description: 'the screener’s id, or the month YYYY-MM' })
+  key: string | null;
+
+  @ApiProperty({ description: 'the screener’s name, or the month' })
+  label: string;
+
+  @ApiProperty({ type: 'integer' })
+  yes: number;
+
+  @ApiProperty({ type: 'integer' })
+  partly: number;
+
+  @ApiProperty({ type: 'integer' })
+  no: number;
+
+  @ApiProperty({
+    type: RatioDto,
+    description: 'audits that found the threshold right (YES), of all answered',
+  })
+  correct: RatioDto;
+}
+
+export class GradeCountDto {
+  @ApiProperty({ enum: ['OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT', 'INADEQUATE'] })
+  grade: string;
+
+  @ApiProperty({ type: 'integer' })
+  count: number;
+}
+
+export class AuditFiguresDto {
+  @ApiProperty({ type: 'integer', description: 'decisions drawn in the period (swapped ones not counted)' })
+  drawn: number;
+
+  @ApiProperty({ type: RatioDto, description: 'answered by their due time, of all answered' })
+  onTime: RatioDto;
+
+  @ApiProperty({ type: 'integer', description: 'answered after their due time' })
+  late: number;
+
+  @ApiProperty({ type: 'integer', description: 'not answered yet' })
+  open: number;
+
+  @ApiProperty({ type: 'integer', description: 'not answered and past their due time now' })
+  overdue: number;
+
+  @ApiProperty({ type: [AuditJudgementDto], description: 'by the screener who decided' })
+  byScreener: AuditJudgementDto[];
+
+  @ApiProperty({ type: [AuditJudgementDto], description: 'by the month answered, oldest first' })
+  byMonth: AuditJudgementDto[];
+
+  @ApiProperty({ type: [GradeCountDto], description: 'OUTSTANDING to INADEQUATE' })
+  grades: GradeCountDto[];
+}
+
+export class BoomerangMonthDto {
+  @ApiProperty({ example: '2026-11', description: 'the month of the closures (local time)' })
+  month: string;
+
+  @ApiProperty({ type: RatioDto, description: 'closures the child came back after within the window' })
+  rate: RatioDto;
+}
+
 export class ConsistencyDto {
   @ApiProperty({ format: 'date' })
   from: string;
@@ -199,4 +265,16 @@ export class ConsistencyDto {
 
   @ApiProperty({ type: BoomerangSummaryDto, description: 'over the 3 and 12 months to the end of `to`' })
   boomerangs: BoomerangSummaryDto;
+
+  @ApiProperty({
+    type: AuditFiguresDto,
+    description: 'issue 21: the dip-sample audits of decisions drawn in the period',
+  })
+  audits: AuditFiguresDto;
+
+  @ApiProperty({
+    type: [BoomerangMonthDto],
+    description: 'issue 21: the boomerang rate of each of the 12 months to the period’s end, oldest first',
+  })
+  boomerangTrend: BoomerangMonthDto[];
 }

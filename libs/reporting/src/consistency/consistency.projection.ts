@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { BoomerangPolicySchema } from '@app/core';
 import { ratio } from '../metrics/metrics-math';
-import type { DecisionTally } from './consistency-rules';
+import type { AuditRecord, DecisionTally } from './consistency-rules';
 import type { BoomerangFiguresDto, BoomerangRateDto } from './consistency.dto';
 
 // issue 21: the threshold decisions made in [start, end], counted by who decided, the
@@ -90,4 +90,46 @@ export async function boomerangFigures(
     byOutcome: of('outcome'),
     byAgency: of('agency'),
   };
+}
+
+// issue 21 item 4: the audits of decisions drawn in [start, end] (a declared read of thresholds'
+// quality_audit), each with the month it was answered in, local time, and whether on time
+export async function auditRecords(
+  manager: EntityManager,
+  start: Date,
+  end: Date,
+  now: Date,
+  zone: string,
+): Promise<AuditRecord[]> {
+  return (await manager.query(
+    `select q.decided_by as "decidedBy", u.name, q.status, q.threshold_correct as "thresholdCorrect", q.grade,
+            to_char(q.audited_at at time zone $4, 'YYYY-MM') as month,
+            case when q.audited_at is null then null else q.audited_at <= q.due_at end as "onTime",
+            (q.status = 'OPEN' and q.due_at < $3) as overdue
+       from quality_audit q join app_user u on u.id = q.decided_by
+      where q.drawn_at >= $1 and q.drawn_at <= $2 and q.status <> 'SWAPPED'`,
+    [start, end, now, zone],
+  )) as AuditRecord[];
+}
+
+// issue 21 item 4: front-door closures in [since, until] and how many the child came back after,
+// by the local month of the closure
+export async function boomerangMonths(
+  manager: EntityManager,
+  since: Date,
+  until: Date,
+  zone: string,
+  boomerang: BoomerangPolicySchema,
+): Promise<{ month: string; returned: number; closed: number }[]> {
+  return (await manager.query(
+    `select to_char(coalesce(d.authorised_at, d.decided_at) at time zone $4, 'YYYY-MM') as month,
+            count(*) filter (where exists (select 1 from contact l where l.returned_after_contact_id = d.contact_id))::int
+              as returned,
+            count(*)::int as closed
+       from threshold_decision d
+      where d.status in ('DECIDED', 'APPROVED') and d.outcome = any($3::text[])
+        and coalesce(d.authorised_at, d.decided_at) >= $1 and coalesce(d.authorised_at, d.decided_at) <= $2
+      group by 1`,
+    [since, until, boomerang.outcomes, zone],
+  )) as { month: string; returned: number; closed: number }[];
 }

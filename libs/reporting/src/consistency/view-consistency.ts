@@ -5,18 +5,19 @@ import type { AuthenticatedUser } from '@app/access';
 import { Clock, DomainError, QUALITY_POLICY, WorkingCalendar, type QualityPolicySchema } from '@app/core';
 import { Journal } from '@app/live';
 import { monthsBefore } from '../metrics/metrics-math';
-import { flaggedScreeners, nfaOnRedAmber, screenerMixes, teamMix } from './consistency-rules';
+import {
+  auditFigures,
+  boomerangTrend,
+  flaggedScreeners,
+  nfaOnRedAmber,
+  screenerMixes,
+  teamMix,
+  twelveMonthsTo,
+} from './consistency-rules';
 import type { ConsistencyDto, ConsistencyQueryDto } from './consistency.dto';
-import { boomerangFigures, decisionTallies } from './consistency.projection';
+import { auditRecords, boomerangFigures, boomerangMonths, decisionTallies } from './consistency.projection';
 
 const DEFAULT_DAYS = 90;
-
-// a local date some days before another (plain date arithmetic, no time zone in it)
-function daysBefore(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
 
 // GET /api/metrics/consistency (issue 21 items 1 and 2): the outcome mix by screener against
 // the team over a period, who differs by more than the margin, and the boomerang rates over the
@@ -34,12 +35,22 @@ export class ViewConsistency {
   async execute(user: AuthenticatedUser, query: ConsistencyQueryDto): Promise<ConsistencyDto> {
     const now = this.clock.now();
     const to = query.to ?? this.calendar.localDate(now);
-    const from = query.from ?? daysBefore(to, DEFAULT_DAYS);
+    const from = query.from ?? this.calendar.addDays(to, -DEFAULT_DAYS);
     if (from > to) throw DomainError.validation([{ field: 'from', message: 'must be on or before to' }]);
     const until = this.calendar.endOfDay(to);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       // the period's local days as instants: from the first's start to the last's end
-      const tallies = await decisionTallies(manager, this.calendar.startOfDay(from), until);
+      const start = this.calendar.startOfDay(from);
+      const tallies = await decisionTallies(manager, start, until);
+      const zone = this.calendar.zone;
+      const months = twelveMonthsTo(to);
+      const closures = await boomerangMonths(
+        manager,
+        this.calendar.startOfDay(`${months[0]}-01`),
+        until,
+        zone,
+        this.quality.boomerang,
+      );
       const boomerangOver = (months: number) =>
         boomerangFigures(manager, monthsBefore(until, months), until, now, this.quality.boomerang);
       const result: ConsistencyDto = {
@@ -56,6 +67,8 @@ export class ViewConsistency {
           last3Months: await boomerangOver(3),
           last12Months: await boomerangOver(12),
         },
+        audits: auditFigures(await auditRecords(manager, start, until, now, zone)),
+        boomerangTrend: boomerangTrend(months, closures),
       };
       this.journal.write(manager, user, {
         action: 'CONSISTENCY_VIEWED',
