@@ -29,6 +29,10 @@ import { StrategyDiscussion } from './pages/strategy-discussion';
 import { StrategyQueue } from './pages/strategy-queue';
 import { TriageQueue } from './pages/triage-queue';
 import { ReturnsPage } from './returns/returns-page';
+import { AuditPage } from './audits/audit-page';
+import { QualityAuditQueue } from './audits/audit-queue';
+import { DrawPage, DrawWeek } from './audits/draw';
+import { MyFeedback } from './audits/feedback';
 import { SessionProvider, useSession } from './session';
 import { EditChild } from './children/edit-child';
 import { MergeChild } from './children/merge-child';
@@ -77,6 +81,11 @@ const ROUTES: { path: string; roles: string[]; element: ReactElement }[] = [
   { path: '/consistency', roles: ['MANAGER', 'ADMIN'], element: <ConsistencyPage /> },
   { path: '/audit', roles: ['MANAGER', 'ADMIN'], element: <AuditTrail /> },
   { path: '/returns', roles: ['MANAGER', 'ADMIN'], element: <ReturnsPage /> },
+  { path: '/quality-audits', roles: ['MANAGER'], element: <QualityAuditQueue /> },
+  { path: '/quality-audits/draw', roles: ['MANAGER'], element: <DrawWeek /> },
+  { path: '/quality-audits/draws/:id', roles: ['MANAGER', 'ADMIN'], element: <DrawPage /> },
+  { path: '/quality-audits/:id', roles: MACH, element: <AuditPage /> },
+  { path: '/feedback', roles: MACH, element: <MyFeedback /> },
   { path: '/admin/*', roles: ['ADMIN'], element: <Admin /> },
 ];
 

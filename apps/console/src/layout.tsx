@@ -40,6 +40,7 @@ export const NAVIGATION: Record<string, { to: string; label: string; about: stri
     { to: '/authorisation', label: 'Authorisation', about: 'Decisions waiting for a manager (read only)' },
     { to: '/children', label: 'Find a child', about: 'Search the register; a child’s whole record' },
     { to: '/contacts/new', label: 'Record a contact', about: 'A contact taken by phone, email or in person' },
+    { to: '/feedback', label: 'My feedback', about: 'What managers’ quality audits found in your decisions' },
   ],
   MANAGER: [
     { to: '/dashboard', label: 'Dashboard', about: 'Timeliness across the front door, live' },
@@ -62,9 +63,19 @@ export const NAVIGATION: Record<string, { to: string; label: string; about: stri
     },
     { to: '/strategy', label: 'Strategy', about: 'Strategy discussions to schedule and record' },
     { to: '/authorisation', label: 'Authorisation', about: 'Decisions waiting for your authorisation' },
+    {
+      to: '/quality-audits',
+      label: 'Quality audits',
+      about: 'The weekly sample of threshold decisions to audit, and past weeks to draw',
+    },
     { to: '/children', label: 'Find a child', about: 'Search the register; a child’s whole record' },
     { to: '/contacts/new', label: 'Record a contact', about: 'A contact taken by phone, email or in person' },
     { to: '/audit', label: 'Audit', about: 'Who read or changed what, and the chain check' },
+    {
+      to: '/feedback',
+      label: 'My feedback',
+      about: 'What other managers’ quality audits found in your decisions',
+    },
   ],
   ADMIN: [
     { to: '/admin', label: 'Administration', about: 'Service status, agencies, accounts and API clients' },

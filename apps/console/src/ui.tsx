@@ -81,6 +81,7 @@ export const FLAG_WORDS: Record<string, string> = {
   NEW_INFORMATION: 'New information',
   AWAITING_INFORMATION: 'Awaiting partners',
   INFORMATION_RECEIVED: 'Partner answered',
+  AUDIT_THRESHOLD_WRONG: 'Audit found threshold wrong',
 };
 export const words = (code: string) =>
   FLAG_WORDS[code] ?? code.charAt(0) + code.slice(1).toLowerCase().replaceAll('_', ' ');

@@ -11,7 +11,7 @@ import {
   useQueue,
 } from '../queue';
 import { useSession } from '../session';
-import { Banner, countdown, RagTag, TimelinessTag, when } from '../ui';
+import { Banner, countdown, RagTag, TimelinessTag, when, words } from '../ui';
 
 export const REASON_WORDS: Record<string, string> = {
   RED_CONTACT_CLOSED: 'RED contact closed with no further action or advice',
@@ -75,7 +75,11 @@ export function AuthorisationQueue() {
                 <td className="govuk-table__cell" data-label="Child">
                   <Link
                     className="govuk-link"
-                    to={manager ? `/contacts/${item.id}/authorise` : `/contacts/${item.id}`}
+                    to={
+                      manager && item.status === 'AWAITING_AUTHORISATION'
+                        ? `/contacts/${item.id}/authorise`
+                        : `/contacts/${item.id}`
+                    }
                   >
                     {item.childName}
                   </Link>
@@ -88,7 +92,7 @@ export function AuthorisationQueue() {
                 <td className="govuk-table__cell" data-label="Why it needs authorising">
                   <ul className="govuk-list">
                     {item.flags.map((f) => (
-                      <li key={f}>{REASON_WORDS[f] ?? f}</li>
+                      <li key={f}>{REASON_WORDS[f] ?? words(f)}</li>
                     ))}
                   </ul>
                 </td>

@@ -6,6 +6,7 @@ import { ApiFailure } from '../api';
 import { client, unwrap } from '../api-client';
 import { isStaffView, useContact, type PartnerContact, type StaffContact } from '../contact-data';
 import { HistoryTimeline } from '../history';
+import { AuditsOnContact } from '../audits/on-contact';
 import { InformationRequests } from '../information/requests-section';
 import { ContactNotes } from '../notes/notes';
 import { StrategyOnContact } from '../strategy/on-contact';
@@ -212,6 +213,7 @@ function StaffView({ contact, reload }: { contact: StaffContact; reload(): void 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {decision && !returned && <DecisionSection contact={contact} />}
+          <AuditsOnContact contact={contact} />
           <StrategyOnContact contact={contact} reload={reload} />
 
           <h2 className="govuk-heading-m">Why this rating</h2>
