@@ -154,14 +154,16 @@ export function DrawPage() {
                   ? '1 decision drawn'
                   : `${d.items.length} decisions drawn`}
             </caption>
-            <TableHead columns={['Audit', 'Decided by', 'Status']} />
+            <TableHead columns={['Contact', 'Decided by', 'Status']} />
             <tbody className="govuk-table__body">
-              {d.items.map((item, i) => (
+              {d.items.map((item) => (
                 <tr className="govuk-table__row" key={item.id} data-contact={item.contactId}>
                   <td className="govuk-table__cell">
                     <Link className="govuk-link" to={`/quality-audits/${item.id}`}>
-                      Audit {i + 1}
-                      <span className="govuk-visually-hidden">, of a decision by {item.decidedBy.name}</span>
+                      {item.reference}
+                      <span className="govuk-visually-hidden">
+                        : the audit of a decision by {item.decidedBy.name}
+                      </span>
                     </Link>
                   </td>
                   <td className="govuk-table__cell">

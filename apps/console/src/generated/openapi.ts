@@ -2975,6 +2975,11 @@ export interface components {
       id: string;
       /** Format: uuid */
       contactId: string;
+      /**
+       * @description the contact’s reference
+       * @example CON-2026-000123
+       */
+      reference: string;
       /** @description who made the decision (never its auditor) */
       decidedBy: components['schemas']['UserRefDto'];
     };
@@ -3001,6 +3006,11 @@ export interface components {
       id: string;
       /** Format: uuid */
       contactId: string;
+      /**
+       * @description the contact’s reference
+       * @example CON-2026-000123
+       */
+      reference: string;
       /** @description who made the decision (never its auditor) */
       decidedBy: components['schemas']['UserRefDto'];
       /** @enum {string} */

@@ -30,6 +30,9 @@ export class AuditItemRefDto {
   @ApiProperty({ format: 'uuid' })
   contactId: string;
 
+  @ApiProperty({ example: 'CON-2026-000123', description: 'the contact’s reference' })
+  reference: string;
+
   @ApiProperty({ type: UserRefDto, description: 'who made the decision (never its auditor)' })
   decidedBy: UserRefDto;
 }

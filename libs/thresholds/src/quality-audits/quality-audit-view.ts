@@ -83,6 +83,7 @@ export function drawDto(draw: DrawRow, items: DrawItemRow[], reproducible: boole
     items: items.map((i) => ({
       id: i.id,
       contactId: i.contact_id,
+      reference: i.reference,
       decidedBy: ref(i.decided_by, i.decided_by_name),
       status: i.status,
       ...(i.replaces ? { replaces: i.replaces } : {}),

@@ -24,6 +24,7 @@ export interface DrawItemRow {
   id: string;
   decision_id: string;
   contact_id: string;
+  reference: string;
   decided_by: string;
   decided_by_name: string;
   position: number;
@@ -196,9 +197,9 @@ export async function drawById(manager: EntityManager, id: string, lock = false)
 
 export async function itemsOfDraw(manager: EntityManager, drawId: string): Promise<DrawItemRow[]> {
   return (await manager.query(
-    `select q.id, q.decision_id, q.contact_id, q.decided_by, u.name as decided_by_name, q.position, q.status,
-            q.replaces, q.swap_reason
-       from quality_audit q join app_user u on u.id = q.decided_by
+    `select q.id, q.decision_id, q.contact_id, c.reference, q.decided_by, u.name as decided_by_name, q.position,
+            q.status, q.replaces, q.swap_reason
+       from quality_audit q join app_user u on u.id = q.decided_by join contact c on c.id = q.contact_id
       where q.draw_id = $1 order by q.position`,
     [drawId],
   )) as DrawItemRow[];

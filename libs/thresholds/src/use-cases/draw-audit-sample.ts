@@ -109,6 +109,7 @@ export class DrawAuditSample {
         items: items.map((i) => ({
           id: i.id,
           contactId: i.contact_id,
+          reference: i.reference,
           decidedBy: { id: i.decided_by, name: i.decided_by_name },
         })),
       };
