@@ -161,7 +161,7 @@ describe('dip-sample quality audits (issue 21 items 3 and 5)', () => {
     sockets.push(s1, s2);
     const seen1 = record(s1);
     const seen2 = record(s2);
-    await subscribe(s1, 'quality-audit');
+    const before = (await subscribe(s1, 'quality-audit')) as { seq: number };
     await subscribe(s2, 'quality-audit');
     await new Promise((r) => setTimeout(r, 400));
     expect(await draws(W1)).toEqual([]);
@@ -227,6 +227,13 @@ describe('dip-sample quality audits (issue 21 items 3 and 5)', () => {
       await waitFor(seen1, (m: QueueChanged) => m.item.id === item.id, 3000);
     await new Promise((r) => setTimeout(r, 200));
     expect(seen1.some((m) => m.item.id === mine.id)).toBe(false);
+    // nor when the decider reconnects and is replayed what they missed
+    const s3 = await connectLive(t.url, m1.token);
+    sockets.push(s3);
+    const replayed = (await subscribe(s3, 'quality-audit', before.seq)) as { events: QueueChanged[] };
+    const replayedIds = new Set(replayed.events.map((e) => e.item.id));
+    expect(replayedIds.has(mine.id)).toBe(false);
+    for (const item of view.items.filter((i) => i !== mine)) expect(replayedIds.has(item.id)).toBe(true);
     expect(seen2.find((m) => m.item.id === mine.id)?.item).toMatchObject({
       kind: 'QUALITY_AUDIT',
       contactId: m1Contact,
