@@ -8,6 +8,7 @@ import { client, unwrap, type Schema } from '../api-client';
 import { DateInput, dateOf, NO_DATE, type DateParts } from '../date-input';
 import { ErrorSummary, ProblemSummary } from '../error-summary';
 import { Page } from '../layout';
+import { BoomerangTrend, QualityAudits } from './audit-figures';
 import { numeric, Scrolling } from './figures';
 import { OUTCOME_WORDS, problemsOf, words } from '../ui';
 
@@ -223,6 +224,7 @@ function Figures({ figures }: { figures: Consistency }) {
       </section>
       <NfaTable figures={figures} />
       <OutcomeTable team={figures.team} />
+      <QualityAudits audits={figures.audits} />
       <section aria-labelledby="boomerangs">
         <h2 className="govuk-heading-l" id="boomerangs">
           Children back within {boomerangs.windowDays} days of a closure
@@ -231,6 +233,7 @@ function Figures({ figures }: { figures: Consistency }) {
           Contacts closed with {inWords(boomerangs.outcomes)} whose child came back within{' '}
           {boomerangs.windowDays} days. The months end with {day(figures.to)}.
         </p>
+        <BoomerangTrend months={figures.boomerangTrend} windowDays={boomerangs.windowDays} />
         <Boomerangs name="Last 3 months" figures={boomerangs.last3Months} />
         <Boomerangs name="Last 12 months" figures={boomerangs.last12Months} />
       </section>
@@ -239,7 +242,8 @@ function Figures({ figures }: { figures: Consistency }) {
 }
 
 // issue 21: whether thresholds are applied alike, for managers: who closes RED and AMBER
-// contacts with NFA more or less often than the rest of the team, and which children came back
+// contacts with NFA more or less often than the rest of the team, what the dip-sample audits of
+// the period's draws found (item 4), and which children came back, month by month too
 export function ConsistencyPage() {
   const [period, setPeriod] = useState<Period>({});
   const form = useForm<PeriodForm>({ defaultValues: { from: NO_DATE, to: NO_DATE } });
