@@ -337,10 +337,27 @@ describe('dip-sample quality audits (issue 21 items 3 and 5)', () => {
     const authorisation = async () =>
       (
         (await t.http().get('/api/queues/authorisation').set(as(m1.token)).expect(200)).body as {
-          items: { id: string; flags: string[]; status: string }[];
+          items: { id: string; flags: string[]; status: string; dueAt: string; timeliness: string }[];
         }
       ).items.find((i) => i.id === ofB.contactId);
     expect(await authorisation()).toMatchObject({ status: 'DECIDED', flags: ['AUDIT_THRESHOLD_WRONG'] });
+
+    // the concern runs on the clock like every item: OVERDUE is pushed when its due time comes
+    await setClock('2031-03-11T08:59:00.000Z');
+    expect(await authorisation()).toMatchObject({
+      dueAt: '2031-03-11T09:00:00.000Z',
+      timeliness: 'DUE_SOON',
+    });
+    const live = await connectLive(t.url, m1.token);
+    sockets.push(live);
+    const pushed = record(live);
+    await subscribe(live, 'authorisation');
+    clock.set('2031-03-11T09:00:01.000Z');
+    await waitFor(
+      pushed,
+      (m: QueueChanged) => m.item.id === ofB.contactId && m.item.timeliness === 'OVERDUE',
+      5000,
+    );
 
     await t
       .http()

@@ -11,6 +11,7 @@ import { ThresholdDecisionEntity } from './entities/threshold-decision.entity';
 import { PutIntoForce } from './put-into-force';
 import { referralChildRows } from './thresholds.repository';
 import { ThresholdCatalogueController, ThresholdsController } from './thresholds.controller';
+import { AuditConcernClock } from './quality-audits/audit-concern-clock';
 import { QualityAuditQueue } from './quality-audits/quality-audit-queue';
 import { QualityAuditsController } from './quality-audits/quality-audits.controller';
 import { WeeklyAuditDraw } from './quality-audits/weekly-audit-draw';
@@ -40,6 +41,7 @@ import { ViewQualityAudit } from './use-cases/view-quality-audit';
     DecisionSection,
     AuthorisationQueue,
     QualityAuditQueue,
+    AuditConcernClock,
     DrawAuditSample,
     WeeklyAuditDraw,
     ViewAuditDraw,

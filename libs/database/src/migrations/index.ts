@@ -23,6 +23,7 @@ import { CaseSystemId1765584000000 } from './1765584000000-case-system-id';
 import { Sequencer1765670400000 } from './1765670400000-sequencer';
 import { Boomerang1765756800000 } from './1765756800000-boomerang';
 import { QualityAudits1765843200000 } from './1765843200000-quality-audits';
+import { AuditConcernClock1765929600000 } from './1765929600000-audit-concern-clock';
 
 // every migration, in order; listed rather than globbed so ts (tests) and js (dist) agree
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   Sequencer1765670400000,
   Boomerang1765756800000,
   QualityAudits1765843200000,
+  AuditConcernClock1765929600000,
 ];

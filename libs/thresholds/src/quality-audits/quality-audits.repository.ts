@@ -261,12 +261,14 @@ export async function recordAnswer(
     findings: string;
     actions: string | null;
     concernDueAt: Date | null;
+    // the concern's first timeliness transition (null: no concern)
+    nextTransitionAt: Date | null;
   },
 ): Promise<boolean> {
   // an UPDATE's answer through TypeORM: [the returned rows, how many it changed]
   const rows = (await manager.query(
     `update quality_audit set status = 'COMPLETED', audited_by = $2, audited_at = $3, threshold_correct = $4,
-            grade = $5, findings = $6, actions = $7, concern_due_at = $8, next_transition_at = null
+            grade = $5, findings = $6, actions = $7, concern_due_at = $8, next_transition_at = $9
       where id = $1 and status = 'OPEN' and decided_by <> $2`,
     [
       id,
@@ -277,6 +279,7 @@ export async function recordAnswer(
       answer.findings,
       answer.actions,
       answer.concernDueAt,
+      answer.nextTransitionAt,
     ],
   )) as [unknown[], number];
   return rows[1] === 1;
@@ -304,7 +307,8 @@ export async function recordConcernResolved(
 ): Promise<{ contact_id: string } | null> {
   // an UPDATE's answer through TypeORM: [the returned rows, how many it changed]
   const [[row]] = (await manager.query(
-    `update quality_audit set concern_resolved_by = $2, concern_resolved_at = $3, concern_comment = $4
+    `update quality_audit set concern_resolved_by = $2, concern_resolved_at = $3, concern_comment = $4,
+            next_transition_at = null
       where id = $1 and concern_due_at is not null and concern_resolved_at is null returning contact_id`,
     [id, resolved.by, resolved.at, resolved.comment],
   )) as [{ contact_id: string }[], number];
@@ -321,4 +325,14 @@ export async function auditOwner(
     [id],
   )) as { decided_by: string; contact_id: string; status: AuditStatus }[];
   return row ?? null;
+}
+
+// the contacts of these audits (a concern's clock moves its contact on the authorisation queue)
+export async function contactsOfAudits(manager: EntityManager, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = (await manager.query(
+    `select distinct contact_id from quality_audit where id = any($1::uuid[])`,
+    [ids],
+  )) as { contact_id: string }[];
+  return rows.map((r) => r.contact_id);
 }

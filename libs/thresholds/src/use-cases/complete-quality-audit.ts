@@ -58,6 +58,7 @@ export class CompleteQualityAudit {
         findings: answer.findings,
         actions: answer.actions ?? null,
         concernDueAt,
+        nextTransitionAt: concernDueAt ? this.timeliness.nextTransitionAt(now, now, concernDueAt) : null,
       });
       // the lock above makes this a formality; it stays the statement that settles the race
       if (!wrote)
